@@ -1,0 +1,259 @@
+package io.jtorch;
+
+import io.jtorch.internal.Errors;
+import io.jtorch.internal.Native;
+import java.util.List;
+import java.util.function.Supplier;
+import org.bytedeco.pytorch.GradMode;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Tensor factories and library-wide settings. Mirrors the top-level {@code torch} namespace:
+ * {@code torch.randn(2, 3)} is {@code Torch.randn(2, 3)}, {@code torch.tensor([1., 2.])} is
+ * {@code Torch.tensor(new float[] {1, 2})}, {@code with torch.no_grad():} is
+ * {@code try (var g = Torch.noGrad())}.
+ */
+public final class Torch {
+    static {
+        Native.load();
+    }
+
+    private static volatile boolean threadsChosen;
+
+    private Torch() {}
+
+    // ---------------------------------------------------------------- settings
+
+    /** Seeds the global random generator; mirrors {@code torch.manual_seed}. Same seed, same numbers as PyTorch's CPU generator. */
+    public static void manualSeed(long seed) {
+        torch.manual_seed(seed);
+    }
+
+    /** Sets the number of intra-op threads; mirrors {@code torch.set_num_threads}. */
+    public static void setNumThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
+        }
+        threadsChosen = true;
+        torch.set_num_threads(threads);
+    }
+
+    /** The number of intra-op threads; mirrors {@code torch.get_num_threads}. */
+    public static int getNumThreads() {
+        return torch.get_num_threads();
+    }
+
+    /** Whether {@link #setNumThreads} has been called in this JVM. */
+    public static boolean numThreadsChosen() {
+        return threadsChosen;
+    }
+
+    /** Whether autograd records operations on this thread; mirrors {@code torch.is_grad_enabled}. */
+    public static boolean isGradEnabled() {
+        return GradMode.is_enabled();
+    }
+
+    /**
+     * Turns autograd off on this thread until the returned guard is closed; mirrors
+     * {@code with torch.no_grad():}.
+     * <pre>{@code
+     * try (var noGrad = Torch.noGrad()) {
+     *     Tensor logits = model.forward(images);
+     * }
+     * }</pre>
+     */
+    public static NoGrad noGrad() {
+        return new NoGrad();
+    }
+
+    // ---------------------------------------------------------------- random and constant tensors
+
+    /** Samples from N(0, 1) in float32; mirrors {@code torch.randn(*size)}. */
+    public static Tensor randn(long... shape) {
+        return make(() -> torch.randn(shape), shape);
+    }
+
+    /** Samples uniformly from [0, 1) in float32; mirrors {@code torch.rand(*size)}. */
+    public static Tensor rand(long... shape) {
+        return make(() -> torch.rand(shape), shape);
+    }
+
+    /** Random integers in [low, high) as int64; mirrors {@code torch.randint(low, high, size)}. */
+    public static Tensor randint(long low, long high, long... shape) {
+        if (high <= low) {
+            throw new IllegalArgumentException("randint needs low < high, got [" + low + ", " + high + ")");
+        }
+        return make(() -> torch.randint(low, high, shape, new TensorOptions(DType.INT64.scalarType())), shape);
+    }
+
+    /** A random permutation of 0..n-1 as int64; mirrors {@code torch.randperm(n)}. */
+    public static Tensor randperm(long n) {
+        return make(() -> torch.randperm(n), new long[] {n});
+    }
+
+    /** Zeros in float32; mirrors {@code torch.zeros(*size)}. */
+    public static Tensor zeros(long... shape) {
+        return make(() -> torch.zeros(shape), shape);
+    }
+
+    /** Zeros of {@code dtype}; mirrors {@code torch.zeros(*size, dtype=dtype)}. */
+    public static Tensor zeros(DType dtype, long... shape) {
+        return make(() -> torch.zeros(shape, new TensorOptions(dtype.scalarType())), shape);
+    }
+
+    /** Ones in float32; mirrors {@code torch.ones(*size)}. */
+    public static Tensor ones(long... shape) {
+        return make(() -> torch.ones(shape), shape);
+    }
+
+    /** Ones of {@code dtype}; mirrors {@code torch.ones(*size, dtype=dtype)}. */
+    public static Tensor ones(DType dtype, long... shape) {
+        return make(() -> torch.ones(shape, new TensorOptions(dtype.scalarType())), shape);
+    }
+
+    /** A float32 tensor filled with {@code value}; mirrors {@code torch.full(size, value)}. */
+    public static Tensor full(long[] shape, double value) {
+        return make(() -> torch.full(shape, new Scalar(value)), shape);
+    }
+
+    /** Zeros with the shape, dtype and device of {@code like}; mirrors {@code torch.zeros_like}. */
+    public static Tensor zerosLike(Tensor like) {
+        return Tensor.wrap(call(() -> torch.zeros_like(like.raw())));
+    }
+
+    /** Ones with the shape, dtype and device of {@code like}; mirrors {@code torch.ones_like}. */
+    public static Tensor onesLike(Tensor like) {
+        return Tensor.wrap(call(() -> torch.ones_like(like.raw())));
+    }
+
+    /** The element-wise maximum of two tensors; mirrors {@code torch.maximum}. */
+    public static Tensor maximum(Tensor a, Tensor b) {
+        return Tensor.wrap(call(() -> torch.maximum(a.raw(), b.raw())));
+    }
+
+    /** An uninitialised float32 tensor; mirrors {@code torch.empty(*size)}. */
+    public static Tensor empty(long... shape) {
+        return make(() -> HostCopy.empty(shape, DType.FLOAT32), shape);
+    }
+
+    /** 0, 1, ..., end-1 as int64; mirrors {@code torch.arange(end)}. */
+    public static Tensor arange(long end) {
+        return Tensor.wrap(call(() -> torch.arange(new Scalar(end))));
+    }
+
+    /** start, start+step, ... below end, as float32; mirrors {@code torch.arange(start, end, step)} with float arguments. */
+    public static Tensor arange(double start, double end, double step) {
+        if (step == 0) {
+            throw new IllegalArgumentException("arange step must not be 0");
+        }
+        return Tensor.wrap(call(() -> torch.arange(new Scalar(start), new Scalar(end), new Scalar(step))));
+    }
+
+    // ---------------------------------------------------------------- tensors from Java data
+
+    /** A 1-D float32 tensor; mirrors {@code torch.tensor([...])}. */
+    public static Tensor tensor(float... data) {
+        return HostCopy.fromFloats(data, new long[] {data.length});
+    }
+
+    /** A float32 tensor with the given shape, values in row-major order. */
+    public static Tensor tensor(float[] data, long... shape) {
+        return HostCopy.fromFloats(data, shape);
+    }
+
+    /** A 2-D float32 tensor from rows of equal length; mirrors {@code torch.tensor([[...], [...]])}. */
+    public static Tensor tensor(float[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        float[] flat = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, row 0 has " + cols);
+            }
+            System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        }
+        return HostCopy.fromFloats(flat, new long[] {rows.length, cols});
+    }
+
+    /** A 1-D float64 tensor. */
+    public static Tensor tensor(double... data) {
+        return HostCopy.fromDoubles(data, new long[] {data.length});
+    }
+
+    /** A float64 tensor with the given shape. */
+    public static Tensor tensor(double[] data, long... shape) {
+        return HostCopy.fromDoubles(data, shape);
+    }
+
+    /** A 1-D int64 tensor, the type PyTorch uses for class labels. */
+    public static Tensor tensor(long... data) {
+        return HostCopy.fromLongs(data, new long[] {data.length});
+    }
+
+    /** An int64 tensor with the given shape. */
+    public static Tensor tensor(long[] data, long... shape) {
+        return HostCopy.fromLongs(data, shape);
+    }
+
+    /** A 1-D int32 tensor. */
+    public static Tensor tensor(int... data) {
+        return HostCopy.fromInts(data, new long[] {data.length});
+    }
+
+    /** A 1-D bool tensor. */
+    public static Tensor tensor(boolean... data) {
+        return HostCopy.fromBooleans(data, new long[] {data.length});
+    }
+
+    /** A uint8 or int8 tensor of the given shape from raw bytes (e.g. image pixels). */
+    public static Tensor tensor(byte[] data, DType dtype, long... shape) {
+        return HostCopy.fromBytes(data, shape, dtype);
+    }
+
+    // ---------------------------------------------------------------- combining
+
+    /** Joins tensors along an existing dimension; mirrors {@code torch.cat}. */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        if (tensors.isEmpty()) {
+            throw new IllegalArgumentException("cat needs at least one tensor");
+        }
+        return Tensor.wrap(call(() -> torch.cat(vector(tensors), dim)));
+    }
+
+    /** Joins tensors of equal shape along a new dimension; mirrors {@code torch.stack}. */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        if (tensors.isEmpty()) {
+            throw new IllegalArgumentException("stack needs at least one tensor");
+        }
+        return Tensor.wrap(call(() -> torch.stack(vector(tensors), dim)));
+    }
+
+    private static TensorVector vector(List<Tensor> tensors) {
+        org.bytedeco.pytorch.Tensor[] raws = new org.bytedeco.pytorch.Tensor[tensors.size()];
+        for (int i = 0; i < raws.length; i++) {
+            raws[i] = tensors.get(i).raw();
+        }
+        return new TensorVector(raws);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Tensor make(Supplier<org.bytedeco.pytorch.Tensor> f, long[] shape) {
+        for (long s : shape) {
+            if (s < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + Shapes.format(shape));
+            }
+        }
+        return Tensor.wrap(call(f));
+    }
+
+    private static <T> T call(Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.jtorch;
+
+/**
+ * An error that libtorch reported, with its first line as the message and the full C++ report
+ * (stack frames included) kept as the cause. Mirrors the {@code RuntimeError} PyTorch raises.
+ */
+public class TorchException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** An error with a readable message and the native exception as its cause. */
+    public TorchException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,178 @@
+package io.jtorch.data;
+
+import io.jtorch.Generator;
+import io.jtorch.Scope;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Iterates over a {@link Dataset} in batches, optionally shuffled. Mirrors
+ * {@code torch.utils.data.DataLoader(dataset, batch_size, shuffle, drop_last, generator)}.
+ * <pre>{@code
+ * DataLoader trainLoader = new DataLoader(dataset, 64, true).seed(42);
+ * for (Batch batch : trainLoader) { ... }
+ * }</pre>
+ *
+ * <p><b>Memory.</b> Each batch is a {@link Scope}: the batch's tensors and every tensor created
+ * on this thread while it is current are released when the loop asks for the next batch (or
+ * ends), so a training loop written the plain way runs in constant native memory. Keep a tensor
+ * longer with {@link io.jtorch.Tensor#retain()}. If a loop is left early ({@code break}), the
+ * last batch's tensors are handed to the garbage collector when the next loop starts on that
+ * thread.
+ *
+ * <p><b>Order.</b> Without shuffling, batches follow the dataset's order. With shuffling, each
+ * pass draws a new permutation as PyTorch's {@code RandomSampler} does: from a generator seeded
+ * with {@link #seed(long)} (like {@code generator=torch.Generator().manual_seed(seed)}), or else
+ * from a seed drawn from the global generator, so {@code Torch.manualSeed} makes it
+ * reproducible. The orders equal PyTorch's for the same seed.
+ */
+public final class DataLoader implements Iterable<Batch> {
+    private static final ThreadLocal<BatchIterator> CURRENT = new ThreadLocal<>();
+
+    private final Dataset dataset;
+    private final int batchSize;
+    private final boolean shuffle;
+    private boolean dropLast;
+    private Generator generator;
+
+    /** Batches of {@code batchSize} in dataset order. */
+    public DataLoader(Dataset dataset, int batchSize) {
+        this(dataset, batchSize, false);
+    }
+
+    /** Batches of {@code batchSize}, reshuffled every pass when {@code shuffle}. */
+    public DataLoader(Dataset dataset, int batchSize, boolean shuffle) {
+        if (dataset == null) {
+            throw new NullPointerException("dataset");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size=" + batchSize);
+        }
+        this.dataset = dataset;
+        this.batchSize = batchSize;
+        this.shuffle = shuffle;
+    }
+
+    /** Draws shuffling orders from a generator seeded with {@code seed}; returns this. */
+    public DataLoader seed(long seed) {
+        this.generator = new Generator().manualSeed(seed);
+        return this;
+    }
+
+    /** Drops the last batch when it is smaller than the batch size; mirrors {@code drop_last}. Returns this. */
+    public DataLoader dropLast(boolean dropLast) {
+        this.dropLast = dropLast;
+        return this;
+    }
+
+    /** The dataset. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** The batch size. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Whether each pass is shuffled. */
+    public boolean shuffle() {
+        return shuffle;
+    }
+
+    /** The number of batches per pass; mirrors {@code len(loader)}. */
+    public long size() {
+        long n = dataset.size();
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
+
+    /** Starts a pass over the dataset. */
+    @Override
+    public Iterator<Batch> iterator() {
+        BatchIterator previous = CURRENT.get();
+        if (previous != null) {
+            previous.abandon();
+        }
+        BatchIterator it = new BatchIterator();
+        CURRENT.set(it);
+        return it;
+    }
+
+    private long[] order() {
+        long n = dataset.size();
+        if (!shuffle) {
+            long[] order = new long[(int) n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            return order;
+        }
+        Generator g = generator;
+        if (g == null) {
+            g = new Generator().manualSeed(Generator.defaultGenerator().randomLong());
+        }
+        return g.randperm(n).toLongArray();
+    }
+
+    private final class BatchIterator implements Iterator<Batch> {
+        private long[] order;
+        private int position;
+        private Scope scope;
+
+        BatchIterator() {
+            // PyTorch's iterator draws a base seed for its workers from the same generator
+            // before the sampler draws its order; drawing it too keeps the orders equal.
+            if (shuffle) {
+                (generator != null ? generator : Generator.defaultGenerator()).randomLong();
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (order == null) {
+                order = order();
+            }
+            int remaining = order.length - position;
+            boolean more = remaining > 0 && (!dropLast || remaining >= batchSize);
+            if (!more) {
+                finish();
+            }
+            return more;
+        }
+
+        @Override
+        public Batch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("the data loader has no more batches in this pass");
+            }
+            closeScope();
+            int n = Math.min(batchSize, order.length - position);
+            long[] indices = new long[n];
+            System.arraycopy(order, position, indices, 0, n);
+            position += n;
+            scope = Scope.open();
+            return dataset.getBatch(indices);
+        }
+
+        private void closeScope() {
+            if (scope != null) {
+                scope.close();
+                scope = null;
+            }
+        }
+
+        private void finish() {
+            closeScope();
+            if (CURRENT.get() == this) {
+                CURRENT.remove();
+            }
+        }
+
+        void abandon() {
+            if (scope != null) {
+                scope.abandon();
+                scope = null;
+            }
+        }
+    }
+}

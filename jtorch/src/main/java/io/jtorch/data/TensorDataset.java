@@ -1,0 +1,61 @@
+package io.jtorch.data;
+
+import io.jtorch.Shapes;
+import io.jtorch.Tensor;
+import io.jtorch.Torch;
+
+/**
+ * A dataset over two tensors that share their first dimension: inputs and labels. Mirrors
+ * {@code torch.utils.data.TensorDataset(inputs, labels)}. Batches are gathered with one
+ * {@code index_select} per tensor.
+ */
+public final class TensorDataset implements Dataset {
+    private final Tensor inputs;
+    private final Tensor labels;
+
+    /** A dataset of {@code inputs[i], labels[i]} pairs. */
+    public TensorDataset(Tensor inputs, Tensor labels) {
+        if (inputs.dim() == 0 || labels.dim() == 0) {
+            throw new IllegalArgumentException("TensorDataset needs tensors with a first (sample) dimension");
+        }
+        if (inputs.size(0) != labels.size(0)) {
+            throw new IllegalArgumentException("Size mismatch between tensors: inputs " + Shapes.format(inputs.shape())
+                    + " and labels " + Shapes.format(labels.shape()) + " differ in their first dimension");
+        }
+        this.inputs = inputs.retain();
+        this.labels = labels.retain();
+    }
+
+    /** All inputs. */
+    public Tensor inputs() {
+        return inputs;
+    }
+
+    /** All labels. */
+    public Tensor labels() {
+        return labels;
+    }
+
+    @Override
+    public long size() {
+        return inputs.size(0);
+    }
+
+    @Override
+    public Example get(long index) {
+        long n = size();
+        if (index < 0 || index >= n) {
+            throw new IndexOutOfBoundsException("index " + index + " is out of range for a dataset of size " + n);
+        }
+        return new Example(inputs.get(index), labels.get(index));
+    }
+
+    @Override
+    public Batch getBatch(long[] indices) {
+        if (indices.length == 0) {
+            throw new IllegalArgumentException("a batch needs at least one index");
+        }
+        Tensor idx = Torch.tensor(indices);
+        return new Batch(inputs.indexSelect(0, idx), labels.indexSelect(0, idx));
+    }
+}

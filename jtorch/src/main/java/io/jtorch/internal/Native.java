@@ -1,0 +1,46 @@
+package io.jtorch.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * Loads libtorch through the JavaCPP presets, once per JVM.
+ *
+ * <p>Every class of this library that calls into the presets runs {@link #load()} in its static
+ * initialiser, so loading happens in one place and in the right order.
+ *
+ * <p>Why not let the presets load themselves: on first use JavaCPP extracts its native libraries
+ * one at a time and loads each as soon as it is extracted. When {@code libtorch.so} is loaded,
+ * its dependency {@code libtorch_cpu.so} may not be in the cache folder yet, so the dynamic
+ * linker looks on the system path; where a distribution's libtorch is installed (Debian's
+ * {@code python3-torch} puts one in {@code /lib/x86_64-linux-gnu}), two different libtorch builds
+ * end up in one process and the JVM dies with SIGSEGV. Extracting the whole folder before the
+ * first load makes every dependency resolve next to its dependent.
+ */
+public final class Native {
+    private static volatile boolean loaded;
+
+    private Native() {}
+
+    /** Extracts the presets' native folder into the JavaCPP cache, then loads libtorch. */
+    public static void load() {
+        if (loaded) {
+            return;
+        }
+        synchronized (Native.class) {
+            if (loaded) {
+                return;
+            }
+            String folder = "/org/bytedeco/pytorch/" + Loader.getPlatform() + "/";
+            try {
+                // A class literal does not run the class's static initialiser, so nothing loads yet.
+                Loader.cacheResources(org.bytedeco.pytorch.global.torch.class, folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot extract libtorch's native libraries from " + folder, e);
+            }
+            Loader.load(org.bytedeco.pytorch.global.torch.class);
+            loaded = true;
+        }
+    }
+}

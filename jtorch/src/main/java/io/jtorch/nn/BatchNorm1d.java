@@ -1,0 +1,21 @@
+package io.jtorch.nn;
+
+/**
+ * Batch normalisation over (N, C) or (N, C, L) input. Mirrors {@code torch.nn.BatchNorm1d}.
+ */
+public class BatchNorm1d extends BatchNorm {
+    /** A layer for {@code numFeatures} channels with PyTorch's defaults. */
+    public BatchNorm1d(long numFeatures) {
+        super(numFeatures);
+    }
+
+    /** The general form; mirrors {@code BatchNorm1d(num_features, eps, momentum, affine, track_running_stats)}. */
+    public BatchNorm1d(long numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
+        super(numFeatures, eps, momentum, affine, trackRunningStats);
+    }
+
+    @Override
+    protected int[] acceptedDims() {
+        return new int[] {2, 3};
+    }
+}

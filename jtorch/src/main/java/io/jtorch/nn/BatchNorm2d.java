@@ -1,0 +1,21 @@
+package io.jtorch.nn;
+
+/**
+ * Batch normalisation over (N, C, H, W) input. Mirrors {@code torch.nn.BatchNorm2d}.
+ */
+public class BatchNorm2d extends BatchNorm {
+    /** A layer for {@code numFeatures} channels with PyTorch's defaults. */
+    public BatchNorm2d(long numFeatures) {
+        super(numFeatures);
+    }
+
+    /** The general form; mirrors {@code BatchNorm2d(num_features, eps, momentum, affine, track_running_stats)}. */
+    public BatchNorm2d(long numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
+        super(numFeatures, eps, momentum, affine, trackRunningStats);
+    }
+
+    @Override
+    protected int[] acceptedDims() {
+        return new int[] {4};
+    }
+}

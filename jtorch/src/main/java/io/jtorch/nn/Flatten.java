@@ -1,0 +1,33 @@
+package io.jtorch.nn;
+
+import io.jtorch.Tensor;
+
+/**
+ * Flattens dimensions {@code startDim..endDim} into one. Mirrors {@code torch.nn.Flatten}.
+ * Input: (N, *dims). Output: (N, prod(dims)) with the defaults.
+ */
+public class Flatten extends Module {
+    private final int startDim;
+    private final int endDim;
+
+    /** Flattens everything but the batch dimension (start_dim=1, end_dim=-1). */
+    public Flatten() {
+        this(1, -1);
+    }
+
+    /** Flattens dimensions {@code startDim..endDim}. */
+    public Flatten(int startDim, int endDim) {
+        this.startDim = startDim;
+        this.endDim = endDim;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.flatten(startDim, endDim);
+    }
+
+    @Override
+    public String extraRepr() {
+        return "start_dim=" + startDim + ", end_dim=" + endDim;
+    }
+}

@@ -1,0 +1,24 @@
+package io.jtorch.nn;
+
+import io.jtorch.Tensor;
+
+/**
+ * Mean squared error between input and target of the same shape. Mirrors {@code torch.nn.MSELoss}.
+ * Output: a scalar, or the input's shape with {@link Functional.Reduction#NONE}.
+ */
+public class MSELoss extends Loss {
+    /** The mean over all elements. */
+    public MSELoss() {
+        this(Functional.Reduction.MEAN);
+    }
+
+    /** With the given reduction. */
+    public MSELoss(Functional.Reduction reduction) {
+        super(reduction);
+    }
+
+    @Override
+    public Tensor forward(Tensor input, Tensor target) {
+        return Functional.mseLoss(input, target, reduction());
+    }
+}

@@ -1,0 +1,37 @@
+package io.jtorch.optim;
+
+/**
+ * Anneals the learning rate from its base value to {@code etaMin} along a half cosine over
+ * {@code tMax} epochs (and back up over the next {@code tMax}, as PyTorch's does). Mirrors
+ * {@code torch.optim.lr_scheduler.CosineAnnealingLR}.
+ */
+public class CosineAnnealingLR extends LRScheduler {
+    private final int tMax;
+    private final double etaMin;
+
+    /** Anneals to {@code etaMin} over {@code tMax} epochs. */
+    public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
+        super(optimizer);
+        if (tMax < 1) {
+            throw new IllegalArgumentException("T_max must be >= 1, got " + tMax);
+        }
+        this.tMax = tMax;
+        this.etaMin = etaMin;
+    }
+
+    /** Anneals to 0 over {@code tMax} epochs. */
+    public CosineAnnealingLR(Optimizer optimizer, int tMax) {
+        this(optimizer, tMax, 0.0);
+    }
+
+    @Override
+    protected double nextLr(double lr, double baseLr, int epoch) {
+        if (epoch == 0) {
+            return lr;
+        }
+        if ((epoch - 1 - tMax) % (2 * tMax) == 0) {
+            return lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
+        }
+        return (1 + Math.cos(Math.PI * epoch / tMax)) / (1 + Math.cos(Math.PI * (epoch - 1) / tMax)) * (lr - etaMin) + etaMin;
+    }
+}

@@ -1,0 +1,179 @@
+package io.jtorch.optim;
+
+import io.jtorch.NoGrad;
+import io.jtorch.Scope;
+import io.jtorch.Tensor;
+import io.jtorch.Torch;
+import io.jtorch.nn.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Base class of optimizers: parameter groups, per-parameter state and the update loop. Mirrors
+ * {@code torch.optim.Optimizer}.
+ *
+ * <p>{@link #step()} updates every parameter that requires grad and has a gradient and skips the
+ * rest, so a frozen parameter stays bit-identical however long training runs. Hyperparameters
+ * given to the optimizer are defaults: a {@link ParamGroup} that sets its own value keeps it.
+ */
+public abstract class Optimizer {
+    private final List<ParamGroup> paramGroups = new ArrayList<>();
+    private final Map<String, Double> defaults = new LinkedHashMap<>();
+    private final Map<Parameter, Map<String, Object>> state = new IdentityHashMap<>();
+
+    /** An optimizer over {@code groups}, with {@code defaults} for options the groups leave unset. */
+    protected Optimizer(List<ParamGroup> groups, Map<String, Double> defaults) {
+        this.defaults.putAll(defaults);
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("optimizer got an empty parameter list");
+        }
+        for (ParamGroup g : groups) {
+            addParamGroup(g);
+        }
+    }
+
+    /** One group holding {@code params}, for constructors that take a plain parameter list. */
+    protected static List<ParamGroup> single(Iterable<? extends Parameter> params) {
+        ParamGroup g = new ParamGroup(params);
+        if (g.params().isEmpty()) {
+            throw new IllegalArgumentException("optimizer got an empty parameter list");
+        }
+        return List.of(g);
+    }
+
+    /** Adds a group, filling unset options from the defaults; mirrors {@code add_param_group}. */
+    public void addParamGroup(ParamGroup group) {
+        Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ParamGroup g : paramGroups) {
+            seen.addAll(g.params());
+        }
+        for (Parameter p : group.params()) {
+            if (!seen.add(p)) {
+                throw new IllegalArgumentException("some parameters appear more than once in the optimizer's parameter groups");
+            }
+        }
+        for (Map.Entry<String, Double> d : defaults.entrySet()) {
+            group.setDefault(d.getKey(), d.getValue());
+        }
+        validate(group);
+        paramGroups.add(group);
+    }
+
+    /** Checks a group's options; subclasses add their own checks. */
+    protected void validate(ParamGroup group) {
+        if (group.get("lr") < 0) {
+            throw new IllegalArgumentException("Invalid learning rate: " + group.get("lr"));
+        }
+    }
+
+    /** The parameter groups, in order; mirrors {@code param_groups}. */
+    public List<ParamGroup> paramGroups() {
+        return Collections.unmodifiableList(paramGroups);
+    }
+
+    /** The optimizer-wide default for option {@code name}; mirrors {@code defaults[name]}. */
+    public double defaultOption(String name) {
+        Double v = defaults.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no option '" + name + "'");
+        }
+        return v;
+    }
+
+    /**
+     * Changes the default of option {@code name} and the groups that took their value from the
+     * default; groups that set their own value keep it.
+     */
+    protected void setDefault(String name, double value) {
+        double old = defaultOption(name);
+        defaults.put(name, value);
+        for (ParamGroup g : paramGroups) {
+            if (g.get(name) == old && g.inherited(name)) {
+                g.inherit(name, value);
+            }
+        }
+        for (ParamGroup g : paramGroups) {
+            validate(g);
+        }
+    }
+
+    /** Sets the learning rate of every group. */
+    public void setLr(double lr) {
+        if (lr < 0) {
+            throw new IllegalArgumentException("Invalid learning rate: " + lr);
+        }
+        for (ParamGroup g : paramGroups) {
+            g.lr(lr);
+        }
+    }
+
+    /** Drops the gradient of every parameter of every group; mirrors {@code zero_grad()} (set_to_none=True). */
+    public void zeroGrad() {
+        for (ParamGroup g : paramGroups) {
+            for (Parameter p : g.params()) {
+                p.clearGrad();
+            }
+        }
+    }
+
+    /**
+     * Updates every parameter that requires grad and has a gradient; mirrors {@code step()}.
+     * Temporaries are released before it returns; state it creates is kept.
+     */
+    public void step() {
+        try (Scope scope = Scope.open(); NoGrad g = Torch.noGrad()) {
+            for (ParamGroup group : paramGroups) {
+                for (Parameter p : group.params()) {
+                    if (!p.requiresGrad()) {
+                        continue;
+                    }
+                    Tensor grad = p.grad();
+                    if (grad == null) {
+                        continue;
+                    }
+                    update(group, p, grad, stateOf(p));
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies one update to {@code param} from {@code grad}, in place, under no-grad. Tensors put
+     * into {@code state} must be retained ({@link Tensor#retain()}).
+     */
+    protected abstract void update(ParamGroup group, Parameter param, Tensor grad, Map<String, Object> state);
+
+    /** The optimizer's state for {@code param} (momentum buffers, moments, step counts), by PyTorch's keys. */
+    public Map<String, Object> state(Parameter param) {
+        Map<String, Object> s = state.get(param);
+        return s == null ? Map.of() : Collections.unmodifiableMap(s);
+    }
+
+    private Map<String, Object> stateOf(Parameter p) {
+        return state.computeIfAbsent(p, k -> new LinkedHashMap<>());
+    }
+
+    /** Drops all per-parameter state (momentum buffers, moments, step counts). */
+    protected void clearState() {
+        state.clear();
+    }
+
+    /** Every parameter of every group, in order. */
+    protected List<Parameter> allParams() {
+        List<Parameter> out = new ArrayList<>();
+        for (ParamGroup g : paramGroups) {
+            out.addAll(g.params());
+        }
+        return out;
+    }
+
+    /** Direct access to the per-parameter state map, for state dicts. */
+    protected Map<Parameter, Map<String, Object>> stateMap() {
+        return state;
+    }
+}
