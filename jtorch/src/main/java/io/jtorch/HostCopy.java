@@ -120,6 +120,33 @@ final class HostCopy {
         return out;
     }
 
+    static byte[] toByteArray(Tensor t) {
+        long bytes = t.numel() * t.dtype().elementSize();
+        if (bytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("tensor of shape " + Shapes.format(t.shape()) + " has " + bytes
+                    + " bytes, more than a Java array holds");
+        }
+        Tensor host = t.device().isCpu() ? t : t.to(Device.CPU);
+        org.bytedeco.pytorch.Tensor h = host.detach().contiguous().raw();
+        byte[] out = new byte[(int) bytes];
+        read(h, out.length, p -> new BytePointer(p).get(out, 0, out.length));
+        return out;
+    }
+
+    /** A CPU tensor of {@code dtype} and {@code shape} whose elements are the machine-order bytes of {@code data}. */
+    static Tensor fromRawBytes(byte[] data, DType dtype, long[] shape) {
+        long n = Shapes.numel(shape);
+        if (n * dtype.elementSize() != data.length) {
+            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " of " + dtype + " needs "
+                    + n * dtype.elementSize() + " bytes, got " + data.length);
+        }
+        org.bytedeco.pytorch.Tensor t = empty(shape, dtype);
+        if (data.length > 0) {
+            new BytePointer(t.data_ptr()).put(data, 0, data.length);
+        }
+        return new Tensor(t);
+    }
+
     static boolean[] toBooleanArray(Tensor t) {
         org.bytedeco.pytorch.Tensor h = hostView(t, DType.BOOL, Integer.MAX_VALUE - 8);
         byte[] bytes = new byte[(int) h.numel()];

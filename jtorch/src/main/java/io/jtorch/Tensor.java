@@ -229,6 +229,14 @@ public class Tensor {
         return HostCopy.toIntArray(this);
     }
 
+    /**
+     * The raw bytes of the elements in row-major order, in the machine's byte order (little-endian
+     * on x86 and ARM), whatever the dtype: what {@code tensor.numpy().tobytes()} gives.
+     */
+    public byte[] toByteArray() {
+        return HostCopy.toByteArray(this);
+    }
+
     /** All values as booleans (non-zero is true) in row-major order. */
     public boolean[] toBooleanArray() {
         return HostCopy.toBooleanArray(this);
@@ -476,6 +484,42 @@ public class Tensor {
     /** A view with a new shape; mirrors {@code tensor.view}. */
     public Tensor view(long... shape) {
         return op(() -> raw().view(shape));
+    }
+
+    /**
+     * The same bytes reinterpreted as {@code dtype}; mirrors {@code tensor.view(dtype)}. The last
+     * dimension scales by the ratio of element sizes.
+     */
+    public Tensor view(DType dtype) {
+        return op(() -> raw().view(dtype.scalarType()));
+    }
+
+    /**
+     * A view of this tensor's storage with the given sizes, strides (in elements) and storage
+     * offset; mirrors {@code tensor.as_strided(size, stride, storage_offset)}. The view must fit
+     * inside the storage.
+     */
+    public Tensor asStrided(long[] size, long[] stride, long storageOffset) {
+        if (size.length != stride.length) {
+            throw new IllegalArgumentException("as_strided needs as many strides as sizes, got " + Shapes.format(size) + " and "
+                    + Shapes.format(stride));
+        }
+        return op(() -> raw().as_strided(size, stride, new LongOptional(storageOffset)));
+    }
+
+    /** The strides, in elements; mirrors {@code tensor.stride()}. */
+    public long[] strides() {
+        return call(() -> raw().strides().vec().get());
+    }
+
+    /** The offset of the first element in the storage, in elements; mirrors {@code tensor.storage_offset()}. */
+    public long storageOffset() {
+        return raw().storage_offset();
+    }
+
+    /** Whether the elements are laid out contiguously in row-major order; mirrors {@code tensor.is_contiguous()}. */
+    public boolean isContiguous() {
+        return raw().is_contiguous();
     }
 
     /** All dimensions flattened into one; mirrors {@code tensor.flatten()}. */

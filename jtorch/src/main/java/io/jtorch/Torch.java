@@ -212,6 +212,14 @@ public final class Torch {
         return HostCopy.fromBytes(data, shape, dtype);
     }
 
+    /**
+     * A tensor of {@code dtype} whose elements are read from {@code data} in the machine's byte
+     * order (little-endian on x86 and ARM); mirrors {@code torch.frombuffer(data, dtype=dtype).reshape(shape)}.
+     */
+    public static Tensor fromBytes(byte[] data, DType dtype, long... shape) {
+        return HostCopy.fromRawBytes(data, dtype, shape);
+    }
+
     // ---------------------------------------------------------------- combining
 
     /** Joins tensors along an existing dimension; mirrors {@code torch.cat}. */
