@@ -259,6 +259,11 @@ public class Tensor {
         return op(() -> raw().add(new Scalar(value)));
     }
 
+    /** {@code this + value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor add(long value) {
+        return op(() -> raw().add(new Scalar(value)));
+    }
+
     /** {@code this - other}, broadcasting. */
     public Tensor sub(Tensor other) {
         return op(() -> raw().sub(other.raw()));
@@ -266,6 +271,11 @@ public class Tensor {
 
     /** {@code this - value}. */
     public Tensor sub(double value) {
+        return op(() -> raw().sub(new Scalar(value)));
+    }
+
+    /** {@code this - value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor sub(long value) {
         return op(() -> raw().sub(new Scalar(value)));
     }
 
@@ -279,6 +289,11 @@ public class Tensor {
         return op(() -> raw().mul(new Scalar(value)));
     }
 
+    /** {@code this * value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor mul(long value) {
+        return op(() -> raw().mul(new Scalar(value)));
+    }
+
     /** {@code this / other}, element-wise true division. */
     public Tensor div(Tensor other) {
         return op(() -> raw().div(other.raw()));
@@ -286,6 +301,11 @@ public class Tensor {
 
     /** {@code this / value}. */
     public Tensor div(double value) {
+        return op(() -> raw().div(new Scalar(value)));
+    }
+
+    /** {@code this / value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor div(long value) {
         return op(() -> raw().div(new Scalar(value)));
     }
 
@@ -357,6 +377,11 @@ public class Tensor {
         return op(() -> raw().eq(new Scalar(value)));
     }
 
+    /** Element-wise {@code this == value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor eq(long value) {
+        return op(() -> raw().eq(new Scalar(value)));
+    }
+
     /** Element-wise {@code this != other}. */
     public Tensor ne(Tensor other) {
         return op(() -> raw().ne(other.raw()));
@@ -364,6 +389,11 @@ public class Tensor {
 
     /** Element-wise {@code this != value}. */
     public Tensor ne(double value) {
+        return op(() -> raw().ne(new Scalar(value)));
+    }
+
+    /** Element-wise {@code this != value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor ne(long value) {
         return op(() -> raw().ne(new Scalar(value)));
     }
 
@@ -377,6 +407,11 @@ public class Tensor {
         return op(() -> raw().gt(new Scalar(value)));
     }
 
+    /** Element-wise {@code this > value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor gt(long value) {
+        return op(() -> raw().gt(new Scalar(value)));
+    }
+
     /** Element-wise {@code this >= other}. */
     public Tensor ge(Tensor other) {
         return op(() -> raw().ge(other.raw()));
@@ -384,6 +419,11 @@ public class Tensor {
 
     /** Element-wise {@code this >= value}. */
     public Tensor ge(double value) {
+        return op(() -> raw().ge(new Scalar(value)));
+    }
+
+    /** Element-wise {@code this >= value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor ge(long value) {
         return op(() -> raw().ge(new Scalar(value)));
     }
 
@@ -397,6 +437,11 @@ public class Tensor {
         return op(() -> raw().lt(new Scalar(value)));
     }
 
+    /** Element-wise {@code this < value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor lt(long value) {
+        return op(() -> raw().lt(new Scalar(value)));
+    }
+
     /** Element-wise {@code this <= other}. */
     public Tensor le(Tensor other) {
         return op(() -> raw().le(other.raw()));
@@ -404,6 +449,11 @@ public class Tensor {
 
     /** Element-wise {@code this <= value}. */
     public Tensor le(double value) {
+        return op(() -> raw().le(new Scalar(value)));
+    }
+
+    /** Element-wise {@code this <= value}. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor le(long value) {
         return op(() -> raw().le(new Scalar(value)));
     }
 
@@ -603,6 +653,11 @@ public class Tensor {
         return inPlace(() -> raw().add_(new Scalar(value)));
     }
 
+    /** {@code this += value}; returns this. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor add_(long value) {
+        return inPlace(() -> raw().add_(new Scalar(value)));
+    }
+
     /** {@code this -= other}; returns this. */
     public Tensor sub_(Tensor other) {
         return inPlace(() -> raw().sub_(other.raw()));
@@ -615,6 +670,11 @@ public class Tensor {
 
     /** {@code this *= value}; returns this. */
     public Tensor mul_(double value) {
+        return inPlace(() -> raw().mul_(new Scalar(value)));
+    }
+
+    /** {@code this *= value}; returns this. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor mul_(long value) {
         return inPlace(() -> raw().mul_(new Scalar(value)));
     }
 
@@ -640,6 +700,11 @@ public class Tensor {
 
     /** Sets every element to {@code value}; returns this. */
     public Tensor fill_(double value) {
+        return inPlace(() -> raw().fill_(new Scalar(value)));
+    }
+
+    /** Sets every element to {@code value}; returns this. With an integer, like a Python int: integer tensors stay integer. */
+    public Tensor fill_(long value) {
         return inPlace(() -> raw().fill_(new Scalar(value)));
     }
 

@@ -118,6 +118,7 @@ public final class DataLoader implements Iterable<Batch> {
         private long[] order;
         private int position;
         private Scope scope;
+        private boolean finished;
 
         BatchIterator() {
             // PyTorch's iterator draws a base seed for its workers from the same generator
@@ -134,7 +135,13 @@ public final class DataLoader implements Iterable<Batch> {
             }
             int remaining = order.length - position;
             boolean more = remaining > 0 && (!dropLast || remaining >= batchSize);
-            if (!more) {
+            if (!more && !finished) {
+                finished = true;
+                // PyTorch's RandomSampler draws one more (unused) permutation when it runs out;
+                // with a generator of its own, later passes depend on that draw.
+                if (shuffle && generator != null) {
+                    generator.randperm(order.length);
+                }
                 finish();
             }
             return more;

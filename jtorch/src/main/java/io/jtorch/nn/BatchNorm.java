@@ -72,7 +72,7 @@ public abstract class BatchNorm extends Module {
         boolean useBatchStats = isTraining() || !trackRunningStats;
         if (isTraining() && trackRunningStats) {
             try (NoGrad g = Torch.noGrad()) {
-                buffer("num_batches_tracked").add_(1);
+                buffer("num_batches_tracked").add_(1L);
             }
         }
         return Functional.batchNorm(input, trackRunningStats ? buffer("running_mean") : null,
