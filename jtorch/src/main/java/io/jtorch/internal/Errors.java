@@ -26,6 +26,9 @@ public final class Errors {
         Pattern.compile("invalid", Pattern.CASE_INSENSITIVE),
         Pattern.compile("not implemented for", Pattern.CASE_INSENSITIVE),
         Pattern.compile("shape '\\[.*\\]' is invalid"),
+        Pattern.compile("\\bexpects\\b"),
+        Pattern.compile("Sizes of tensors must match"),
+        Pattern.compile("grad can be implicitly created only for scalar outputs"),
     };
 
     private Errors() {}

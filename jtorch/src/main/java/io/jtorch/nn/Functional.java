@@ -36,12 +36,14 @@ public final class Functional {
 
     /** {@code x @ weight.T + bias}; mirrors {@code F.linear}. {@code bias} may be null. Shapes: (*, in) to (*, out). */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        checkSameDevice(input, weight);
         return op(() -> bias == null ? torch.linear(input.raw(), weight.raw())
                 : torch.linear(input.raw(), weight.raw(), new TensorOptional(bias.raw())));
     }
 
     /** 2-D convolution; mirrors {@code F.conv2d}. Shapes: (N, C_in, H, W) to (N, C_out, H', W'). */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation, long groups) {
+        checkSameDevice(input, weight);
         return op(() -> torch.conv2d(input.raw(), weight.raw(), bias == null ? new TensorOptional() : new TensorOptional(bias.raw()),
                 stride, padding, dilation, groups));
     }
@@ -144,6 +146,24 @@ public final class Functional {
                     + Shapes.format(a) + "; they will be broadcast, which is likely wrong");
         }
         return op(() -> torch.mse_loss(input.raw(), target.raw(), reduction.code));
+    }
+
+    /**
+     * Throws unless input and weight are on the same device. libtorch lets some mixes through
+     * (a meta input on a CPU layer), so layers check before computing.
+     */
+    static void checkSameDevice(Tensor input, Tensor weight) {
+        org.bytedeco.pytorch.Tensor a = input.raw();
+        org.bytedeco.pytorch.Tensor b = weight.raw();
+        if (a.is_cpu() && b.is_cpu()) {
+            return;
+        }
+        io.jtorch.Device da = input.device();
+        io.jtorch.Device dw = weight.device();
+        if (!da.equals(dw)) {
+            throw new IllegalArgumentException("input is on " + da + " but the weights are on " + dw
+                    + "; move the input with input.to(device) or the model with model.to(device)");
+        }
     }
 
     private static TensorOptional optional(Tensor t) {
