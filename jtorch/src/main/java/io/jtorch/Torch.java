@@ -134,6 +134,14 @@ public final class Torch {
         return Tensor.wrap(call(() -> torch.maximum(a.raw(), b.raw())));
     }
 
+    /** The n x n identity matrix in float32; mirrors {@code torch.eye(n)}. */
+    public static Tensor eye(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("eye needs n >= 0, got " + n);
+        }
+        return Tensor.wrap(call(() -> torch.eye(n)));
+    }
+
     /** An uninitialised float32 tensor; mirrors {@code torch.empty(*size)}. */
     public static Tensor empty(long... shape) {
         return make(() -> HostCopy.empty(shape, DType.FLOAT32), shape);

@@ -19,6 +19,11 @@ public class AdaptiveAvgPool2d extends Module {
         this.outputSize = new long[] {height, width};
     }
 
+    /** The output size (H, W). */
+    public long[] outputSize() {
+        return outputSize.clone();
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         return Functional.adaptiveAvgPool2d(input, outputSize);

@@ -52,6 +52,16 @@ public abstract class BatchNorm extends Module {
         return numFeatures;
     }
 
+    /** The value added to the variance for stability; mirrors {@code eps}. */
+    public double eps() {
+        return eps;
+    }
+
+    /** The running statistics' update rate; mirrors {@code momentum}. */
+    public double momentum() {
+        return momentum;
+    }
+
     /** The input ranks this layer accepts, e.g. {2, 3} for BatchNorm1d. */
     protected abstract int[] acceptedDims();
 

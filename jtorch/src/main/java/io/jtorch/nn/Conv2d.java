@@ -72,6 +72,31 @@ public class Conv2d extends Module {
         return outChannels;
     }
 
+    /** The kernel size (kH, kW). */
+    public long[] kernelSize() {
+        return kernelSize.clone();
+    }
+
+    /** The stride (sH, sW). */
+    public long[] stride() {
+        return stride.clone();
+    }
+
+    /** The zero padding (pH, pW). */
+    public long[] padding() {
+        return padding.clone();
+    }
+
+    /** The dilation (dH, dW). */
+    public long[] dilation() {
+        return dilation.clone();
+    }
+
+    /** The number of groups. */
+    public long groups() {
+        return groups;
+    }
+
     /** The weight, (C_out, C_in / groups, kH, kW). */
     public Parameter weight() {
         return parameter("weight");

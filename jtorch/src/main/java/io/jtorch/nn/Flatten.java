@@ -21,6 +21,16 @@ public class Flatten extends Module {
         this.endDim = endDim;
     }
 
+    /** The first flattened dimension. */
+    public int startDim() {
+        return startDim;
+    }
+
+    /** The last flattened dimension. */
+    public int endDim() {
+        return endDim;
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         return input.flatten(startDim, endDim);

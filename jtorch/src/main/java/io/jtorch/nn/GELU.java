@@ -16,6 +16,11 @@ public class GELU extends Module {
         this.tanhApproximation = tanhApproximation;
     }
 
+    /** Whether the tanh approximation is used. */
+    public boolean tanhApproximation() {
+        return tanhApproximation;
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         return Functional.gelu(input, tanhApproximation);

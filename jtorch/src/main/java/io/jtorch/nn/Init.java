@@ -73,9 +73,10 @@ public final class Init {
 
     /**
      * PyTorch's default for layers with a weight and a bias ({@code Linear}, {@code Conv2d}):
-     * kaiming-uniform with a = √5 for the weight, U(-1/√fan_in, 1/√fan_in) for the bias.
+     * kaiming-uniform with a = √5 for the weight, U(-1/√fan_in, 1/√fan_in) for the bias
+     * ({@code reset_parameters()}). {@code bias} may be null.
      */
-    static void resetLikePyTorch(Tensor weight, Tensor bias) {
+    public static void resetLikePyTorch(Tensor weight, Tensor bias) {
         kaimingUniform_(weight, Math.sqrt(5));
         if (bias != null) {
             long fanIn = fanIn(weight);

@@ -30,6 +30,26 @@ public class MaxPool2d extends Module {
         this.ceilMode = ceilMode;
     }
 
+    /** The window size (kH, kW). */
+    public long[] kernelSize() {
+        return kernelSize.clone();
+    }
+
+    /** The stride (sH, sW). */
+    public long[] stride() {
+        return stride.clone();
+    }
+
+    /** The implicit negative-infinity padding (pH, pW). */
+    public long[] padding() {
+        return padding.clone();
+    }
+
+    /** Whether output sizes round up. */
+    public boolean ceilMode() {
+        return ceilMode;
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         return Functional.maxPool2d(input, kernelSize, stride, padding, new long[] {1, 1}, ceilMode);

@@ -91,12 +91,12 @@ public abstract class Module {
 
     /** This module's own parameter called {@code name} (not a child's), or {@code null}. */
     public Parameter parameter(String name) {
-        return parameters.get(name);
+        return ownParameters().get(name);
     }
 
     /** This module's own buffer called {@code name}, or {@code null}. */
     public Tensor buffer(String name) {
-        return buffers.get(name);
+        return ownBuffers().get(name);
     }
 
     // ---------------------------------------------------------------- traversal
@@ -220,9 +220,14 @@ public abstract class Module {
     /** Sets training mode here and below; mirrors {@code train(mode)}. Returns this. */
     public Module train(boolean mode) {
         for (Module m : modules()) {
-            m.training = mode;
+            m.setTrainingFlag(mode);
         }
         return this;
+    }
+
+    /** Sets this module's own training flag; modules backed by native ones forward it there. */
+    protected void setTrainingFlag(boolean mode) {
+        training = mode;
     }
 
     /** Training mode; mirrors {@code train()}. Returns this. */

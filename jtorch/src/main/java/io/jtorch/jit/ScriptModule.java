@@ -1,0 +1,305 @@
+package io.jtorch.jit;
+
+import io.jtorch.DType;
+import io.jtorch.Device;
+import io.jtorch.Shapes;
+import io.jtorch.Tensor;
+import io.jtorch.internal.AtomicWrite;
+import io.jtorch.internal.Errors;
+import io.jtorch.internal.Native;
+import io.jtorch.nn.Module;
+import io.jtorch.nn.Parameter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.IValueVector;
+import org.bytedeco.pytorch.JitModule;
+
+/**
+ * A TorchScript module, loaded from a file Python wrote with {@code torch.jit.script(model).save(path)}
+ * or built by {@link Jit#script(Module)}. Mirrors {@code torch.jit.ScriptModule}.
+ *
+ * <p>It is a {@link Module}: its parameters, with PyTorch's dotted names such as
+ * {@code layer4.1.conv2.weight}, train with the optimizers of {@code io.jtorch.optim}; it can sit
+ * inside a Java {@link io.jtorch.nn.Sequential}; {@code requiresGrad}, {@code train()},
+ * {@code eval()}, {@code stateDict()} and {@code loadStateDict} work on it as on any module. The
+ * Java objects share the module's tensors: freezing a parameter here freezes it in the saved file.
+ * <pre>{@code
+ * ScriptModule model = ScriptModule.load(Path.of("resnet18.pt"));
+ * model.requiresGrad(false);
+ * model.replaceHead(3);                     // model.fc = nn.Linear(512, 3)
+ * ... train ...
+ * model.save(Path.of("resnet18-3classes.pt"));
+ * }</pre>
+ */
+public class ScriptModule extends Module {
+    static {
+        Native.load();
+    }
+
+    private final JitModule raw;
+    private final Map<String, ScriptModule> childCache = new LinkedHashMap<>();
+    private final Map<String, Parameter> parameterCache = new LinkedHashMap<>();
+
+    ScriptModule(JitModule raw) {
+        this.raw = raw.retainReference();
+    }
+
+    /** Loads a TorchScript file onto the CPU; mirrors {@code torch.jit.load(path)}. */
+    public static ScriptModule load(Path path) throws IOException {
+        return Jit.load(path);
+    }
+
+    /** Loads a TorchScript file onto {@code device}; mirrors {@code torch.jit.load(path, map_location=device)}. */
+    public static ScriptModule load(Path path, Device device) throws IOException {
+        return Jit.load(path, device);
+    }
+
+    /** The presets' module behind this one: the escape hatch to the whole TorchScript API. */
+    public JitModule raw() {
+        return raw;
+    }
+
+    /** The TorchScript class name, e.g. {@code __torch__.torchvision.models.resnet.ResNet}. */
+    public String typeName() {
+        return Slots.typeName(raw);
+    }
+
+    /** The Python class's own name, e.g. {@code ResNet}; mirrors {@code original_name}. */
+    public String originalName() {
+        String t = typeName();
+        return t.substring(t.lastIndexOf('.') + 1);
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** Runs the module's {@code forward} on one tensor and returns its tensor result. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return forward(new Tensor[] {input});
+    }
+
+    /** Runs {@code forward} on several tensor arguments; mirrors {@code module(*inputs)}. */
+    public Tensor forward(Tensor... inputs) {
+        IValue out = call(inputs);
+        if (!out.isTensor()) {
+            throw new IllegalStateException(originalName() + ".forward returned a " + out.tagKind().getString()
+                    + ", not a tensor; use forwardAll for tuple and list results");
+        }
+        return Tensor.wrap(out.toTensor());
+    }
+
+    /** Runs {@code forward} and returns every tensor of a tensor, tuple or list result, in order. */
+    public List<Tensor> forwardAll(Tensor... inputs) {
+        IValue out = call(inputs);
+        List<Tensor> result = new ArrayList<>();
+        if (out.isTensor()) {
+            result.add(Tensor.wrap(out.toTensor()));
+        } else if (out.isTuple()) {
+            org.bytedeco.pytorch.TupleElements elements = out.toTupleRef().elements();
+            for (long i = 0; i < elements.size(); i++) {
+                IValue e = elements.get(i);
+                if (!e.isTensor()) {
+                    throw new IllegalStateException(originalName() + ".forward returned a tuple holding a " + e.tagKind().getString());
+                }
+                result.add(Tensor.wrap(e.toTensor()));
+            }
+        } else if (out.isTensorList()) {
+            org.bytedeco.pytorch.TensorVector v = out.toTensorVector();
+            for (long i = 0; i < v.size(); i++) {
+                result.add(Tensor.wrap(new org.bytedeco.pytorch.Tensor(v.get(i))));
+            }
+        } else {
+            throw new IllegalStateException(originalName() + ".forward returned a " + out.tagKind().getString());
+        }
+        return result;
+    }
+
+    private IValue call(Tensor[] inputs) {
+        IValueVector args = new IValueVector();
+        for (Tensor t : inputs) {
+            args.push_back(new IValue(t.raw()));
+        }
+        try {
+            return raw.forward(args);
+        } catch (RuntimeException e) {
+            String shapes = inputs.length == 1 ? Shapes.format(inputs[0].shape()) : inputs.length + " inputs";
+            throw Errors.translate(e, originalName() + " (TorchScript) on input " + shapes);
+        }
+    }
+
+    // ---------------------------------------------------------------- tree
+
+    /** The direct children by name, in order, as script modules; mirrors {@code named_children()}. */
+    @Override
+    public Map<String, Module> namedChildren() {
+        Map<String, JitModule> now = Slots.children(raw);
+        Map<String, Module> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JitModule> e : now.entrySet()) {
+            ScriptModule cached = childCache.get(e.getKey());
+            if (cached == null || !cached.raw.equals(e.getValue())) {
+                cached = new ScriptModule(e.getValue());
+                childCache.put(e.getKey(), cached);
+            }
+            out.put(e.getKey(), cached);
+        }
+        childCache.keySet().retainAll(now.keySet());
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The child at {@code index} in registration order, negative counting from the end, like {@code model[index]} on a scripted Sequential. */
+    public ScriptModule get(int index) {
+        List<Module> kids = new ArrayList<>(namedChildren().values());
+        int n = kids.size();
+        if (index < -n || index >= n) {
+            throw new IndexOutOfBoundsException("index " + index + " is out of range for " + originalName() + " with " + n + " children");
+        }
+        return (ScriptModule) kids.get(index < 0 ? index + n : index);
+    }
+
+    /** The submodule at a dotted path such as {@code "classifier.6"} or {@code "layer4.1.conv2"}. */
+    public ScriptModule get(String path) {
+        return (ScriptModule) getSubmodule(path);
+    }
+
+    @Override
+    protected Map<String, Parameter> ownParameters() {
+        Map<String, org.bytedeco.pytorch.Tensor> now = Slots.parameters(raw);
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : now.entrySet()) {
+            Parameter cached = parameterCache.get(e.getKey());
+            if (cached == null || cached.raw().unsafeGetTensorImpl().address() != e.getValue().unsafeGetTensorImpl().address()) {
+                cached = Parameter.shared(e.getValue());
+                parameterCache.put(e.getKey(), cached);
+            }
+            out.put(e.getKey(), cached);
+        }
+        parameterCache.keySet().retainAll(now.keySet());
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    protected Map<String, Tensor> ownBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : Slots.buffers(raw).entrySet()) {
+            out.put(e.getKey(), Tensor.wrap(e.getValue()));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- modes, devices, files
+
+    @Override
+    protected void setTrainingFlag(boolean mode) {
+        raw.train(mode);
+    }
+
+    @Override
+    public boolean isTraining() {
+        return raw.is_training();
+    }
+
+    /** Moves every parameter and buffer to {@code device} in place. Returns this. */
+    @Override
+    public Module to(Device device) {
+        try {
+            raw.to(device.toNative());
+        } catch (RuntimeException e) {
+            throw Errors.translate(e, originalName() + ".to(" + device + ")");
+        }
+        return this;
+    }
+
+    /** Converts floating-point parameters and buffers to {@code dtype} in place. Returns this. */
+    @Override
+    public Module to(DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("Module.to(dtype) takes a floating-point dtype, got " + dtype);
+        }
+        raw.to(dtype.scalarType());
+        return this;
+    }
+
+    /**
+     * Writes this module as a TorchScript file that Python's {@code torch.jit.load} and
+     * {@link #load(Path)} read; mirrors {@code module.save(path)}. The file is replaced
+     * atomically: a crash never leaves a half-written file.
+     */
+    public void save(Path path) throws IOException {
+        AtomicWrite.replace(path, temp -> {
+            try {
+                raw.save(temp.toString());
+            } catch (RuntimeException e) {
+                throw Errors.translate(e, "saving " + originalName() + " to " + path);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- heads
+
+    /** Whether this module is an {@code nn.Linear} (a scripted one, or one {@link Jit#script} made). */
+    public boolean isLinear() {
+        return Heads.isLinear(this);
+    }
+
+    /** The dotted paths of every {@code nn.Linear} inside this module, in registration order. */
+    public List<String> linearPaths() {
+        return Heads.linearPaths(this);
+    }
+
+    /**
+     * Replaces the {@code nn.Linear} at {@code path} with a fresh one of the same input size and
+     * {@code outFeatures} outputs, initialised like a new {@code nn.Linear}; mirrors
+     * {@code model.fc = nn.Linear(model.fc.in_features, n)}. The new parameters require grad.
+     *
+     * @throws IllegalArgumentException when nothing is at {@code path} or it is not a Linear,
+     *     listing the Linear layers there are
+     */
+    public ScriptModule replaceLinear(String path, long outFeatures) {
+        Heads.replaceLinear(this, path, outFeatures);
+        return this;
+    }
+
+    /**
+     * Replaces the last {@code nn.Linear} (the classifier of ResNet's {@code fc}, VGG's
+     * {@code classifier.6}, MobileNet's {@code classifier.1}, ViT's {@code heads.head}, a
+     * Sequential's last layer) for {@code outFeatures} classes. Returns the path it replaced.
+     */
+    public String replaceHead(long outFeatures) {
+        return Heads.replaceHead(this, outFeatures);
+    }
+
+    /**
+     * A new script module that returns what enters the {@code nn.Linear} at {@code path}: the
+     * features a classifier head sees (the 512 values before a ResNet-18's {@code fc}), exactly.
+     * The original module is not changed. See {@link Heads#featuresBefore}.
+     */
+    public ScriptModule featuresBefore(String path) {
+        return Heads.featuresBefore(this, path);
+    }
+
+    /**
+     * Children {@code from} (inclusive) to {@code to} (exclusive) of a scripted {@code nn.Sequential}
+     * as a new script module sharing the same child modules; mirrors {@code model[from:to]}.
+     */
+    public ScriptModule slice(int from, int to) {
+        return Scripting.slice(this, from, to);
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    @Override
+    protected String reprName() {
+        return originalName();
+    }
+
+    @Override
+    public String extraRepr() {
+        return Heads.describe(this);
+    }
+}

@@ -1,0 +1,165 @@
+package io.jtorch.jit;
+
+import io.jtorch.Tensor;
+import io.jtorch.internal.Errors;
+import io.jtorch.nn.AdaptiveAvgPool2d;
+import io.jtorch.nn.BatchNorm;
+import io.jtorch.nn.Conv2d;
+import io.jtorch.nn.Dropout;
+import io.jtorch.nn.Flatten;
+import io.jtorch.nn.GELU;
+import io.jtorch.nn.Identity;
+import io.jtorch.nn.Linear;
+import io.jtorch.nn.MaxPool2d;
+import io.jtorch.nn.Module;
+import io.jtorch.nn.Parameter;
+import io.jtorch.nn.ReLU;
+import io.jtorch.nn.Sequential;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bytedeco.pytorch.CompilationUnit;
+import org.bytedeco.pytorch.JitModule;
+import org.bytedeco.pytorch.QualifiedName;
+
+/**
+ * Builds TorchScript modules from Java ones, so that a model assembled in Java (a TorchScript
+ * backbone with a new head, say) saves as a file Python's {@code torch.jit.load} runs.
+ *
+ * <p>Each Java layer becomes a TorchScript class of its own with the same parameter and buffer
+ * names as PyTorch's layer, so state dict keys match ({@code 0.weight}, {@code 1.running_mean},
+ * ...). Parameters are shared, not copied: training the script module trains the Java one.
+ * Modules with a Java {@code forward} of their own cannot be translated and are refused by name.
+ */
+final class Scripting {
+    private static final String PREFIX = "__torch__.jtorch.nn.";
+
+    private Scripting() {}
+
+    static ScriptModule script(Module module) {
+        CompilationUnit cu = new CompilationUnit();
+        return module instanceof ScriptModule ? (ScriptModule) module : new ScriptModule(convert(module, cu, ""));
+    }
+
+    private static JitModule convert(Module m, CompilationUnit cu, String path) {
+        if (m instanceof ScriptModule) {
+            return ((ScriptModule) m).raw();
+        }
+        String where = path.isEmpty() ? m.getClass().getSimpleName() : "'" + path + "' (" + m.getClass().getSimpleName() + ")";
+        JitModule jm = new JitModule(new QualifiedName(PREFIX + m.getClass().getSimpleName()), cu, true);
+        if (!(m instanceof Sequential)) {
+            // Supported layers are leaves: their named parameters and buffers are their own.
+            for (Map.Entry<String, Parameter> p : m.namedParameters().entrySet()) {
+                jm.register_parameter(p.getKey(), p.getValue().raw(), false);
+            }
+            for (Map.Entry<String, Tensor> b : m.namedBuffers().entrySet()) {
+                jm.register_buffer(b.getKey(), b.getValue().raw());
+            }
+        }
+        String body;
+        if (m instanceof Sequential) {
+            StringBuilder s = new StringBuilder();
+            for (Map.Entry<String, Module> c : m.namedChildren().entrySet()) {
+                jm.register_module(c.getKey(), convert(c.getValue(), cu, path.isEmpty() ? c.getKey() : path + "." + c.getKey()));
+                s.append("    x = getattr(self, \"").append(c.getKey()).append("\").forward(x)\n");
+            }
+            body = s.append("    return x\n").toString();
+        } else if (m instanceof Linear) {
+            body = "    return torch.linear(x, self.weight" + (((Linear) m).bias() != null ? ", self.bias" : "") + ")\n";
+        } else if (m instanceof Conv2d) {
+            body = conv2d((Conv2d) m);
+        } else if (m instanceof BatchNorm) {
+            body = batchNorm((BatchNorm) m);
+        } else if (m instanceof ReLU) {
+            body = "    return torch.relu(x)\n";
+        } else if (m instanceof GELU) {
+            body = "    return torch.gelu(x, approximate=\"" + (((GELU) m).tanhApproximation() ? "tanh" : "none") + "\")\n";
+        } else if (m instanceof Dropout) {
+            body = "    return torch.dropout(x, " + num(((Dropout) m).p()) + ", self.training)\n";
+        } else if (m instanceof Flatten) {
+            body = "    return torch.flatten(x, " + ((Flatten) m).startDim() + ", " + ((Flatten) m).endDim() + ")\n";
+        } else if (m instanceof MaxPool2d) {
+            MaxPool2d p = (MaxPool2d) m;
+            body = "    return torch.max_pool2d(x, " + list(p.kernelSize()) + ", " + list(p.stride()) + ", " + list(p.padding())
+                    + ", [1, 1], " + (p.ceilMode() ? "True" : "False") + ")\n";
+        } else if (m instanceof AdaptiveAvgPool2d) {
+            body = "    return torch.adaptive_avg_pool2d(x, " + list(((AdaptiveAvgPool2d) m).outputSize()) + ")\n";
+        } else if (m instanceof Identity) {
+            body = "    return x\n";
+        } else {
+            throw new UnsupportedOperationException(where + " cannot be converted to TorchScript: its forward is Java code. Supported: "
+                    + "Sequential, Linear, Conv2d, BatchNorm1d/2d, ReLU, GELU, Dropout, Flatten, MaxPool2d, AdaptiveAvgPool2d, Identity "
+                    + "and ScriptModule");
+        }
+        define(jm, body, where);
+        jm.train(m.isTraining());
+        return jm;
+    }
+
+    private static String conv2d(Conv2d c) {
+        return "    return torch.conv2d(x, self.weight, " + (c.bias() != null ? "self.bias" : "None") + ", " + list(c.stride()) + ", "
+                + list(c.padding()) + ", " + list(c.dilation()) + ", " + c.groups() + ")\n";
+    }
+
+    private static String batchNorm(BatchNorm b) {
+        boolean track = b.buffer("running_mean") != null;
+        boolean affine = b.parameter("weight") != null;
+        String stats = track ? "self.running_mean, self.running_var" : "None, None";
+        String training = track ? "self.training" : "True";
+        StringBuilder s = new StringBuilder();
+        if (track) {
+            s.append("    if self.training:\n        self.num_batches_tracked.add_(1)\n");
+        }
+        return s.append("    return torch.batch_norm(x, ").append(affine ? "self.weight, self.bias" : "None, None").append(", ").append(stats)
+                .append(", ").append(training).append(", ").append(num(b.momentum())).append(", ").append(num(b.eps()))
+                .append(", False)\n").toString();
+    }
+
+    /** Children {@code from..to} of a scripted Sequential, keeping their names, as a new module. */
+    static ScriptModule slice(ScriptModule seq, int from, int to) {
+        if (!isSequential(seq)) {
+            throw new UnsupportedOperationException("slice needs a scripted nn.Sequential, but " + seq.originalName()
+                    + " has its own forward; use featuresBefore(path) to cut it before a Linear");
+        }
+        List<Map.Entry<String, Module>> children = new ArrayList<>(seq.namedChildren().entrySet());
+        int n = children.size();
+        int a = Math.max(0, Math.min(from < 0 ? from + n : from, n));
+        int b = Math.max(0, Math.min(to < 0 ? to + n : to, n));
+        JitModule jm = new JitModule(new QualifiedName(PREFIX + "Sequential"), new CompilationUnit(), true);
+        StringBuilder body = new StringBuilder();
+        for (int i = a; i < b; i++) {
+            String name = children.get(i).getKey();
+            jm.register_module(name, ((ScriptModule) children.get(i).getValue()).raw());
+            body.append("    x = getattr(self, \"").append(name).append("\").forward(x)\n");
+        }
+        define(jm, body.append("    return x\n").toString(), seq.originalName() + "[" + from + ":" + to + "]");
+        jm.train(seq.isTraining());
+        return new ScriptModule(jm);
+    }
+
+    static boolean isSequential(ScriptModule m) {
+        String t = m.typeName();
+        return t.matches(".*(torch\\.nn\\.modules\\.container|jtorch\\.nn)\\.(___torch_mangle_\\d+\\.)?Sequential");
+    }
+
+    private static void define(JitModule jm, String body, String where) {
+        try {
+            jm.define("def forward(self, x: Tensor) -> Tensor:\n" + body);
+        } catch (RuntimeException e) {
+            throw Errors.withContext(e, "translating " + where + " to TorchScript");
+        }
+    }
+
+    private static String list(long[] v) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(v[i]);
+        }
+        return s.append(']').toString();
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%s", Double.toString(v));
+    }
+}
