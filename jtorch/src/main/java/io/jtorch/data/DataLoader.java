@@ -65,6 +65,22 @@ public final class DataLoader implements Iterable<Batch> {
         return this;
     }
 
+    /**
+     * A loader over {@code other}, a dataset of the same size, that batches and orders it exactly
+     * as this loader would: same batch size, shuffling and {@code dropLast}, and the same random
+     * generator, so a pass over either draws the same order. Used to iterate precomputed
+     * features in the order of the data they were computed from.
+     */
+    public DataLoader withDataset(Dataset other) {
+        if (other.size() != dataset.size()) {
+            throw new IllegalArgumentException("withDataset needs a dataset of the same size: " + other.size() + " vs " + dataset.size());
+        }
+        DataLoader copy = new DataLoader(other, batchSize, shuffle);
+        copy.dropLast = dropLast;
+        copy.generator = generator;
+        return copy;
+    }
+
     /** The dataset. */
     public Dataset dataset() {
         return dataset;
