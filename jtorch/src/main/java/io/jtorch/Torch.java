@@ -51,6 +51,11 @@ public final class Torch {
         return threadsChosen;
     }
 
+    /** CUDA availability and device count; mirrors {@code torch.cuda}. */
+    public static Cuda cuda() {
+        return Cuda.INSTANCE;
+    }
+
     /** Whether autograd records operations on this thread; mirrors {@code torch.is_grad_enabled}. */
     public static boolean isGradEnabled() {
         return GradMode.is_enabled();

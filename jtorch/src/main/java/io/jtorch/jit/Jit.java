@@ -64,6 +64,26 @@ public final class Jit {
         return Scripting.script(module);
     }
 
+    /**
+     * The extra file {@code name} stored in a TorchScript archive (see
+     * {@link ScriptModule#save(Path, java.util.Map)}), or empty when there is none. Reads the
+     * archive only, without loading the program.
+     */
+    public static java.util.Optional<String> extraFile(Path path, String name) throws IOException {
+        checkIsTorchScript(path);
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+                ZipEntry e = en.nextElement();
+                String n = e.getName();
+                int slash = n.indexOf('/');
+                if (slash > 0 && n.substring(slash + 1).equals("extra/" + name)) {
+                    return java.util.Optional.of(new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Throws a clear exception unless {@code path} looks like a TorchScript archive. */
     static void checkIsTorchScript(Path path) throws IOException {
         if (!Files.exists(path)) {

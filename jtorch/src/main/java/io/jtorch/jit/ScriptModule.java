@@ -231,9 +231,22 @@ public class ScriptModule extends Module {
      * atomically: a crash never leaves a half-written file.
      */
     public void save(Path path) throws IOException {
+        save(path, Map.of());
+    }
+
+    /**
+     * Writes this module with extra text files stored beside the program, as
+     * {@code torch.jit.save(m, path, _extra_files=...)} does; read them back with
+     * {@link Jit#extraFile(Path, String)} or, in Python, {@code torch.jit.load(path, _extra_files=...)}.
+     */
+    public void save(Path path, Map<String, String> extraFiles) throws IOException {
+        org.bytedeco.pytorch.ExtraFilesMap extras = new org.bytedeco.pytorch.ExtraFilesMap();
+        for (Map.Entry<String, String> e : extraFiles.entrySet()) {
+            extras.put(new org.bytedeco.javacpp.BytePointer(e.getKey()), e.getValue());
+        }
         AtomicWrite.replace(path, temp -> {
             try {
-                raw.save(temp.toString());
+                raw.save(temp.toString(), extras);
             } catch (RuntimeException e) {
                 throw Errors.translate(e, "saving " + originalName() + " to " + path);
             }
