@@ -118,7 +118,7 @@ public final class FeatureCache {
      * {@code dataset}, in dataset order. Computed on first use, and again whenever any of those
      * children's parameters or buffers changed since (libtorch counts in-place changes).
      */
-    TensorDataset featuresOf(Sequential model, int split, Dataset dataset, int batchSize) {
+    TensorDataset featuresOf(Sequential model, int split, Dataset dataset, int batchSize, io.jtorch.Device device) {
         Sequential prefix = model.slice(0, split);
         long[] fingerprint = fingerprint(prefix);
         Entry cached = features.get(dataset);
@@ -128,7 +128,8 @@ public final class FeatureCache {
         List<Tensor> outs = new ArrayList<>();
         List<Tensor> labels = new ArrayList<>();
         try (NoGrad g = Torch.noGrad()) {
-            for (Batch b : new DataLoader(dataset, batchSize)) {
+            for (Batch raw : new DataLoader(dataset, batchSize)) {
+                Batch b = device == null ? raw : raw.to(device);
                 outs.add(prefix.forward(b.inputs()).retain());
                 labels.add(b.labels().retain());
             }

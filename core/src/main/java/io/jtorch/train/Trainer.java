@@ -1,5 +1,6 @@
 package io.jtorch.train;
 
+import io.jtorch.Device;
 import io.jtorch.NoGrad;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
@@ -38,6 +39,7 @@ public final class Trainer {
     private final FeatureCache cache = new FeatureCache();
     private boolean useCache = true;
     private String lastReason = "";
+    private Device device;
 
     /** A trainer that updates {@code model} with {@code optimizer} to reduce {@code loss}. */
     public Trainer(Module model, Optimizer optimizer, Loss loss) {
@@ -52,6 +54,15 @@ public final class Trainer {
         if (!enabled) {
             cache.clear();
         }
+        return this;
+    }
+
+    /**
+     * Moves every batch to {@code device} before the model sees it (the model itself is moved
+     * with {@code model.to(device)}); returns this.
+     */
+    public Trainer device(Device device) {
+        this.device = device;
         return this;
     }
 
@@ -73,7 +84,8 @@ public final class Trainer {
         long batches = 0;
         double lossSum = 0;
         long total = plan.loader.size();
-        for (Batch b : plan.loader) {
+        for (Batch raw : plan.loader) {
+            Batch b = onDevice(raw);
             optimizer.zeroGrad();
             Tensor out = plan.net.forward(b.inputs());
             Tensor l = loss.forward(out, b.labels());
@@ -103,7 +115,8 @@ public final class Trainer {
         double lossSum = 0;
         try (NoGrad g = Torch.noGrad()) {
             Plan plan = plan(loader);
-            for (Batch b : plan.loader) {
+            for (Batch raw : plan.loader) {
+                Batch b = onDevice(raw);
                 Tensor out = plan.net.forward(b.inputs());
                 long n = b.size();
                 lossSum += loss.forward(out, b.labels()).item() * n;
@@ -129,6 +142,10 @@ public final class Trainer {
         return why == null ? "on: layers 0-" + (FeatureCache.split((Sequential) model) - 1) + " computed once per dataset" : "off: " + why;
     }
 
+    private Batch onDevice(Batch b) {
+        return device == null || b.inputs().device().equals(device) ? b : b.to(device);
+    }
+
     /** What to run for one pass: the whole model on the data, or the trainable suffix on cached features. */
     private record Plan(Module net, DataLoader loader, boolean cached) {}
 
@@ -143,7 +160,7 @@ public final class Trainer {
         }
         Sequential seq = (Sequential) model;
         int split = FeatureCache.split(seq);
-        DataLoader cached = loader.withDataset(cache.featuresOf(seq, split, loader.dataset(), loader.batchSize()));
+        DataLoader cached = loader.withDataset(cache.featuresOf(seq, split, loader.dataset(), loader.batchSize(), device));
         return new Plan(seq.slice(split), cached, true);
     }
 }

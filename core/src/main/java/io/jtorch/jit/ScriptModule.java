@@ -255,6 +255,11 @@ public class ScriptModule extends Module {
 
     // ---------------------------------------------------------------- heads
 
+    /** Whether this module is a scripted {@code nn.Sequential}, whose children run one after another. */
+    public boolean isSequential() {
+        return Scripting.isSequential(this);
+    }
+
     /** Whether this module is an {@code nn.Linear} (a scripted one, or one {@link Jit#script} made). */
     public boolean isLinear() {
         return Heads.isLinear(this);
