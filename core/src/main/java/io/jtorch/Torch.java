@@ -233,6 +233,25 @@ public final class Torch {
         return HostCopy.fromRawBytes(data, dtype, shape);
     }
 
+    // ---------------------------------------------------------------- files
+
+    /**
+     * Reads a file written by Python's {@code torch.save}, without running any code; mirrors
+     * {@code torch.load(path, weights_only=True)}. A state dict comes back as an ordered
+     * {@code Map<String, Tensor>}; see {@link io.jtorch.serialization.TorchSerialization#load}.
+     */
+    public static Object load(java.nio.file.Path path) throws java.io.IOException {
+        return io.jtorch.serialization.TorchSerialization.load(path);
+    }
+
+    /**
+     * Writes tensors, or maps and lists of them, in {@code torch.save}'s format, atomically;
+     * mirrors {@code torch.save(obj, path)}.
+     */
+    public static void save(Object obj, java.nio.file.Path path) throws java.io.IOException {
+        io.jtorch.serialization.TorchSerialization.save(obj, path);
+    }
+
     // ---------------------------------------------------------------- combining
 
     /** Joins tensors along an existing dimension; mirrors {@code torch.cat}. */

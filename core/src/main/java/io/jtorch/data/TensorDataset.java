@@ -55,7 +55,24 @@ public final class TensorDataset implements Dataset {
         if (indices.length == 0) {
             throw new IllegalArgumentException("a batch needs at least one index");
         }
+        if (isRun(indices)) {
+            // Consecutive samples (an unshuffled loader): views, no copy.
+            return new Batch(inputs.narrow(0, indices[0], indices.length), labels.narrow(0, indices[0], indices.length));
+        }
         Tensor idx = Torch.tensor(indices);
         return new Batch(inputs.indexSelect(0, idx), labels.indexSelect(0, idx));
+    }
+
+    private boolean isRun(long[] indices) {
+        long n = size();
+        if (indices[0] < 0 || indices[indices.length - 1] >= n) {
+            return false;
+        }
+        for (int i = 1; i < indices.length; i++) {
+            if (indices[i] != indices[i - 1] + 1) {
+                return false;
+            }
+        }
+        return true;
     }
 }

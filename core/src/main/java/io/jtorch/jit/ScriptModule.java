@@ -4,7 +4,6 @@ import io.jtorch.DType;
 import io.jtorch.Device;
 import io.jtorch.Shapes;
 import io.jtorch.Tensor;
-import io.jtorch.internal.AtomicWrite;
 import io.jtorch.internal.Errors;
 import io.jtorch.internal.Native;
 import io.jtorch.nn.Module;
@@ -244,7 +243,7 @@ public class ScriptModule extends Module {
         for (Map.Entry<String, String> e : extraFiles.entrySet()) {
             extras.put(new org.bytedeco.javacpp.BytePointer(e.getKey()), e.getValue());
         }
-        AtomicWrite.replace(path, temp -> {
+        io.jtorch.serialization.AtomicFiles.writeVia(path, temp -> {
             try {
                 raw.save(temp.toString(), extras);
             } catch (RuntimeException e) {

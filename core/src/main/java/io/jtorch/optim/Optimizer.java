@@ -126,17 +126,19 @@ public abstract class Optimizer {
      * Temporaries are released before it returns; state it creates is kept.
      */
     public void step() {
-        try (Scope scope = Scope.open(); NoGrad g = Torch.noGrad()) {
+        try (Scope scope = Scope.open(); NoGrad noGrad = Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
                 for (Parameter p : group.params()) {
-                    if (!p.requiresGrad()) {
+                    org.bytedeco.pytorch.Tensor r = p.raw();
+                    if (!r.requires_grad()) {
                         continue;
                     }
-                    Tensor grad = p.grad();
-                    if (grad == null) {
+                    // A view of the parameter's gradient slot, valid for this step: no handle copy.
+                    org.bytedeco.pytorch.Tensor g = r.grad();
+                    if (!g.defined()) {
                         continue;
                     }
-                    update(group, p, grad, stateOf(p));
+                    update(group, p, Tensor.wrap(g), stateOf(p));
                 }
             }
         }

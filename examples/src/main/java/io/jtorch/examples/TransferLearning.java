@@ -17,8 +17,9 @@ import io.jtorch.optim.SGD;
  * freeze a trained network, replace its last layer for a new number of classes, train that
  * layer, then unfreeze the layer before it and nudge it with a lower learning rate.
  *
- * <p>The "trained network" here is a small MLP trained for a few epochs on synthetic 10-class
- * data, so the example runs anywhere in seconds; the new task has 3 classes.
+ * <p>The "trained network" here is a small MLP trained for a few epochs on ten Gaussian blobs,
+ * so the example runs anywhere in seconds. The new task has three classes, each a group of the
+ * old ones, so the features learned before are useful: the situation transfer learning is for.
  */
 public final class TransferLearning {
     private TransferLearning() {}
@@ -28,8 +29,9 @@ public final class TransferLearning {
         Torch.manualSeed(0);
         int nNewClasses = 3;
 
-        Sequential model = pretrainedModel();
-        DataLoader trainLoader = new DataLoader(syntheticTask(512, nNewClasses), 32, true).seed(0);
+        Tensor centres = Torch.randn(10, 20).mul(2.0).retain();
+        Sequential model = pretrainedModel(centres);
+        DataLoader trainLoader = new DataLoader(newTask(centres, 4000, nNewClasses), 8, true).seed(0);
         System.out.println("Model: " + model);
 
         // Freeze the original layers
@@ -49,7 +51,6 @@ public final class TransferLearning {
                 optimizer.step();
             }
         }
-        System.out.printf("after training the new head:       accuracy %.3f%n", accuracy(model, trainLoader));
 
         // Unfreeze the second-to-last layer
         for (Parameter param : model.get(-2).parameters()) param.requiresGrad(true);
@@ -65,22 +66,23 @@ public final class TransferLearning {
                 optimizer.step();
             }
         }
-        System.out.printf("after nudging the layer before it: accuracy %.3f%n", accuracy(model, trainLoader));
+        System.out.printf("new task (%d classes, chance %.3f): accuracy %.3f after the recipe%n", nNewClasses, 1.0 / nNewClasses,
+                accuracy(model, trainLoader));
 
         // Indexing also shows intermediate outputs, as model[:2](input) does in PyTorch
         Tensor sample = Torch.randn(1, 20);
         System.out.println("model[:2](input) has shape " + java.util.Arrays.toString(model.slice(0, 2).forward(sample).shape()));
     }
 
-    /** A 20-32-16-10 MLP whose last two blocks are Linear layers; trained briefly on a 10-class task. */
-    static Sequential pretrainedModel() {
+    /** A 20-32-16-10 MLP trained briefly to tell the ten blobs apart. */
+    static Sequential pretrainedModel(Tensor centres) {
         Sequential model = new Sequential(
                 new Linear(20, 32), new ReLU(),
                 new Sequential(new Linear(32, 16), new ReLU()),
                 new Linear(16, 10));
         SGD optimizer = new SGD(model.parameters(), 0.05).momentum(0.9);
         for (int epoch = 0; epoch < 5; epoch++) {
-            for (Batch batch : new DataLoader(syntheticTask(1024, 10), 64, true).seed(epoch)) {
+            for (Batch batch : new DataLoader(blobs(centres, 1024), 64, true).seed(epoch)) {
                 optimizer.zeroGrad();
                 new CrossEntropyLoss().forward(model.forward(batch.inputs()), batch.labels()).backward();
                 optimizer.step();
@@ -89,12 +91,21 @@ public final class TransferLearning {
         return model;
     }
 
-    /** Gaussian blobs in 20 dimensions, one per class, with fixed centres. */
-    static TensorDataset syntheticTask(int n, int classes) {
-        Tensor centres = Torch.randn(classes, 20).mul(2.0);
-        Tensor labels = Torch.randint(0, classes, n);
+    /** Points around the ten centres, labelled with their centre. */
+    static TensorDataset blobs(Tensor centres, int n) {
+        Tensor labels = Torch.randint(0, centres.size(0), n);
         Tensor inputs = centres.indexSelect(0, labels).add(Torch.randn(n, 20));
         return new TensorDataset(inputs, labels);
+    }
+
+    /** The same points, labelled with a group of centres: centre c belongs to class c % classes. */
+    static TensorDataset newTask(Tensor centres, int n, int classes) {
+        TensorDataset points = blobs(centres, n);
+        long[] groups = points.labels().toLongArray();
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] %= classes;
+        }
+        return new TensorDataset(points.inputs(), Torch.tensor(groups));
     }
 
     static double accuracy(Sequential model, DataLoader loader) {

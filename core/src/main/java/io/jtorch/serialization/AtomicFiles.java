@@ -1,0 +1,150 @@
+package io.jtorch.serialization;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that readers see the old contents or the new ones, never a half-written file.
+ * What {@code torch.save} leaves to the caller (and what tools such as {@code safetensors} and
+ * Lightning's checkpointing do by hand): write a temporary file beside the target, flush it to
+ * disk, then rename it over the target.
+ *
+ * <pre>{@code
+ * AtomicFiles.write(path, out -> out.write(bytes));
+ * }</pre>
+ *
+ * <p>The temporary file is named {@code .<name>.<random>.tmp} in the target's folder, so the
+ * rename never crosses file systems. If the writer throws, the temporary file is deleted and the
+ * target is left as it was. If the target is a symbolic link, the link itself is replaced.
+ */
+public final class AtomicFiles {
+    private static final int BUFFER = 1 << 16;
+
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code target} from what {@code writer} puts into the stream it is given. The stream
+     * is buffered; the writer may close it or not. When this returns, the new contents are on disk
+     * (the file and, where the platform allows, its folder were flushed with {@code fsync}).
+     *
+     * @throws java.nio.file.NoSuchFileException if the target's folder does not exist
+     * @throws IOException what the writer or the file system threw; the target is then unchanged
+     */
+    public static void write(Path target, IOConsumer<OutputStream> writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path temp = createTemp(folder, absolute.getFileName().toString());
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(new KeepOpen(Channels.newOutputStream(channel)), BUFFER);
+                writer.accept(out);
+                out.flush();
+                channel.force(true);
+            }
+            move(temp, absolute);
+            moved = true;
+        } finally {
+            if (!moved) {
+                deleteQuietly(temp);
+            }
+        }
+        syncFolder(folder);
+    }
+
+    /**
+     * Writes {@code target} through a writer that needs a file path rather than a stream (libtorch
+     * saving a TorchScript module, a chart library): {@code writer} fills the temporary file at
+     * the path it is given, which then replaces the target as {@link #write(Path, IOConsumer)} does.
+     */
+    public static void writeVia(Path target, IOConsumer<Path> writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path temp = createTemp(folder, absolute.getFileName().toString());
+        boolean moved = false;
+        try {
+            writer.accept(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            move(temp, absolute);
+            moved = true;
+        } finally {
+            if (!moved) {
+                deleteQuietly(temp);
+            }
+        }
+        syncFolder(folder);
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically; see {@link #write(Path, IOConsumer)}. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    private static Path createTemp(Path folder, String name) throws IOException {
+        while (true) {
+            Path temp = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                // CREATE_NEW with the default permissions, so the final file gets the usual ones (umask), not 0600.
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                // another writer picked the same name: draw again
+            }
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Flushes the folder's entry for the renamed file; not possible on every platform (Windows), where it is skipped. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // the rename is done; only its durability across a power cut is up to the platform
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // nothing more to do: the target is untouched either way
+        }
+    }
+
+    /** Passes writes through but ignores close(), so the channel stays open until it has been forced to disk. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
