@@ -90,7 +90,7 @@ public class ScriptModule extends Module {
             throw new IllegalStateException(originalName() + ".forward returned a " + out.tagKind().getString()
                     + ", not a tensor; use forwardAll for tuple and list results");
         }
-        return Tensor.wrap(out.toTensor());
+        return owned(out);
     }
 
     /** Runs {@code forward} and returns every tensor of a tensor, tuple or list result, in order. */
@@ -98,7 +98,7 @@ public class ScriptModule extends Module {
         IValue out = call(inputs);
         List<Tensor> result = new ArrayList<>();
         if (out.isTensor()) {
-            result.add(Tensor.wrap(out.toTensor()));
+            result.add(owned(out));
         } else if (out.isTuple()) {
             org.bytedeco.pytorch.TupleElements elements = out.toTupleRef().elements();
             for (long i = 0; i < elements.size(); i++) {
@@ -106,7 +106,7 @@ public class ScriptModule extends Module {
                 if (!e.isTensor()) {
                     throw new IllegalStateException(originalName() + ".forward returned a tuple holding a " + e.tagKind().getString());
                 }
-                result.add(Tensor.wrap(e.toTensor()));
+                result.add(owned(e));
             }
         } else if (out.isTensorList()) {
             org.bytedeco.pytorch.TensorVector v = out.toTensorVector();
@@ -117,6 +117,14 @@ public class ScriptModule extends Module {
             throw new IllegalStateException(originalName() + ".forward returned a " + out.tagKind().getString());
         }
         return result;
+    }
+
+    /**
+     * The tensor an IValue holds, as a handle of its own: {@code toTensor()} returns a reference
+     * into the IValue, which dies with it.
+     */
+    private static Tensor owned(IValue v) {
+        return Tensor.wrap(new org.bytedeco.pytorch.Tensor(v.toTensor()));
     }
 
     private IValue call(Tensor[] inputs) {

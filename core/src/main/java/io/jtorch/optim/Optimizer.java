@@ -133,12 +133,12 @@ public abstract class Optimizer {
                     if (!r.requires_grad()) {
                         continue;
                     }
-                    // A view of the parameter's gradient slot, valid for this step: no handle copy.
                     org.bytedeco.pytorch.Tensor g = r.grad();
                     if (!g.defined()) {
                         continue;
                     }
-                    update(group, p, Tensor.wrap(g), stateOf(p));
+                    // grad() is a reference into the parameter; the copy is a handle of its own.
+                    update(group, p, Tensor.wrap(new org.bytedeco.pytorch.Tensor(g)), stateOf(p));
                 }
             }
         }

@@ -1,0 +1,79 @@
+package io.jtorch.cli;
+
+import io.jtorch.NoGrad;
+import io.jtorch.Tensor;
+import io.jtorch.Torch;
+import io.jtorch.jit.ScriptModule;
+import io.jtorch.vision.datasets.Images;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jtorch predict --model finetuned.pt IMAGE...}: the top classes of each image, with probabilities. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Classifies images with a model saved by jtorch finetune (or any TorchScript classifier).")
+public final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "PATH", description = "the TorchScript model")
+    Path model;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG or JPEG files")
+    List<Path> images;
+
+    @Option(names = "--top", paramLabel = "K", description = "how many classes to show per image (default: ${DEFAULT-VALUE})")
+    int top = 3;
+
+    @Option(names = "--resize", paramLabel = "HxW", description = "resize images to H x W pixels first")
+    String resize;
+
+    @Option(names = "--verbose", description = "print stack traces of errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        FinetuneCommand.check(top >= 1, "--top must be at least 1");
+        ScriptModule m = ScriptModule.load(model);
+        m.eval();
+        ModelInfo info = ModelInfo.of(model);
+        int channels = info.inputShape() != null ? (int) info.inputShape()[0] : 3;
+        int[] size = FinetuneCommand.parseResize(resize);
+        int height = size != null ? size[0] : info.inputShape() != null ? (int) info.inputShape()[1] : 0;
+        int width = size != null ? size[1] : info.inputShape() != null ? (int) info.inputShape()[2] : 0;
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path image : images) {
+            if (!java.nio.file.Files.isRegularFile(image)) {
+                throw new java.nio.file.NoSuchFileException(image.toString());
+            }
+            Tensor x = Images.read(image, channels, height, width, size != null, info.mean(), info.std());
+            Tensor probs;
+            try (NoGrad g = Torch.noGrad()) {
+                probs = m.forward(x.unsqueeze(0)).softmax(1).get(0);
+            }
+            float[] p = probs.toFloatArray();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < p.length; i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Float.compare(p[b], p[a]));
+            StringBuilder line = new StringBuilder(image.toString()).append(':');
+            for (int i = 0; i < Math.min(top, p.length); i++) {
+                int c = order.get(i);
+                String name = c < info.classes().size() ? info.classes().get(c) : "class " + c;
+                line.append(String.format(Locale.ROOT, "%s %s %.3f", i == 0 ? "" : ",", name, p[c]));
+            }
+            out.println(line);
+        }
+        out.flush();
+        return 0;
+    }
+}

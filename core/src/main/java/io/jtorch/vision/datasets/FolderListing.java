@@ -1,0 +1,130 @@
+package io.jtorch.vision.datasets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The classes and image files under an {@link ImageFolder} root, listed in torchvision's order
+ * without opening a single file: class folders sorted by name, then within each class the files
+ * of each folder below it (folders in path order, files in name order), as
+ * {@code torchvision.datasets.folder.make_dataset} lists them.
+ *
+ * @param classes the class folders' names, sorted
+ * @param files the image files, as paths relative to the root with {@code /} between names
+ * @param labels each file's class index
+ * @param skipped files that are not images with a supported extension (in a class folder or
+ *     directly under the root)
+ */
+record FolderListing(List<String> classes, String[] files, long[] labels, List<Path> skipped) {
+    /** The extensions read as images, those of torchvision's {@code IMG_EXTENSIONS} that {@code javax.imageio} decodes. */
+    static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff");
+
+    /** Lists {@code root}; names starting with a dot (hidden files and folders) are ignored. */
+    static FolderListing of(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("ImageFolder: no such folder: " + root);
+        }
+        List<String> classes = new ArrayList<>();
+        List<Path> skipped = new ArrayList<>();
+        for (Path p : list(root)) {
+            if (Files.isDirectory(p)) {
+                classes.add(name(p));
+            } else {
+                skipped.add(p);
+            }
+        }
+        Collections.sort(classes);
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("ImageFolder: " + root + " has " + (classes.isEmpty() ? "no class folders"
+                    : "only one class folder (" + classes.get(0) + ")") + "; a classifier needs at least two, one subfolder per class");
+        }
+        List<String> files = new ArrayList<>();
+        List<Long> labels = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        Set<Path> visited = new HashSet<>();
+        for (int c = 0; c < classes.size(); c++) {
+            Map<String, List<String>> byFolder = new TreeMap<>();
+            walk(root.resolve(classes.get(c)), classes.get(c), byFolder, skipped, visited);
+            int before = files.size();
+            for (Map.Entry<String, List<String>> folder : byFolder.entrySet()) {
+                for (String file : folder.getValue()) {
+                    files.add(folder.getKey() + "/" + file);
+                    labels.add((long) c);
+                }
+            }
+            if (files.size() == before) {
+                empty.add(classes.get(c));
+            }
+        }
+        if (!empty.isEmpty()) {
+            throw new IllegalArgumentException("ImageFolder: found no image files for the classes " + String.join(", ", empty)
+                    + " in " + root + "; supported extensions are " + String.join(", ", EXTENSIONS));
+        }
+        return new FolderListing(classes, files.toArray(String[]::new), labels.stream().mapToLong(Long::longValue).toArray(),
+                List.copyOf(skipped));
+    }
+
+    /** Adds the image files under {@code dir} (named {@code rel} from the root) to {@code byFolder}, sorted by name. */
+    private static void walk(Path dir, String rel, Map<String, List<String>> byFolder, List<Path> skipped, Set<Path> visited) {
+        try {
+            if (!visited.add(dir.toRealPath())) {
+                return;  // a symbolic link back to a folder already listed
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("ImageFolder: cannot read folder " + dir + ": " + e.getMessage(), e);
+        }
+        List<String> images = new ArrayList<>();
+        for (Path p : list(dir)) {
+            String name = name(p);
+            if (Files.isDirectory(p)) {
+                walk(p, rel + "/" + name, byFolder, skipped, visited);
+            } else if (isImage(name)) {
+                images.add(name);
+            } else {
+                skipped.add(p);
+            }
+        }
+        Collections.sort(images);
+        byFolder.put(rel, images);
+    }
+
+    /** The entries of {@code dir} whose names do not start with a dot, read with a {@link DirectoryStream}. */
+    private static List<Path> list(Path dir) {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (!name(p).startsWith(".")) {
+                    out.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("ImageFolder: cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
+    }
+
+    private static boolean isImage(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : EXTENSIONS) {
+            if (lower.endsWith(ext)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,246 @@
+package io.jtorch.vision.datasets;
+
+import io.jtorch.Tensor;
+import io.jtorch.Torch;
+import io.jtorch.data.Batch;
+import io.jtorch.data.Example;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Images stored one folder per class ({@code root/cat/1.png}, {@code root/dog/a/2.jpg}, ...),
+ * decoded when asked for. Mirrors {@code torchvision.datasets.ImageFolder(root, transform)} with
+ * the transform {@code [Grayscale(),] [Resize((h, w)),] ToTensor()[, Normalize(mean, std)]}.
+ *
+ * <ul>
+ *   <li>Classes: the subfolders of the root, sorted by name; each image's label is its folder's
+ *       index. Subfolders below a class folder belong to that class.</li>
+ *   <li>Input: float32 of shape (C, H, W), values in [0, 1] (then normalised if asked), C being
+ *       3 (RGB, the default) or 1 (grayscale with PIL's weights), as torchvision computes them.</li>
+ *   <li>Label: int64 of shape ().</li>
+ * </ul>
+ * PNG, JPEG, BMP and TIFF files are read with {@code javax.imageio}; other files are skipped and
+ * listed in {@link #skipped()}, and names starting with a dot are ignored. Constructing lists
+ * paths only; images are decoded in {@link #get} and {@link #getBatch} (a batch's images in
+ * parallel), so a folder of a million files costs a million paths, not a million images.
+ *
+ * <p>Settings ({@link #channels(int)}, {@link #imageSize}, {@link #resize}, {@link #normalize}) change
+ * this dataset and return it; the cutting methods of {@link ClassificationDataset} return new
+ * datasets over the same files with the same settings.
+ * <pre>{@code
+ * ImageFolder train = new ImageFolder(Path.of("photos")).channels(1).resize(28, 28).normalize(0.2860, 0.3530);
+ * if (!train.skipped().isEmpty()) System.err.println("skipped " + train.skipped().size() + " files that are not images");
+ * }</pre>
+ */
+public final class ImageFolder extends ClassificationDataset<ImageFolder> {
+    private final Path root;
+    private final String[] files;
+    private final List<Path> skipped;
+    private int channels = 3;
+    private int height;
+    private int width;
+    private boolean resize;
+    private double[] mean = {0};
+    private double[] std = {1};
+
+    /**
+     * Lists the class folders under {@code root} and their image files.
+     *
+     * @throws IllegalArgumentException if {@code root} is not a folder, has fewer than two class
+     *     folders, or a class folder holds no image file
+     */
+    public ImageFolder(Path root) {
+        this(root, FolderListing.of(root));
+    }
+
+    private ImageFolder(Path root, FolderListing listing) {
+        this(root, listing.files(), listing.labels(), listing.classes(), listing.skipped());
+    }
+
+    private ImageFolder(Path root, String[] files, long[] labels, List<String> classes, List<Path> skipped) {
+        super(labels, classes);
+        this.root = root;
+        this.files = files;
+        this.skipped = skipped;
+    }
+
+    /** Decodes images to 1 channel (grayscale, like {@code transforms.Grayscale()}) or 3 (RGB, the default). Returns this. */
+    public ImageFolder channels(int channels) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("ImageFolder reads images as 1 (grayscale) or 3 (RGB) channels, not " + channels);
+        }
+        checkNormalization(mean, channels);
+        this.channels = channels;
+        return this;
+    }
+
+    /**
+     * Expects every image to be {@code height x width}; one of another size fails with an error
+     * naming the file and both sizes. Without {@code imageSize} or {@link #resize}, images keep their
+     * own sizes, and a batch of images of different sizes fails. Returns this.
+     */
+    public ImageFolder imageSize(int height, int width) {
+        return sizeAndResize(height, width, false);
+    }
+
+    /** Resizes every image to {@code height x width} (bilinear, as PIL does); mirrors {@code transforms.Resize((height, width))}. Returns this. */
+    public ImageFolder resize(int height, int width) {
+        return sizeAndResize(height, width, true);
+    }
+
+    private ImageFolder sizeAndResize(int height, int width, boolean resize) {
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException("image size must be positive, got " + height + "x" + width);
+        }
+        this.height = height;
+        this.width = width;
+        this.resize = resize;
+        return this;
+    }
+
+    /** Normalises every channel to {@code (x - mean) / std}; mirrors {@code transforms.Normalize((mean,), (std,))}. Returns this. */
+    public ImageFolder normalize(double mean, double std) {
+        return normalize(new double[] {mean}, new double[] {std});
+    }
+
+    /** Normalises channel {@code c} to {@code (x - mean[c]) / std[c]}; mirrors {@code transforms.Normalize(mean, std)}. Returns this. */
+    public ImageFolder normalize(double[] mean, double[] std) {
+        if (mean.length != std.length) {
+            throw new IllegalArgumentException("normalize needs as many means as stds, got " + mean.length + " and " + std.length);
+        }
+        for (double s : std) {
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("normalize needs every std > 0, got " + Arrays.toString(std));
+            }
+        }
+        checkNormalization(mean, channels);
+        this.mean = mean.clone();
+        this.std = std.clone();
+        return this;
+    }
+
+    private static void checkNormalization(double[] mean, int channels) {
+        if (mean.length != 1 && mean.length != channels) {
+            throw new IllegalArgumentException("normalize has " + mean.length + " means but images have " + channels + " channels");
+        }
+    }
+
+    /** The number of channels of each input. */
+    public int channels() {
+        return channels;
+    }
+
+    /** The folder the classes are read from. */
+    public Path root() {
+        return root;
+    }
+
+    /** The image file of sample {@code index}; mirrors {@code dataset.samples[index][0]}. */
+    public Path path(long index) {
+        checkIndex(index);
+        return root.resolve(files[(int) index]);
+    }
+
+    /** Files that were skipped because they are not images with a supported extension, for a warning. */
+    public List<Path> skipped() {
+        return skipped;
+    }
+
+    @Override
+    public Example get(long index) {
+        Pixels p = load(index);
+        float[] values = new float[p.values().length];
+        toInputs(p, values, 0);
+        return new Example(Torch.tensor(values, p.channels(), p.height(), p.width()), Torch.tensor(new long[] {label(index)}, new long[0]));
+    }
+
+    @Override
+    public Batch getBatch(long[] indices) {
+        if (indices.length == 0) {
+            throw new IllegalArgumentException("a batch needs at least one index");
+        }
+        for (long i : indices) {
+            checkIndex(i);
+        }
+        Pixels[] images = loadAll(indices);
+        Pixels first = images[0];
+        int n = first.values().length;
+        float[] values = new float[Math.multiplyExact(n, indices.length)];
+        long[] labels = new long[indices.length];
+        for (int i = 0; i < images.length; i++) {
+            if (images[i].height() != first.height() || images[i].width() != first.width()) {
+                throw new IllegalArgumentException("ImageFolder: cannot batch " + path(indices[0]) + " (" + first.size() + ") with "
+                        + path(indices[i]) + " (" + images[i].size() + "): images differ in size (HxW); call imageSize(h, w) to check"
+                        + " every image or resize(h, w) to resize them");
+            }
+            toInputs(images[i], values, i * n);
+            labels[i] = label(indices[i]);
+        }
+        return new Batch(Torch.tensor(values, indices.length, channels, first.height(), first.width()), Torch.tensor(labels));
+    }
+
+    /**
+     * The samples' pixels, decoded in parallel. A failure is rethrown as it was thrown (a parallel
+     * stream would wrap it, turning its message into "java.lang.IllegalArgumentException: ...").
+     */
+    private Pixels[] loadAll(long[] indices) {
+        Object[] results = IntStream.range(0, indices.length).parallel().mapToObj(i -> {
+            try {
+                return load(indices[i]);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }).toArray();
+        Pixels[] out = new Pixels[results.length];
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] instanceof RuntimeException e) {
+                throw e;
+            }
+            out[i] = (Pixels) results[i];
+        }
+        return out;
+    }
+
+    /** Sample {@code index}'s pixels, resized or checked against the expected size. */
+    private Pixels load(long index) {
+        Path file = path(index);
+        Pixels p = Pixels.read(file, channels);
+        if (height > 0 && (p.height() != height || p.width() != width)) {
+            if (!resize) {
+                throw new IllegalArgumentException("ImageFolder: " + file + " is " + p.size() + " (HxW), expected " + height + "x"
+                        + width + "; resize the images or call resize(" + height + ", " + width + ")");
+            }
+            p = Resampling.resize(p, height, width);
+        }
+        return p;
+    }
+
+    private void toInputs(Pixels p, float[] out, int offset) {
+        p.toInputs(mean, std, out, offset);
+    }
+
+    @Override
+    protected ImageFolder select(long[] indices, long[] newLabels, List<String> newClasses) {
+        String[] chosen = new String[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            chosen[i] = files[(int) indices[i]];
+        }
+        ImageFolder out = new ImageFolder(root, chosen, newLabels, newClasses, skipped);
+        out.channels = channels;
+        out.height = height;
+        out.width = width;
+        out.resize = resize;
+        out.mean = mean;
+        out.std = std;
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ImageFolder(" + root + ", " + size() + " images, classes " + classes() + ", " + channels + " channel"
+                + (channels == 1 ? "" : "s") + (height == 0 ? "" : (resize ? ", resized to " : ", size ") + height + "x" + width)
+                + ")";
+    }
+}

@@ -1,0 +1,40 @@
+package io.jtorch.vision.datasets;
+
+import io.jtorch.Tensor;
+import io.jtorch.Torch;
+import java.nio.file.Path;
+
+/**
+ * Reads one image file into the tensor a model takes, as torchvision's default loader and
+ * {@code transforms.Compose([Grayscale(), Resize((h, w)), ToTensor(), Normalize(mean, std)])} do.
+ */
+public final class Images {
+    private Images() {}
+
+    /**
+     * The image at {@code file} as float32 (C, H, W).
+     *
+     * @param channels 1 (grayscale) or 3 (RGB)
+     * @param height the expected height, or 0 for any
+     * @param width the expected width, or 0 for any
+     * @param resize whether an image of another size is resized (otherwise it is an error naming both sizes)
+     * @param mean per-channel means (one value for all channels), or null for none
+     * @param std per-channel standard deviations, or null for none
+     */
+    public static Tensor read(Path file, int channels, int height, int width, boolean resize, double[] mean, double[] std) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+        }
+        Pixels p = Pixels.read(file, channels);
+        if (height > 0 && (p.height() != height || p.width() != width)) {
+            if (!resize) {
+                throw new IllegalArgumentException(file + " is " + p.height() + "x" + p.width() + " (HxW) but the model expects "
+                        + height + "x" + width + "; pass --resize " + height + "x" + width + " to resize it");
+            }
+            p = Resampling.resize(p, height, width);
+        }
+        float[] values = new float[p.values().length];
+        p.toInputs(mean == null ? new double[] {0} : mean, std == null ? new double[] {1} : std, values, 0);
+        return Torch.tensor(values, p.channels(), p.height(), p.width());
+    }
+}

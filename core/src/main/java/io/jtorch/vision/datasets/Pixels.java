@@ -1,0 +1,100 @@
+package io.jtorch.vision.datasets;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * An 8-bit image in channel-major order (C, H, W), decoded the way torchvision's default loader
+ * decodes: PIL's {@code Image.open(f).convert("RGB")}, then {@code convert("L")} for one channel.
+ *
+ * @param channels 1 (grayscale) or 3 (RGB)
+ * @param height the number of rows
+ * @param width the number of columns
+ * @param values {@code channels * height * width} unsigned bytes, channel by channel, row by row
+ */
+record Pixels(int channels, int height, int width, byte[] values) {
+
+    /**
+     * Decodes {@code file} with {@code javax.imageio} into {@code channels} channels. Alpha is
+     * dropped, grayscale files are read as stored (not through a colour-space conversion), and RGB
+     * becomes gray with PIL's weights: {@code L = (19595 R + 38470 G + 7471 B + 32768) >> 16}.
+     */
+    static Pixels read(Path file, int channels) {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot decode " + file + ": " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new IllegalArgumentException("cannot decode " + file + ": not an image format javax.imageio reads");
+        }
+        int h = image.getHeight();
+        int w = image.getWidth();
+        int plane = h * w;
+        byte[] out = new byte[Math.multiplyExact(channels, plane)];
+        Raster raster = image.getRaster();
+        boolean gray = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        int bits = raster.getSampleModel().getSampleSize(0);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            if (gray) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0, i = y * w; x < w; x++, i++) {
+                    byte v = (byte) (bits >= 8 ? row[x] >> (bits - 8) : row[x] * 255 / ((1 << bits) - 1));
+                    for (int c = 0; c < channels; c++) {
+                        out[c * plane + i] = v;
+                    }
+                }
+                continue;
+            }
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                int r = (row[x] >> 16) & 0xff;
+                int g = (row[x] >> 8) & 0xff;
+                int b = row[x] & 0xff;
+                if (channels == 1) {
+                    out[i] = (byte) ((r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16);
+                } else {
+                    out[i] = (byte) r;
+                    out[plane + i] = (byte) g;
+                    out[2 * plane + i] = (byte) b;
+                }
+            }
+        }
+        return new Pixels(channels, h, w, out);
+    }
+
+    /** Value {@code i} (0..255) of {@link #values()}. */
+    int value(int i) {
+        return values[i] & 0xff;
+    }
+
+    /** "HxW", as the error messages write sizes. */
+    String size() {
+        return height + "x" + width;
+    }
+
+    /**
+     * Writes {@code ToTensor()} then {@code Normalize(mean, std)} of these pixels into {@code out}
+     * from {@code offset}, in float32 as torchvision computes them. One mean and std apply to
+     * every channel; otherwise one per channel.
+     */
+    void toInputs(double[] mean, double[] std, float[] out, int offset) {
+        int plane = height * width;
+        for (int c = 0; c < channels; c++) {
+            float m = (float) mean[mean.length == 1 ? 0 : c];
+            float s = (float) std[std.length == 1 ? 0 : c];
+            for (int i = c * plane; i < (c + 1) * plane; i++) {
+                out[offset + i] = ((float) value(i) / 255f - m) / s;
+            }
+        }
+    }
+}
