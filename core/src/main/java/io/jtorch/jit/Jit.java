@@ -45,7 +45,9 @@ public final class Jit {
         checkIsTorchScript(path);
         try {
             JitModule m = torch.load(path.toString(), new DeviceOptional(device.toNative()), false);
-            return new ScriptModule(m);
+            ScriptModule module = new ScriptModule(m);
+            TensorChecks.checkInBounds(module, path);
+            return module;
         } catch (RuntimeException e) {
             throw Errors.withContext(Errors.isNative(e) ? new IllegalArgumentException(Errors.firstLine(e.getMessage()), e) : e,
                     path + " could not be loaded as TorchScript");
@@ -62,6 +64,29 @@ public final class Jit {
      */
     public static ScriptModule script(Module module) {
         return Scripting.script(module);
+    }
+
+    /**
+     * Reads an entry through and compares its CRC-32 with the archive's: libtorch trusts the
+     * bytes it is given, and Java's ZipFile does not check stored (uncompressed) entries, which
+     * is how PyTorch writes them.
+     */
+    private static void checkCrc(ZipFile zip, ZipEntry e, Path path) throws IOException {
+        if (e.isDirectory() || e.getCrc() < 0) {
+            return;
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        long size = 0;
+        try (java.io.InputStream in = zip.getInputStream(e)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+                size += n;
+            }
+        }
+        if (crc.getValue() != e.getCrc() || (e.getSize() >= 0 && size != e.getSize())) {
+            throw new IllegalArgumentException(path + " is damaged: archive entry " + e.getName() + " does not match its checksum");
+        }
     }
 
     /**
@@ -102,6 +127,7 @@ public final class Jit {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
                 String name = e.getName();
+                checkCrc(zip, e, path);
                 code |= name.contains("/code/");
                 constants |= name.endsWith("/constants.pkl");
                 if (name.endsWith("/data.pkl") && name.indexOf('/') == name.lastIndexOf('/')) {
@@ -109,6 +135,7 @@ public final class Jit {
                 }
             }
             if (code && constants) {
+                io.jtorch.serialization.ScriptArchives.checkStorages(path);
                 return;
             }
             if (pickle != null) {

@@ -56,7 +56,7 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
         }
     }
 
-    private static final Map<String, Object> ALLOWED = allowed();
+    static final Map<String, Object> GLOBALS = allowed();
     /** PyTorch dtypes that jtorch has no DType for, so a file naming one gets a message about dtypes, not code. */
     private static final Set<String> OTHER_DTYPES = Set.of("complex32", "complex64", "complex128", "cfloat", "cdouble",
             "chalf", "uint16", "uint32", "uint64", "qint8", "quint8", "qint32", "quint4x2", "quint2x4", "float8_e4m3fn",
@@ -102,7 +102,7 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
     @Override
     public Object global(String module, String name) {
         String qualified = module + "." + name;
-        Object allowed = ALLOWED.get(qualified);
+        Object allowed = GLOBALS.get(qualified);
         if (allowed != null) {
             return allowed;
         }

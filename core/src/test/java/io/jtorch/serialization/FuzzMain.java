@@ -40,6 +40,7 @@ public final class FuzzMain {
     static {
         LOADERS.put("torch.load", TorchSerialization::load);
         LOADERS.put("safetensors.load", SafeTensors::load);
+        LOADERS.put("jit.load", file -> io.jtorch.jit.ScriptModule.load(file).stateDict());
     }
 
     private FuzzMain() {}
