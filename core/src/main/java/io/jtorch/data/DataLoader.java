@@ -81,6 +81,11 @@ public final class DataLoader implements Iterable<Batch> {
         return copy;
     }
 
+    /** The generator that shuffles this loader when it was seeded with {@link #seed(long)}, else {@code null}. */
+    public Generator generator() {
+        return generator;
+    }
+
     /** The dataset. */
     public Dataset dataset() {
         return dataset;

@@ -58,6 +58,26 @@ public class Adam extends Optimizer {
         return this;
     }
 
+    /** PyTorch saves Adam's step count as a tensor; this implementation keeps it as a number. */
+    @Override
+    protected Object restoreStateValue(String name, Tensor value) {
+        return name.equals("step") ? (Object) value.item() : value;
+    }
+
+    /** Saves the step count as a one-element tensor, as PyTorch does, so Python can load the state. */
+    @Override
+    public java.util.Map<String, Object> stateDict() {
+        java.util.Map<String, Object> out = super.stateDict();
+        for (Object s : ((java.util.Map<?, ?>) out.get("state")).values()) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> m = (java.util.Map<String, Object>) s;
+            if (m.get("step") instanceof Double) {
+                m.put("step", Torch.tensor((float) (double) (Double) m.get("step")).reshape());
+            }
+        }
+        return out;
+    }
+
     @Override
     protected void validate(ParamGroup group) {
         super.validate(group);
@@ -87,7 +107,7 @@ public class Adam extends Optimizer {
             state.put("exp_avg", Torch.zerosLike(param).retain());
             state.put("exp_avg_sq", Torch.zerosLike(param).retain());
         }
-        double step = (Double) state.get("step") + 1;
+        double step = ((Number) state.get("step")).doubleValue() + 1;
         state.put("step", step);
         Tensor expAvg = (Tensor) state.get("exp_avg");
         Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");

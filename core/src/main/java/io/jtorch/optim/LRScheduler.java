@@ -61,12 +61,26 @@ public abstract class LRScheduler {
         return out;
     }
 
-    /** Restores the epoch counter (for resuming from a checkpoint). */
-    public void setLastEpoch(int lastEpoch) {
-        if (lastEpoch < 0) {
-            throw new IllegalArgumentException("last epoch must be >= 0, got " + lastEpoch);
+    /** The scheduler's state; mirrors {@code scheduler.state_dict()} ({@code last_epoch}, {@code base_lrs}). */
+    public java.util.Map<String, Object> stateDict() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("last_epoch", (long) lastEpoch);
+        out.put("base_lrs", new ArrayList<Object>(baseLrs));
+        return out;
+    }
+
+    /** Restores a state from {@link #stateDict()}; the optimizer's own state holds the current rates. */
+    public void loadStateDict(java.util.Map<String, ?> state) {
+        Object epoch = state.get("last_epoch");
+        Object bases = state.get("base_lrs");
+        if (!(epoch instanceof Number) || !(bases instanceof List) || ((List<?>) bases).size() != baseLrs.size()) {
+            throw new IllegalArgumentException("not a state dict of this scheduler: it needs last_epoch and " + baseLrs.size()
+                    + " base_lrs");
         }
-        this.lastEpoch = lastEpoch;
+        lastEpoch = ((Number) epoch).intValue();
+        for (int i = 0; i < baseLrs.size(); i++) {
+            baseLrs.set(i, ((Number) ((List<?>) bases).get(i)).doubleValue());
+        }
     }
 
     /**

@@ -174,8 +174,94 @@ public abstract class Optimizer {
         return out;
     }
 
-    /** Direct access to the per-parameter state map, for state dicts. */
-    protected Map<Parameter, Map<String, Object>> stateMap() {
-        return state;
+    /**
+     * The optimizer's state in PyTorch's layout; mirrors {@code optimizer.state_dict()}:
+     * {@code {"state": {index: {name: tensor or number}}, "param_groups": [{options..., "params": [index, ...]}]}},
+     * parameters numbered in group order. Tensors are copies.
+     */
+    public Map<String, Object> stateDict() {
+        Map<Object, Object> packedState = new LinkedHashMap<>();
+        List<Object> groups = new ArrayList<>();
+        long index = 0;
+        for (ParamGroup g : paramGroups) {
+            Map<String, Object> packed = new LinkedHashMap<>(g.options());
+            List<Object> ids = new ArrayList<>();
+            for (Parameter p : g.params()) {
+                Map<String, Object> s = state.get(p);
+                if (s != null && !s.isEmpty()) {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    for (Map.Entry<String, Object> e : s.entrySet()) {
+                        copy.put(e.getKey(), e.getValue() instanceof Tensor ? ((Tensor) e.getValue()).detach().clone() : e.getValue());
+                    }
+                    packedState.put(index, copy);
+                }
+                ids.add(index++);
+            }
+            packed.put("params", ids);
+            groups.add(packed);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", packedState);
+        out.put("param_groups", groups);
+        return out;
+    }
+
+    /**
+     * Restores state and group options saved by {@link #stateDict()} (or by PyTorch for the same
+     * optimizer and parameter order); mirrors {@code optimizer.load_state_dict(state_dict)}.
+     *
+     * @throws IllegalArgumentException when the groups or their sizes do not match this optimizer's
+     */
+    public void loadStateDict(Map<String, ?> stateDict) {
+        Object groupsObj = stateDict.get("param_groups");
+        Object stateObj = stateDict.get("state");
+        if (!(groupsObj instanceof List) || !(stateObj instanceof Map)) {
+            throw new IllegalArgumentException("not an optimizer state dict: it needs 'state' (a map) and 'param_groups' (a list)");
+        }
+        List<?> groups = (List<?>) groupsObj;
+        if (groups.size() != paramGroups.size()) {
+            throw new IllegalArgumentException("loaded state dict has " + groups.size() + " parameter groups, this optimizer has "
+                    + paramGroups.size());
+        }
+        Map<Long, Parameter> byIndex = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Map<?, ?> saved = (Map<?, ?>) groups.get(i);
+            List<?> ids = (List<?>) saved.get("params");
+            ParamGroup g = paramGroups.get(i);
+            if (ids == null || ids.size() != g.params().size()) {
+                throw new IllegalArgumentException("loaded state dict contains a parameter group that doesn't match the size of "
+                        + "optimizer's group " + i + " (" + (ids == null ? 0 : ids.size()) + " vs " + g.params().size() + ")");
+            }
+            for (int k = 0; k < ids.size(); k++) {
+                byIndex.put(((Number) ids.get(k)).longValue(), g.params().get(k));
+            }
+            for (Map.Entry<?, ?> e : saved.entrySet()) {
+                if (!"params".equals(e.getKey()) && e.getValue() instanceof Number) {
+                    g.set((String) e.getKey(), ((Number) e.getValue()).doubleValue());
+                }
+            }
+        }
+        state.clear();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) stateObj).entrySet()) {
+            Parameter p = byIndex.get(((Number) e.getKey()).longValue());
+            if (p == null) {
+                throw new IllegalArgumentException("loaded optimizer state names parameter " + e.getKey() + ", which no group has");
+            }
+            Map<String, Object> restored = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> v : ((Map<?, ?>) e.getValue()).entrySet()) {
+                Object value = v.getValue();
+                if (value instanceof Tensor) {
+                    Tensor t = ((Tensor) value).detach().clone();
+                    value = restoreStateValue((String) v.getKey(), t.to(p.device()).retain());
+                }
+                restored.put((String) v.getKey(), value);
+            }
+            state.put(p, restored);
+        }
+    }
+
+    /** Converts a loaded state tensor to what {@link #update} expects; Adam keeps its step as a number. */
+    protected Object restoreStateValue(String name, Tensor value) {
+        return value;
     }
 }
