@@ -13,25 +13,43 @@ import io.jtorch.nn.Sequential;
 import io.jtorch.optim.Adam;
 import io.jtorch.optim.Optimizer;
 import io.jtorch.optim.SGD;
+import io.jtorch.train.Checkpoint;
 import io.jtorch.train.EpochStats;
 import io.jtorch.train.Evaluation;
 import io.jtorch.train.Trainer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The fine-tuning job behind {@code jtorch finetune}: data, model surgery, three runs, outputs. */
+/**
+ * The fine-tuning job behind {@code jtorch finetune}: data, model surgery, three runs, outputs.
+ *
+ * <p>With {@code --checkpoint-every N} it writes {@code checkpoint.pt} into the output folder
+ * every N epochs (atomically); {@code --resume} continues from such a file and ends with the
+ * results an uninterrupted run would have had.
+ */
 final class Finetune {
     /** Everything the job needs to know, already checked. */
     record Settings(Path model, String head, Path data, List<String> classes, int perClass, int epochs, double lr, double lrFactor,
                     String optimizer, int batchSize, long seed, int unfreeze, int dropTop, int hidden, int[] resize, Device device,
-                    boolean featureCache, Path out) {}
+                    boolean featureCache, Path out, int checkpointEvery, Path resume) {
+        /** The settings that decide the results; a checkpoint resumes only a run with the same ones. */
+        String fingerprint() {
+            return String.join("|", String.valueOf(model), String.valueOf(head), String.valueOf(data), String.valueOf(classes),
+                    Integer.toString(perClass), Integer.toString(epochs), Double.toString(lr), Double.toString(lrFactor), optimizer,
+                    Integer.toString(batchSize), Long.toString(seed), Integer.toString(unfreeze), Integer.toString(dropTop),
+                    Integer.toString(hidden), resize == null ? "-" : resize[0] + "x" + resize[1]);
+        }
+    }
 
     static final String HEAD_ONLY = "1. head only";
     static final String FINETUNE = "2. + layers below";
     static final String SCRATCH = "3. from scratch";
+    static final String CHECKPOINT = "checkpoint.pt";
 
     private final Settings s;
     private final Progress progress;
@@ -41,11 +59,16 @@ final class Finetune {
         this.progress = progress;
     }
 
-    /** Runs the three phases and writes the outputs; returns the phases' results. */
+    /** Runs the three phases (or what is left of them after a checkpoint) and writes the outputs; returns the phases' results. */
     List<PhaseResult> run() throws IOException {
         long started = System.nanoTime();
         // NNPACK cannot start on many CPUs and says so on stderr; libtorch's other kernels serve instead.
         org.bytedeco.pytorch.global.torch.globalContext().setUserEnabledNNPACK(false);
+        Checkpoint resumed = s.resume() == null ? null : Checkpoint.load(s.resume());
+        if (resumed != null && !s.fingerprint().equals(resumed.extra().get("settings"))) {
+            throw new UserError("--resume " + s.resume() + " was written by a run with other settings; repeat that run's options ("
+                    + resumed.extra().get("settings") + ")");
+        }
         try (Outputs outputs = Outputs.stage(s.out())) {
             Path modelPath = s.model() != null ? s.model() : ModelInfo.extractDefaultModel(outputs.scratchDir());
             ModelInfo info = s.model() != null ? ModelInfo.of(modelPath) : ModelInfo.defaultModel();
@@ -70,35 +93,57 @@ final class Finetune {
                     + "; head '" + built.headPath() + "' replaced by " + built.model().get(-1) + " on " + built.features() + " features");
             Sequential model = built.model();
             model.to(s.device());
-            List<PhaseResult> results = new ArrayList<>();
-
-            // 1. Freeze the original layers, train the new head.
-            for (Parameter p : model.parameters()) {
-                p.requiresGrad(false);
-            }
-            model.get(-1).requiresGrad(true);
-            model.train();
-            model.slice(0, -1).eval();
-            results.add(phase(HEAD_ONLY, "all layers frozen, new head trained", model, s.lr(), train, val));
-
-            // 2. Unfreeze the layer(s) before the head, nudge them with a lower learning rate.
             List<Module> layers = built.layers();
             List<Module> unfrozen = layers.subList(Math.max(0, layers.size() - s.unfreeze()), layers.size());
-            for (Module m : unfrozen) {
-                m.requiresGrad(true);
-                m.train();
-            }
-            results.add(phase(FINETUNE, "head and the " + unfrozen.size() + " layer(s) below it, lr x " + s.lrFactor(), model,
-                    s.lr() * s.lrFactor(), train, val));
-            ScriptModule finetuned = Jit.script(model);
 
-            // 3. The same network from scratch, for contrast.
-            Torch.manualSeed(s.seed());
-            Sequential fresh = Transfer.build(loadModel(modelPath), s.head(), s.dropTop(), s.hidden(), k, sample).model();
-            Transfer.reinitialise(fresh);
-            fresh.to(s.device());
-            fresh.train();
-            results.add(phase(SCRATCH, "same network re-initialised, all layers trained", fresh, s.lr(), train, val));
+            List<PhaseResult> results = resumed == null ? new ArrayList<>() : PhaseResult.fromJson((String) resumed.extra().get("results"));
+            int startPhase = resumed == null ? 1 : ((Number) resumed.extra().get("phase")).intValue();
+            if (resumed != null) {
+                progress.info("resuming from " + s.resume() + ": phase " + startPhase + ", after epoch " + resumed.epoch());
+                if (startPhase == 3) {
+                    model.loadStateDict(asTensors(resumed.extra().get("finetuned")), true);
+                }
+            }
+            for (int phase = startPhase; phase <= 3; phase++) {
+                Sequential net;
+                String name;
+                String description;
+                double lr;
+                if (phase < 3) {
+                    // 1. Freeze the original layers and train the new head; 2. also unfreeze the layer(s) before it.
+                    net = model;
+                    for (Parameter p : model.parameters()) {
+                        p.requiresGrad(false);
+                    }
+                    model.get(-1).requiresGrad(true);
+                    model.train();
+                    model.slice(0, -1).eval();
+                    if (phase == 2) {
+                        for (Module m : unfrozen) {
+                            m.requiresGrad(true);
+                            m.train();
+                        }
+                    }
+                    name = phase == 1 ? HEAD_ONLY : FINETUNE;
+                    description = phase == 1 ? "all layers frozen, new head trained"
+                            : "head and the " + unfrozen.size() + " layer(s) below it, lr x " + s.lrFactor();
+                    lr = phase == 1 ? s.lr() : s.lr() * s.lrFactor();
+                } else {
+                    // 3. The same network from scratch, for contrast.
+                    Torch.manualSeed(s.seed());
+                    net = Transfer.build(loadModel(modelPath), s.head(), s.dropTop(), s.hidden(), k, sample).model();
+                    Transfer.reinitialise(net);
+                    net.to(s.device());
+                    net.train();
+                    name = SCRATCH;
+                    description = "same network re-initialised, all layers trained";
+                    lr = s.lr();
+                }
+                Checkpoint from = resumed != null && phase == startPhase ? resumed : null;
+                PhaseResult partial = from != null && results.size() >= phase ? results.remove(phase - 1) : null;
+                results.add(phase(phase, name, description, net, lr, train, val, outputs, results, model, from, partial));
+            }
+            ScriptModule finetuned = Jit.script(model);
 
             progress.info("");
             progress.info(SummaryTable.render(results));
@@ -113,6 +158,11 @@ final class Finetune {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Tensor> asTensors(Object map) {
+        return (Map<String, Tensor>) map;
+    }
+
     private ScriptModule loadModel(Path path) throws IOException {
         ScriptModule m = ScriptModule.load(path, s.device());
         if (m.linearPaths().isEmpty()) {
@@ -121,7 +171,16 @@ final class Finetune {
         return m;
     }
 
-    private PhaseResult phase(String name, String description, Sequential model, double lr, DataLoader train, DataLoader val) {
+    /**
+     * Trains one phase for the remaining epochs and returns its results.
+     *
+     * @param finetuned the model of phases 1 and 2, saved into checkpoints taken during phase 3
+     * @param from the checkpoint to continue from, or null
+     * @param partial the phase's results up to the checkpoint, or null
+     */
+    private PhaseResult phase(int number, String name, String description, Sequential model, double lr, DataLoader train,
+                              DataLoader val, Outputs outputs, List<PhaseResult> done, Sequential finetuned, Checkpoint from,
+                              PhaseResult partial) throws IOException {
         long trainable = 0;
         long frozen = 0;
         for (Parameter p : model.parameters()) {
@@ -131,21 +190,37 @@ final class Finetune {
                 frozen += p.numel();
             }
         }
-        PhaseResult result = new PhaseResult(name, description, trainable, frozen, lr);
+        PhaseResult result = partial != null ? partial : new PhaseResult(name, description, trainable, frozen, lr);
         Optimizer optimizer = s.optimizer().equals("adam") ? new Adam(model.parameters(), lr)
                 : new SGD(model.parameters(), lr).momentum(0.9);
+        int firstEpoch = 1;
+        if (from != null) {
+            firstEpoch = from.restore(model, optimizer, null, train) + 1;
+        }
         Trainer trainer = new Trainer(model, optimizer, new CrossEntropyLoss()).featureCache(s.featureCache()).device(s.device());
         progress.info(name + ": " + description + " (" + String.format(Locale.ROOT, "%,d", trainable) + " trainable parameters, lr "
                 + lr + "; feature cache " + trainer.featureCacheStatus(train) + ")");
         long start = System.nanoTime();
-        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
             EpochStats stats = trainer.trainEpoch(train, progress.epoch(name, epoch, s.epochs()));
             Evaluation ev = trainer.evaluate(val);
             result.epochs.add(new PhaseResult.Epoch(epoch, stats.meanLoss(), ev.meanLoss(), ev.accuracy(), stats.seconds() + ev.seconds(),
                     stats.cached()));
             progress.epochDone(name, epoch, s.epochs(), stats.meanLoss(), ev.accuracy(), stats.seconds() + ev.seconds(), stats.cached());
+            result.wallSeconds += (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            if (s.checkpointEvery() > 0 && epoch % s.checkpointEvery() == 0) {
+                List<PhaseResult> sofar = new ArrayList<>(done);
+                sofar.add(result);
+                Files.createDirectories(s.out());
+                Checkpoint.Writer w = Checkpoint.of(model, optimizer).loader(train).epoch(epoch).extra("phase", (long) number)
+                        .extra("settings", s.fingerprint()).extra("results", PhaseResult.toJson(sofar));
+                if (number == 3) {
+                    w.extra("finetuned", finetuned.stateDict());
+                }
+                w.save(s.out().resolve(CHECKPOINT));
+            }
         }
-        result.wallSeconds = (System.nanoTime() - start) / 1e9;
         return result;
     }
 }

@@ -89,6 +89,12 @@ public final class FinetuneCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     Path out = Path.of("jtorch-out");
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "write DIR/checkpoint.pt every N epochs (default: never)")
+    int checkpointEvery = 0;
+
+    @Option(names = "--resume", paramLabel = "PATH", description = "continue a run from its checkpoint.pt (same options as that run)")
+    Path resume;
+
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
@@ -102,6 +108,7 @@ public final class FinetuneCommand implements Callable<Integer> {
         check(unfreeze >= 0, "--unfreeze must be 0 or more");
         check(dropTop >= 0, "--drop-top must be 0 or more");
         check(hidden >= 0, "--hidden must be 0 or more");
+        check(checkpointEvery >= 0, "--checkpoint-every must be 0 or more");
         check(optimizer.equals("sgd") || optimizer.equals("adam"), "--optimizer must be sgd or adam, got " + optimizer);
         Device dev = parseDevice(device);
         Torch.cuda().check(dev);
@@ -111,7 +118,7 @@ public final class FinetuneCommand implements Callable<Integer> {
         }
         PrintWriter printer = spec.commandLine().getOut();
         Finetune.Settings settings = new Finetune.Settings(model, head, data, classes, perClass, epochs, lr, lrFactor, optimizer, batchSize, seed,
-                unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, out);
+                unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, out, checkpointEvery, resume);
         new Finetune(settings, new Progress(printer, Progress.isTerminal())).run();
         return 0;
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Shows training progress: a bar redrawn in place on a terminal, plain lines otherwise (logs,
  * pipes, CI), so that output stays readable either way.
  */
-final class Progress {
+class Progress {
     private static final int WIDTH = 24;
 
     private final PrintWriter out;
