@@ -19,6 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * (fine-tuning after the head-only phase) continues its epoch numbers.
  */
 final class Curves {
+    static final int WIDTH = 1100;
+    static final int HEIGHT = 520;
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728)};
 
     private Curves() {}
@@ -29,10 +31,10 @@ final class Curves {
      * @param offsets the epoch at which each phase starts (0 for a phase that starts fresh)
      */
     static void write(List<PhaseResult> phases, List<Integer> offsets, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(520).title("Fine-tuning: validation accuracy and training loss")
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Fine-tuning: validation accuracy and training loss")
                 .xAxisTitle("epoch").yAxisTitle("validation accuracy").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);

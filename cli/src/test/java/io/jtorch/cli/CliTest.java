@@ -79,8 +79,8 @@ class CliTest {
     void curvesPngIsAChart() throws IOException {
         BufferedImage png = ImageIO.read(out.resolve("curves.png").toFile());
         assertNotNull(png, "curves.png is a PNG");
-        assertEquals(900, png.getWidth());
-        assertEquals(520, png.getHeight());
+        assertEquals(Curves.WIDTH, png.getWidth());
+        assertEquals(Curves.HEIGHT, png.getHeight());
     }
 
     @Test
@@ -96,6 +96,23 @@ class CliTest {
         assertEquals(0, inspect.status(), inspect.err());
         assertTrue(inspect.out().contains("<- head"), inspect.out());
         assertTrue(inspect.out().contains("Classes: [Pullover, Coat, Shirt, Ankle boot]"), inspect.out());
+    }
+
+    @Test
+    void pythonLoadsTheSavedModelWithItsClassNames() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        boolean hasTorch = Files.isExecutable(python)
+                && new ProcessBuilder(python.toString(), "-c", "import torch").start().waitFor() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(hasTorch, "skipped: /usr/bin/python3 with torch is not installed");
+        Process p = new ProcessBuilder(python.toString(), "-c", String.join("\n",
+                "import sys, json, torch",
+                "extra = {'jtorch.json': ''}",
+                "m = torch.jit.load(sys.argv[1], _extra_files=extra).eval()",
+                "print(tuple(m(torch.randn(2, 1, 28, 28)).shape), json.loads(extra['jtorch.json'])['classes'])"),
+                out.resolve("finetuned.pt").toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), text);
+        assertTrue(text.contains("(2, 4) ['Pullover', 'Coat', 'Shirt', 'Ankle boot']"), text);
     }
 
     @Test
