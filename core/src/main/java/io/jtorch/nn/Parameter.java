@@ -39,9 +39,12 @@ public class Parameter extends Tensor {
     /** Drops the accumulated gradient, as {@code param.grad = None} does. */
     public void clearGrad() {
         org.bytedeco.pytorch.Tensor r = raw();
-        if (r.grad().defined()) {
-            r.mutable_grad().reset();
-        }
+        io.jtorch.internal.GradLock.access(() -> {
+            if (r.grad().defined()) {
+                r.mutable_grad().reset();
+            }
+            return null;
+        });
     }
 
     @Override
