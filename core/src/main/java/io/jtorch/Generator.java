@@ -65,7 +65,11 @@ public final class Generator {
         if (n < 0) {
             throw new IllegalArgumentException("randperm needs n >= 0, got " + n);
         }
-        return Tensor.wrap(torch.randperm(n, new GeneratorOptional(raw), new TensorOptions(DType.INT64.scalarType())));
+        try {
+            return Tensor.wrap(torch.randperm(n, new GeneratorOptional(raw), new TensorOptions(DType.INT64.scalarType())));
+        } catch (RuntimeException e) {
+            throw io.jtorch.internal.Errors.translate(e, "randperm(" + n + ")");
+        }
     }
 
     /**

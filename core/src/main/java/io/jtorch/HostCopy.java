@@ -135,10 +135,10 @@ final class HostCopy {
 
     /** A CPU tensor of {@code dtype} and {@code shape} whose elements are the machine-order bytes of {@code data}. */
     static Tensor fromRawBytes(byte[] data, DType dtype, long[] shape) {
-        long n = Shapes.numel(shape);
-        if (n * dtype.elementSize() != data.length) {
+        long nbytes = Shapes.nbytes(shape, dtype.elementSize());
+        if (nbytes != data.length) {
             throw new IllegalArgumentException("shape " + Shapes.format(shape) + " of " + dtype + " needs "
-                    + n * dtype.elementSize() + " bytes, got " + data.length);
+                    + nbytes + " bytes, got " + data.length);
         }
         org.bytedeco.pytorch.Tensor t = empty(shape, dtype);
         if (data.length > 0) {

@@ -11,16 +11,35 @@ public final class Shapes {
         return Arrays.toString(shape);
     }
 
-    /** The number of elements of a tensor with this shape. */
+    /**
+     * The number of elements of a tensor with this shape.
+     *
+     * @throws IllegalArgumentException for a negative size, or a count a long cannot hold
+     */
     public static long numel(long[] shape) {
-        long n = 1;
         for (long s : shape) {
             if (s < 0) {
                 throw new IllegalArgumentException("negative dimension in shape " + format(shape));
             }
-            n = Math.multiplyExact(n, s);
+        }
+        long n = 1;
+        for (long s : shape) {
+            n = multiply(n, s, shape);
         }
         return n;
+    }
+
+    /** {@code numel(shape) * elementSize}: the bytes a tensor of this shape needs. */
+    public static long nbytes(long[] shape, int elementSize) {
+        return multiply(numel(shape), elementSize, shape);
+    }
+
+    private static long multiply(long a, long b, long[] shape) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("shape " + format(shape) + " has more elements than a long can count");
+        }
     }
 
     /** Throws {@link IllegalArgumentException} unless {@code shape} holds exactly {@code length} elements. */

@@ -1,6 +1,7 @@
 package io.jtorch;
 
 import io.jtorch.internal.Errors;
+import io.jtorch.internal.GradLock;
 import io.jtorch.internal.Native;
 import java.util.function.Supplier;
 import org.bytedeco.pytorch.LongOptional;
@@ -119,8 +120,11 @@ public class Tensor {
 
     /** The accumulated gradient, or {@code null} when there is none; mirrors {@code tensor.grad}. */
     public Tensor grad() {
-        org.bytedeco.pytorch.Tensor g = raw().grad();
-        return g.defined() ? new Tensor(new org.bytedeco.pytorch.Tensor(g)) : null;
+        org.bytedeco.pytorch.Tensor r = raw();
+        return GradLock.access(() -> {
+            org.bytedeco.pytorch.Tensor g = r.grad();
+            return g.defined() ? new Tensor(new org.bytedeco.pytorch.Tensor(g)) : null;
+        });
     }
 
     /** Whether this tensor is a leaf of the autograd graph; mirrors {@code tensor.is_leaf}. */
@@ -142,7 +146,7 @@ public class Tensor {
                     + Shapes.format(shape()) + "; reduce it first (sum() or mean())");
         }
         try {
-            r.backward();
+            GradLock.backward(r::backward);
         } catch (RuntimeException e) {
             throw Errors.translate(e, "backward");
         }
@@ -150,8 +154,11 @@ public class Tensor {
 
     /** Backpropagates {@code gradient} (same shape as this tensor); mirrors {@code tensor.backward(gradient)}. */
     public void backward(Tensor gradient) {
+        org.bytedeco.pytorch.Tensor r = raw();
+        org.bytedeco.pytorch.Tensor g = gradient.raw();
         try {
-            raw().backward(gradient.raw(), new org.bytedeco.pytorch.BoolOptional(), false, new org.bytedeco.pytorch.TensorArrayRefOptional());
+            GradLock.backward(() -> r.backward(g, new org.bytedeco.pytorch.BoolOptional(), false,
+                    new org.bytedeco.pytorch.TensorArrayRefOptional()));
         } catch (RuntimeException e) {
             throw Errors.translate(e, "backward");
         }
@@ -175,6 +182,8 @@ public class Tensor {
 
     /** This tensor on {@code device}; mirrors {@code tensor.to(device)}. */
     public Tensor to(Device device) {
+        raw(); // a released tensor is reported before a missing device
+        Cuda.INSTANCE.check(device);
         return op(() -> raw().to(device.toNative(), raw().scalar_type()));
     }
 
@@ -185,6 +194,8 @@ public class Tensor {
 
     /** This tensor on {@code device} with element type {@code dtype}; mirrors {@code tensor.to(device, dtype)}. */
     public Tensor to(Device device, DType dtype) {
+        raw(); // a released tensor is reported before a missing device
+        Cuda.INSTANCE.check(device);
         return op(() -> raw().to(device.toNative(), dtype.scalarType()));
     }
 
@@ -464,6 +475,11 @@ public class Tensor {
 
     /** Whether all values are close: {@code |a - b| <= atol + rtol * |b|}; mirrors {@code torch.allclose}. */
     public boolean allclose(Tensor other, double rtol, double atol) {
+        DType a = dtype();
+        DType b = other.dtype();
+        if (a != b) {
+            throw new IllegalArgumentException("allclose needs tensors of one dtype, got " + a + " and " + b + "; convert one with to(dtype)");
+        }
         return call(() -> raw().allclose(other.raw(), rtol, atol, false));
     }
 
@@ -550,6 +566,7 @@ public class Tensor {
      * inside the storage.
      */
     public Tensor asStrided(long[] size, long[] stride, long storageOffset) {
+        raw(); // a released tensor is reported before a bad argument
         if (size.length != stride.length) {
             throw new IllegalArgumentException("as_strided needs as many strides as sizes, got " + Shapes.format(size) + " and "
                     + Shapes.format(stride));
@@ -594,6 +611,11 @@ public class Tensor {
 
     /** Dimensions reordered; mirrors {@code tensor.permute(*dims)}. */
     public Tensor permute(long... dims) {
+        long[] shape = shape();
+        if (dims.length != shape.length) {
+            throw new IllegalArgumentException("permute needs one dimension per dimension of the tensor of shape " + Shapes.format(shape)
+                    + ", got " + Shapes.format(dims));
+        }
         return op(() -> raw().permute(dims));
     }
 

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class Errors {
     private static final Pattern TARGET_OUT_OF_BOUNDS = Pattern.compile("Target (-?\\d+) is out of bounds");
+    private static final String TORCHSCRIPT_FAILURE = "The following operation failed in the TorchScript interpreter.";
+    private static final Pattern SCRIPT_FILE = Pattern.compile("^\\s*File \"([^\"]*)\", (.*)$");
+    private static final Pattern SCRIPT_ERROR = Pattern.compile("^[A-Za-z_.]*(?:Error|Exception): (.*)$");
     private static final Pattern[] BAD_ARGUMENT = {
         Pattern.compile("shapes cannot be multiplied"),
         Pattern.compile("Expected all tensors to be on the same device"),
@@ -87,10 +90,20 @@ public final class Errors {
         return m.find() ? Long.valueOf(m.group(1)) : null;
     }
 
-    /** The readable part of a libtorch report: the text before "Exception raised from", on one line. */
+    /**
+     * The readable part of a libtorch report: the text before "Exception raised from", on one
+     * line; for an error inside a TorchScript program, the error itself (which libtorch puts after
+     * the program's traceback) and the innermost place it names.
+     */
     public static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return "libtorch reported an error without a message";
+        }
+        if (message.startsWith(TORCHSCRIPT_FAILURE)) {
+            String script = torchScriptError(message);
+            if (script != null) {
+                return script;
+            }
         }
         StringBuilder out = new StringBuilder();
         for (String raw : message.split("\n")) {
@@ -112,6 +125,30 @@ public final class Errors {
             }
         }
         return out.length() == 0 ? message.strip().split("\n")[0] : out.toString();
+    }
+
+    /** "RuntimeError: Expected 4D input ... (TorchScript code/.../conv.py, line 29, in _conv_forward)", or null. */
+    private static String torchScriptError(String message) {
+        String error = null;
+        String where = null;
+        for (String raw : message.split("\n")) {
+            if (raw.startsWith("Exception raised from") || raw.startsWith("frame #")) {
+                break;
+            }
+            Matcher file = SCRIPT_FILE.matcher(raw);
+            if (file.find()) {
+                where = file.group(1) + ", " + file.group(2);
+            }
+            Matcher err = SCRIPT_ERROR.matcher(raw);
+            if (err.find()) {
+                error = err.group(1).strip();
+            }
+        }
+        if (error == null) {
+            return null;
+        }
+        String line = where == null ? error : error + " (TorchScript " + where + ")";
+        return line.length() > 400 ? line.substring(0, 400) + "..." : line;
     }
 
     private static boolean isBadArgument(String line) {

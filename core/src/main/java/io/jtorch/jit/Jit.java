@@ -42,7 +42,18 @@ public final class Jit {
      *     a pickled Python module, a damaged or truncated file), saying which and what to do
      */
     public static ScriptModule load(Path path, Device device) throws IOException {
-        checkIsTorchScript(path);
+        return load(path, device, io.jtorch.serialization.TorchSerialization.defaultMaxBytes());
+    }
+
+    /**
+     * Loads a TorchScript file onto {@code device}, allocating at most {@code maxBytes} bytes of
+     * tensor memory: a file whose storages declare more is refused before libtorch reads it.
+     *
+     * @throws IllegalArgumentException as {@link #load(Path, Device)}, and for a file over the limit
+     */
+    public static ScriptModule load(Path path, Device device, long maxBytes) throws IOException {
+        checkIsTorchScript(path, maxBytes);
+        io.jtorch.Torch.cuda().check(device);
         try {
             JitModule m = torch.load(path.toString(), new DeviceOptional(device.toNative()), false);
             ScriptModule module = new ScriptModule(m);
@@ -95,7 +106,7 @@ public final class Jit {
      * archive only, without loading the program.
      */
     public static java.util.Optional<String> extraFile(Path path, String name) throws IOException {
-        checkIsTorchScript(path);
+        checkIsTorchScript(path, Long.MAX_VALUE);
         try (ZipFile zip = new ZipFile(path.toFile())) {
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
@@ -110,7 +121,7 @@ public final class Jit {
     }
 
     /** Throws a clear exception unless {@code path} looks like a TorchScript archive. */
-    static void checkIsTorchScript(Path path) throws IOException {
+    static void checkIsTorchScript(Path path, long maxBytes) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such TorchScript file");
         }
@@ -135,7 +146,7 @@ public final class Jit {
                 }
             }
             if (code && constants) {
-                io.jtorch.serialization.ScriptArchives.checkStorages(path);
+                io.jtorch.serialization.ScriptArchives.checkStorages(path, maxBytes);
                 return;
             }
             if (pickle != null) {
@@ -149,7 +160,8 @@ public final class Jit {
                 throw new IllegalArgumentException(path + " holds weights (a state dict written by torch.save), not a TorchScript "
                         + "program; read it with Torch.load and copy it into a model with loadStateDict");
             }
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
+            // EOFException: a compressed entry that ends early ("Unexpected end of ZLIB input stream")
             throw new IllegalArgumentException(path + " is not a TorchScript file: it is not a zip archive or it is damaged ("
                     + e.getMessage() + ")", e);
         }

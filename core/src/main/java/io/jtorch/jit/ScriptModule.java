@@ -59,6 +59,15 @@ public class ScriptModule extends Module {
         return Jit.load(path, device);
     }
 
+    /**
+     * Loads a TorchScript file onto {@code device}, allocating at most {@code maxBytes} bytes of
+     * tensor memory (the default is {@link io.jtorch.serialization.TorchSerialization#defaultMaxBytes()});
+     * a file that declares more is refused before anything is allocated.
+     */
+    public static ScriptModule load(Path path, Device device, long maxBytes) throws IOException {
+        return Jit.load(path, device, maxBytes);
+    }
+
     /** The presets' module behind this one: the escape hatch to the whole TorchScript API. */
     public JitModule raw() {
         return raw;
@@ -214,6 +223,7 @@ public class ScriptModule extends Module {
     /** Moves every parameter and buffer to {@code device} in place. Returns this. */
     @Override
     public Module to(Device device) {
+        io.jtorch.Torch.cuda().check(device);
         try {
             raw.to(device.toNative());
         } catch (RuntimeException e) {

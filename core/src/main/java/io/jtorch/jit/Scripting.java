@@ -19,9 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bytedeco.pytorch.BoolType;
 import org.bytedeco.pytorch.CompilationUnit;
+import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
+import org.bytedeco.pytorch.SingletonTypePtr;
+import org.bytedeco.pytorch.Type;
 
 /**
  * Builds TorchScript modules from Java ones, so that a model assembled in Java (a TorchScript
@@ -47,7 +51,7 @@ final class Scripting {
             return ((ScriptModule) m).raw();
         }
         String where = path.isEmpty() ? m.getClass().getSimpleName() : "'" + path + "' (" + m.getClass().getSimpleName() + ")";
-        JitModule jm = new JitModule(new QualifiedName(PREFIX + m.getClass().getSimpleName()), cu, true);
+        JitModule jm = newModule(m.getClass().getSimpleName(), cu);
         if (!(m instanceof Sequential)) {
             // Supported layers are leaves: their named parameters and buffers are their own.
             for (Map.Entry<String, Parameter> p : m.namedParameters().entrySet()) {
@@ -126,7 +130,7 @@ final class Scripting {
         int n = children.size();
         int a = Math.max(0, Math.min(from < 0 ? from + n : from, n));
         int b = Math.max(0, Math.min(to < 0 ? to + n : to, n));
-        JitModule jm = new JitModule(new QualifiedName(PREFIX + "Sequential"), new CompilationUnit(), true);
+        JitModule jm = newModule("Sequential", new CompilationUnit());
         StringBuilder body = new StringBuilder();
         for (int i = a; i < b; i++) {
             String name = children.get(i).getKey();
@@ -136,6 +140,18 @@ final class Scripting {
         define(jm, body.append("    return x\n").toString(), seq.originalName() + "[" + from + ":" + to + "]");
         jm.train(seq.isTraining());
         return new ScriptModule(jm);
+    }
+
+    /**
+     * An empty module class with the {@code training} attribute every scripted module has: the
+     * flag that {@code train()} and {@code eval()} set and that batch norm and dropout read.
+     * Without it, {@code self.training} does not compile and {@code train(false)} changes nothing.
+     */
+    private static JitModule newModule(String className, CompilationUnit cu) {
+        JitModule jm = new JitModule(new QualifiedName(PREFIX + className), cu, true);
+        Type.TypePtr bool = new Type.TypePtr(new SingletonTypePtr(BoolType.get().get()));
+        jm.register_attribute("training", bool, new IValue(true), false, false);
+        return jm;
     }
 
     static boolean isSequential(ScriptModule m) {

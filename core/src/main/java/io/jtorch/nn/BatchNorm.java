@@ -80,6 +80,11 @@ public abstract class BatchNorm extends Module {
                     + Shapes.format(input.shape()));
         }
         boolean useBatchStats = isTraining() || !trackRunningStats;
+        if (useBatchStats && input.numel() == numFeatures) {
+            // One value per channel has no variance; PyTorch's F.batch_norm refuses it too.
+            throw new IllegalArgumentException(this + ": expected more than 1 value per channel when training, got input of shape "
+                    + Shapes.format(input.shape()));
+        }
         if (isTraining() && trackRunningStats) {
             try (NoGrad g = Torch.noGrad()) {
                 buffer("num_batches_tracked").add_(1L);

@@ -16,7 +16,7 @@ public class Dropout extends Module {
 
     /** Dropout with probability {@code p} in [0, 1]. */
     public Dropout(double p) {
-        if (p < 0 || p > 1) {
+        if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
         }
         this.p = p;

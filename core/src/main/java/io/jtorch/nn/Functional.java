@@ -57,7 +57,7 @@ public final class Functional {
 
     /** Zeroes elements with probability {@code p} and scales the rest by 1/(1-p) when training; mirrors {@code F.dropout}. */
     public static Tensor dropout(Tensor input, double p, boolean training) {
-        if (p < 0 || p > 1) {
+        if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
         }
         return op(() -> torch.dropout(input.raw(), p, training));

@@ -19,9 +19,13 @@ public final class Init {
 
     /**
      * Kaiming (He) uniform initialisation for a leaky ReLU of slope {@code a}, fan-in mode;
-     * mirrors {@code init.kaiming_uniform_(tensor, a=a)}. Returns the tensor.
+     * mirrors {@code init.kaiming_uniform_(tensor, a=a)}. Returns the tensor. A tensor without
+     * elements is left as it is, as PyTorch does ({@code nn.Linear(0, n)} is a valid layer).
      */
     public static Tensor kaimingUniform_(Tensor tensor, double a) {
+        if (tensor.numel() == 0) {
+            return tensor;
+        }
         try {
             torch.kaiming_uniform_(tensor.raw(), a, new FanModeType(new kFanIn()), new Nonlinearity(new kLeakyReLU()));
         } catch (RuntimeException e) {

@@ -72,15 +72,29 @@ public abstract class Module {
     /** Adds (or replaces) a child module; mirrors {@code add_module} / {@code register_module}. Returns it. */
     public <M extends Module> M registerModule(String name, M module) {
         checkName(name);
-        if (module == this) {
-            throw new IllegalArgumentException("a module cannot be its own child");
-        }
         if (module == null) {
             modules.remove(name);
         } else {
+            checkNotAncestor(module);
             modules.put(name, module);
         }
         return module;
+    }
+
+    /**
+     * Throws unless {@code child} can be placed under this module: a module that is this one or
+     * holds it would make the tree a cycle, and forward, printing and traversal would never end.
+     */
+    protected final void checkNotAncestor(Module child) {
+        if (child == this) {
+            throw new IllegalArgumentException("a module cannot contain itself");
+        }
+        for (Map.Entry<String, Module> m : child.namedModules().entrySet()) {
+            if (m.getValue() == this) {
+                throw new IllegalArgumentException("cannot add a " + child.getClass().getSimpleName() + " that holds this "
+                        + getClass().getSimpleName() + " (at '" + m.getKey() + "'): modules form a tree, not a cycle");
+            }
+        }
     }
 
     private static void checkName(String name) {
@@ -277,11 +291,18 @@ public abstract class Module {
 
     /** Replaces the data of every parameter and buffer with {@code fn(data)}, keeping the objects. */
     protected Module applyToData(UnaryOperator<Tensor> fn) {
-        for (Parameter p : parameters()) {
-            p.raw().set_data(fn.apply(p.detach()).raw());
-        }
-        for (Tensor b : namedBuffers().values()) {
-            b.raw().set_data(fn.apply(b.detach()).raw());
+        Map<String, Tensor> targets = new LinkedHashMap<>(namedParameters());
+        targets.putAll(namedBuffers());
+        for (Map.Entry<String, Tensor> t : targets.entrySet()) {
+            Tensor converted = fn.apply(t.getValue().detach());
+            try {
+                t.getValue().raw().set_data(converted.raw());
+            } catch (RuntimeException e) {
+                // libtorch swaps data in place only between compatible tensor types (not from cpu to meta)
+                throw io.jtorch.internal.Errors.withContext(e, getClass().getSimpleName() + ": cannot convert '" + t.getKey()
+                        + "' in place from " + t.getValue().device() + " " + t.getValue().dtype() + " to " + converted.device() + " "
+                        + converted.dtype());
+            }
         }
         return this;
     }

@@ -38,7 +38,11 @@ public class Parameter extends Tensor {
 
     /** Drops the accumulated gradient, as {@code param.grad = None} does. */
     public void clearGrad() {
-        raw().mutable_grad().reset();
+        org.bytedeco.pytorch.Tensor r = raw();
+        io.jtorch.internal.GradLock.access(() -> {
+            r.mutable_grad().reset();
+            return null;
+        });
     }
 
     @Override

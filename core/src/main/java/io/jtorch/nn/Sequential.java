@@ -165,9 +165,26 @@ public class Sequential extends Module implements Iterable<Module> {
         return new ArrayList<>(layers);
     }
 
+    /** The modules in order, read-only: change the sequence with {@link #remove(int)} and the other list methods. */
     @Override
     public Iterator<Module> iterator() {
-        return Collections.unmodifiableList(new ArrayList<>(layers)).iterator();
+        Iterator<Module> it = new ArrayList<>(layers).iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Module next() {
+                return it.next();
+            }
+
+            @Override
+            public void remove() {
+                throw new UnsupportedOperationException("a Sequential's iterator is read-only; use Sequential.remove(index)");
+            }
+        };
     }
 
     @Override
@@ -200,5 +217,6 @@ public class Sequential extends Module implements Iterable<Module> {
         if (module == this) {
             throw new IllegalArgumentException("a Sequential cannot contain itself");
         }
+        checkNotAncestor(module);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 
 /** Reading and loading state dicts: the logic behind {@link Module#stateDict()} and {@link Module#loadStateDict}. */
 public final class StateDicts {
+    private static final int SHOWN_KEYS = 10;
+
     private StateDicts() {}
 
     /**
@@ -103,10 +105,15 @@ public final class StateDicts {
         return new IncompatibleKeys(List.copyOf(missing), List.copyOf(unexpected), List.copyOf(mismatched));
     }
 
+    /** The keys in quotes, at most {@link #SHOWN_KEYS} of them, so that the message stays a line a person reads. */
     private static String quoted(List<String> keys) {
         StringBuilder s = new StringBuilder();
-        for (String k : keys) {
+        for (String k : keys.subList(0, Math.min(keys.size(), SHOWN_KEYS))) {
             s.append(s.length() == 0 ? "" : ", ").append('"').append(k).append('"');
+        }
+        if (keys.size() > SHOWN_KEYS) {
+            s.append(" and ").append(keys.size() - SHOWN_KEYS).append(" more (").append(keys.size())
+                    .append(" in all; loadStateDict(stateDict, false) returns every one)");
         }
         return s.toString();
     }

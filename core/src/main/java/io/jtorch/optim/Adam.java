@@ -83,14 +83,14 @@ public class Adam extends Optimizer {
         super.validate(group);
         for (String beta : new String[] {"beta1", "beta2"}) {
             double b = group.get(beta);
-            if (b < 0 || b >= 1) {
+            if (!(b >= 0 && b < 1)) {
                 throw new IllegalArgumentException("Invalid " + beta + " parameter: " + b + " (must be in [0, 1))");
             }
         }
-        if (group.get("eps") < 0) {
+        if (!(group.get("eps") >= 0)) {
             throw new IllegalArgumentException("Invalid epsilon value: " + group.get("eps"));
         }
-        if (group.get("weight_decay") < 0) {
+        if (!(group.get("weight_decay") >= 0)) {
             throw new IllegalArgumentException("Invalid weight_decay value: " + group.get("weight_decay"));
         }
     }

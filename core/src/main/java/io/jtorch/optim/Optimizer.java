@@ -4,6 +4,7 @@ import io.jtorch.NoGrad;
 import io.jtorch.Scope;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
+import io.jtorch.internal.GradLock;
 import io.jtorch.nn.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,7 +67,7 @@ public abstract class Optimizer {
 
     /** Checks a group's options; subclasses add their own checks. */
     protected void validate(ParamGroup group) {
-        if (group.get("lr") < 0) {
+        if (!(group.get("lr") >= 0)) { // NaN too, as PyTorch's "not 0.0 <= lr"
             throw new IllegalArgumentException("Invalid learning rate: " + group.get("lr"));
         }
     }
@@ -104,7 +105,7 @@ public abstract class Optimizer {
 
     /** Sets the learning rate of every group. */
     public void setLr(double lr) {
-        if (lr < 0) {
+        if (!(lr >= 0)) {
             throw new IllegalArgumentException("Invalid learning rate: " + lr);
         }
         for (ParamGroup g : paramGroups) {
@@ -123,9 +124,11 @@ public abstract class Optimizer {
 
     /**
      * Updates every parameter that requires grad and has a gradient; mirrors {@code step()}.
-     * Temporaries are released before it returns; state it creates is kept.
+     * Temporaries are released before it returns; state it creates is kept. Two threads that
+     * step one optimizer at once take turns, so its state stays whole (training one model from
+     * two threads at once is still not supported).
      */
-    public void step() {
+    public synchronized void step() {
         try (Scope scope = Scope.open(); NoGrad noGrad = Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
                 for (Parameter p : group.params()) {
@@ -133,12 +136,16 @@ public abstract class Optimizer {
                     if (!r.requires_grad()) {
                         continue;
                     }
-                    org.bytedeco.pytorch.Tensor g = r.grad();
-                    if (!g.defined()) {
+                    // grad() is a reference into the parameter; the copy is a handle of its own,
+                    // taken while no backward pass can replace the field.
+                    Tensor grad = GradLock.access(() -> {
+                        org.bytedeco.pytorch.Tensor g = r.grad();
+                        return g.defined() ? Tensor.wrap(new org.bytedeco.pytorch.Tensor(g)) : null;
+                    });
+                    if (grad == null) {
                         continue;
                     }
-                    // grad() is a reference into the parameter; the copy is a handle of its own.
-                    update(group, p, Tensor.wrap(new org.bytedeco.pytorch.Tensor(g)), stateOf(p));
+                    update(group, p, grad, stateOf(p));
                 }
             }
         }

@@ -66,10 +66,10 @@ public class SGD extends Optimizer {
     @Override
     protected void validate(ParamGroup group) {
         super.validate(group);
-        if (group.get("momentum") < 0) {
+        if (!(group.get("momentum") >= 0)) {
             throw new IllegalArgumentException("Invalid momentum value: " + group.get("momentum"));
         }
-        if (group.get("weight_decay") < 0) {
+        if (!(group.get("weight_decay") >= 0)) {
             throw new IllegalArgumentException("Invalid weight_decay value: " + group.get("weight_decay"));
         }
         if (group.get("nesterov") != 0 && (group.get("momentum") <= 0 || group.get("dampening") != 0)) {

@@ -157,8 +157,8 @@ final class SafeTensorsHeader {
         }
         long nbytes;
         try {
-            nbytes = Math.multiplyExact(Shapes.numel(shape), (long) dtype.elementSize());
-        } catch (ArithmeticException e) {
+            nbytes = Shapes.nbytes(shape, dtype.elementSize());
+        } catch (IllegalArgumentException e) { // more elements or bytes than a long counts
             throw new Malformed(tensor + " has shape " + Shapes.format(shape) + ", too many elements to address");
         }
         if (offsets[1] - offsets[0] != nbytes) {

@@ -26,11 +26,23 @@ public final class ScriptArchives {
 
     /**
      * Throws unless every storage that {@code data.pkl} and {@code constants.pkl} declare has an
-     * entry of at least its declared size.
+     * entry of at least its declared size, and all of them together fit in the default memory
+     * limit ({@link TorchSerialization#defaultMaxBytes()}).
      *
      * @throws IllegalArgumentException naming the file and the first storage that is missing or short
      */
     public static void checkStorages(Path file) throws IOException {
+        checkStorages(file, MemoryLimit.defaultMaxBytes());
+    }
+
+    /**
+     * {@link #checkStorages(Path)} with a limit of {@code maxBytes} on the tensor memory the
+     * archive declares: libtorch allocates every storage at its declared size, so a file that
+     * declares more is refused here, before anything is allocated.
+     */
+    public static void checkStorages(Path file, long maxBytes) throws IOException {
+        Map<String, Long> declaredBytes = new HashMap<>(); // tensors that share a storage count it once
+        long total = 0;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Map<String, ZipEntry> entries = new HashMap<>();
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
@@ -52,12 +64,25 @@ public final class ScriptArchives {
                 for (StorageRef ref : declared(zip.getInputStream(e).readAllBytes(), name, file)) {
                     ZipEntry data = entries.get(prefix + folder + ref.key());
                     long need = ref.nbytes();
+                    long counted = declaredBytes.getOrDefault(prefix + folder + ref.key(), 0L);
+                    if (need > counted) {
+                        declaredBytes.put(prefix + folder + ref.key(), need);
+                        total = addWithinLimit(total, need - counted, maxBytes, file);
+                    }
                     if (data == null || data.getSize() < need) {
                         throw new IllegalArgumentException(file + " is damaged: " + name + " declares storage '" + ref.key() + "' of "
                                 + need + " bytes but the archive " + (data == null ? "has no entry for it" : "holds " + data.getSize()));
                     }
                 }
             }
+        }
+    }
+
+    private static long addWithinLimit(long total, long more, long maxBytes, Path file) {
+        try {
+            return MemoryLimit.add(total, more, maxBytes);
+        } catch (Malformed m) {
+            throw new IllegalArgumentException(file + ": " + m.getMessage(), m);
         }
     }
 

@@ -43,7 +43,7 @@ record StorageRef(String key, DType dtype, long numel) {
                 throw new Malformed(where + ": " + view + " needs " + needed + " elements of storage " + PyValues.quote(key)
                         + ", which holds " + numel);
             }
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | IllegalArgumentException e) { // Shapes.numel reports overflow as IllegalArgumentException
             throw new Malformed(where + ": " + view + " addresses more elements than a long can count");
         }
     }

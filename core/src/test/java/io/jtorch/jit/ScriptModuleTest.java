@@ -297,4 +297,28 @@ class ScriptModuleTest {
             assertTrue(e.getValue().equal(b.stateDict().get(e.getKey())), e.getKey());
         }
     }
+
+    @Test
+    void scriptedBatchNormAndDropoutFollowTrainAndEval() throws IOException {
+        Torch.manualSeed(5);
+        Sequential model = new Sequential(new Linear(4, 6), new io.jtorch.nn.BatchNorm1d(6), new ReLU(), new io.jtorch.nn.Dropout(0.5),
+                new Linear(6, 2));
+        model.forward(Torch.randn(8, 4)); // one training batch moves the running statistics
+        ScriptModule scripted = Jit.script(model);
+        assertTrue(scripted.isTraining(), "a scripted module starts in the Java module's mode");
+        scripted.eval();
+        model.eval();
+        assertFalse(scripted.isTraining());
+        Tensor x = Torch.randn(5, 4);
+        try (var g = Torch.noGrad()) {
+            assertBitEqual(model.forward(x), scripted.forward(x), "eval mode: running statistics, no dropout");
+        }
+        Path saved = tmp.resolve("bn.pt");
+        scripted.save(saved);
+        ScriptModule reloaded = ScriptModule.load(saved);
+        reloaded.eval();
+        try (var g = Torch.noGrad()) {
+            assertBitEqual(model.forward(x), reloaded.forward(x), "saved and reloaded");
+        }
+    }
 }

@@ -20,13 +20,19 @@ import java.util.TreeMap;
  * of each folder below it (folders in path order, files in name order), as
  * {@code torchvision.datasets.folder.make_dataset} lists them.
  *
+ * <p>Built for folders of millions of files: a name with an image extension is taken to be a
+ * file without asking the file system (only other names are checked for being folders, which
+ * is what makes listing a million files take a second instead of several), and the names are
+ * kept packed ({@link FileNames}). A folder named like an image ({@code x.png/}) is therefore
+ * listed as an image, and fails with a clear error when it is read.
+ *
  * @param classes the class folders' names, sorted
  * @param files the image files, as paths relative to the root with {@code /} between names
  * @param labels each file's class index
  * @param skipped files that are not images with a supported extension (in a class folder or
  *     directly under the root)
  */
-record FolderListing(List<String> classes, String[] files, long[] labels, List<Path> skipped) {
+record FolderListing(List<String> classes, FileNames files, long[] labels, List<Path> skipped) {
     /** The extensions read as images, those of torchvision's {@code IMG_EXTENSIONS} that {@code javax.imageio} decodes. */
     static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff");
 
@@ -37,9 +43,10 @@ record FolderListing(List<String> classes, String[] files, long[] labels, List<P
         }
         List<String> classes = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
-        for (Path p : list(root)) {
+        for (String name : list(root)) {
+            Path p = root.resolve(name);
             if (Files.isDirectory(p)) {
-                classes.add(name(p));
+                classes.add(name);
             } else {
                 skipped.add(p);
             }
@@ -49,21 +56,18 @@ record FolderListing(List<String> classes, String[] files, long[] labels, List<P
             throw new IllegalArgumentException("ImageFolder: " + root + " has " + (classes.isEmpty() ? "no class folders"
                     : "only one class folder (" + classes.get(0) + ")") + "; a classifier needs at least two, one subfolder per class");
         }
-        List<String> files = new ArrayList<>();
-        List<Long> labels = new ArrayList<>();
+        FileNames.Builder files = new FileNames.Builder();
+        long[] counts = new long[classes.size()];
         List<String> empty = new ArrayList<>();
         Set<Path> visited = new HashSet<>();
         for (int c = 0; c < classes.size(); c++) {
             Map<String, List<String>> byFolder = new TreeMap<>();
             walk(root.resolve(classes.get(c)), classes.get(c), byFolder, skipped, visited);
-            int before = files.size();
             for (Map.Entry<String, List<String>> folder : byFolder.entrySet()) {
-                for (String file : folder.getValue()) {
-                    files.add(folder.getKey() + "/" + file);
-                    labels.add((long) c);
-                }
+                files.add(folder.getKey(), folder.getValue());
+                counts[c] += folder.getValue().size();
             }
-            if (files.size() == before) {
+            if (counts[c] == 0) {
                 empty.add(classes.get(c));
             }
         }
@@ -71,8 +75,13 @@ record FolderListing(List<String> classes, String[] files, long[] labels, List<P
             throw new IllegalArgumentException("ImageFolder: found no image files for the classes " + String.join(", ", empty)
                     + " in " + root + "; supported extensions are " + String.join(", ", EXTENSIONS));
         }
-        return new FolderListing(classes, files.toArray(String[]::new), labels.stream().mapToLong(Long::longValue).toArray(),
-                List.copyOf(skipped));
+        FileNames names = files.build();
+        long[] labels = new long[names.size()];
+        for (int c = 0, at = 0; c < counts.length; c++) {
+            java.util.Arrays.fill(labels, at, at + (int) counts[c], c);
+            at += (int) counts[c];
+        }
+        return new FolderListing(classes, names, labels, List.copyOf(skipped));
     }
 
     /** Adds the image files under {@code dir} (named {@code rel} from the root) to {@code byFolder}, sorted by name. */
@@ -85,37 +94,37 @@ record FolderListing(List<String> classes, String[] files, long[] labels, List<P
             throw new UncheckedIOException("ImageFolder: cannot read folder " + dir + ": " + e.getMessage(), e);
         }
         List<String> images = new ArrayList<>();
-        for (Path p : list(dir)) {
-            String name = name(p);
-            if (Files.isDirectory(p)) {
-                walk(p, rel + "/" + name, byFolder, skipped, visited);
-            } else if (isImage(name)) {
+        List<String> folders = new ArrayList<>();
+        for (String name : list(dir)) {
+            if (isImage(name)) {
                 images.add(name);
+            } else if (Files.isDirectory(dir.resolve(name))) {
+                folders.add(name);
             } else {
-                skipped.add(p);
+                skipped.add(dir.resolve(name));
             }
         }
         Collections.sort(images);
         byFolder.put(rel, images);
+        for (String folder : folders) {
+            walk(dir.resolve(folder), rel + "/" + folder, byFolder, skipped, visited);
+        }
     }
 
-    /** The entries of {@code dir} whose names do not start with a dot, read with a {@link DirectoryStream}. */
-    private static List<Path> list(Path dir) {
-        List<Path> out = new ArrayList<>();
+    /** The names in {@code dir} that do not start with a dot, read with a {@link DirectoryStream}. */
+    private static List<String> list(Path dir) {
+        List<String> out = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
-                if (!name(p).startsWith(".")) {
-                    out.add(p);
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".")) {
+                    out.add(name);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("ImageFolder: cannot list " + dir + ": " + e.getMessage(), e);
         }
         return out;
-    }
-
-    private static String name(Path p) {
-        return p.getFileName().toString();
     }
 
     private static boolean isImage(String name) {
