@@ -187,6 +187,29 @@ public class Tensor {
         return op(() -> raw().to(device.toNative(), raw().scalar_type()));
     }
 
+    /**
+     * This tensor on {@code device}; with {@code nonBlocking}, a copy between page-locked host
+     * memory ({@link #pinMemory()}) and a CUDA device runs asynchronously to the host. Mirrors
+     * {@code tensor.to(device, non_blocking=True)}; elsewhere it is an ordinary copy.
+     */
+    public Tensor to(Device device, boolean nonBlocking) {
+        return op(() -> raw().to(device.toNative(), raw().scalar_type(), nonBlocking, false, new org.bytedeco.pytorch.MemoryFormatOptional()));
+    }
+
+    /**
+     * A copy of this CPU tensor in page-locked (pinned) host memory, which CUDA copies read
+     * asynchronously; mirrors {@code tensor.pin_memory()}. Needs the CUDA build of libtorch
+     * ({@code mvn -Pgpu}) and a CUDA device.
+     */
+    public Tensor pinMemory() {
+        return op(() -> raw().pin_memory());
+    }
+
+    /** Whether this tensor is in page-locked host memory; mirrors {@code tensor.is_pinned()}. */
+    public boolean isPinned() {
+        return call(() -> raw().is_pinned());
+    }
+
     /** This tensor converted to {@code dtype}; mirrors {@code tensor.to(dtype)}. */
     public Tensor to(DType dtype) {
         return op(() -> raw().to(dtype.scalarType()));

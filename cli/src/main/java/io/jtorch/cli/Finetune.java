@@ -53,10 +53,13 @@ final class Finetune {
 
     private final Settings s;
     private final Progress progress;
+    private final Distribution dist;
 
-    Finetune(Settings settings, Progress progress) {
+    /** The job, run by this process alone or as one worker of a data-parallel run (see {@link Distribution}). */
+    Finetune(Settings settings, Progress progress, Distribution dist) {
         this.s = settings;
         this.progress = progress;
+        this.dist = dist;
     }
 
     /** Runs the three phases (or what is left of them after a checkpoint) and writes the outputs; returns the phases' results. */
@@ -82,8 +85,11 @@ final class Finetune {
             }
             progress.info(String.format(Locale.ROOT, "data: %s; %d classes %s; %d training images (%d per class), %d validation images",
                     task.source(), task.classes().size(), task.classes(), task.train().size(), s.perClass(), task.val().size()));
+            if (dist.worldSize() > 1) {
+                progress.info(dist.describe(s.batchSize()));
+            }
             Tensor sample = task.train().get(0).input().unsqueeze(0).retain();
-            DataLoader train = new DataLoader(task.train(), s.batchSize(), true).seed(s.seed());
+            DataLoader train = dist.trainLoader(task.train(), s.batchSize(), s.seed());
             DataLoader val = new DataLoader(task.val(), 256);
             int k = task.classes().size();
 
@@ -145,6 +151,9 @@ final class Finetune {
             }
             ScriptModule finetuned = Jit.script(model);
 
+            if (!dist.isMain()) {
+                return results;
+            }
             progress.info("");
             progress.info(SummaryTable.render(results));
             finetuned.eval();
@@ -197,12 +206,17 @@ final class Finetune {
         if (from != null) {
             firstEpoch = from.restore(model, optimizer, null, train) + 1;
         }
-        Trainer trainer = new Trainer(model, optimizer, new CrossEntropyLoss()).featureCache(s.featureCache()).device(s.device());
+        Trainer trainer = new Trainer(dist.replicate(model), optimizer, new CrossEntropyLoss()).featureCache(s.featureCache())
+                .device(s.device());
         progress.info(name + ": " + description + " (" + String.format(Locale.ROOT, "%,d", trainable) + " trainable parameters, lr "
                 + lr + "; feature cache " + trainer.featureCacheStatus(train) + ")");
         long start = System.nanoTime();
         for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
-            EpochStats stats = trainer.trainEpoch(train, progress.epoch(name, epoch, s.epochs()));
+            dist.beforeEpoch();
+            EpochStats stats = dist.combine(trainer.trainEpoch(train, progress.epoch(name, epoch, s.epochs())));
+            if (!dist.isMain()) {
+                continue;
+            }
             Evaluation ev = trainer.evaluate(val);
             result.epochs.add(new PhaseResult.Epoch(epoch, stats.meanLoss(), ev.meanLoss(), ev.accuracy(), stats.seconds() + ev.seconds(),
                     stats.cached()));

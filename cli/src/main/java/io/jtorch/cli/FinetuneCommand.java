@@ -3,6 +3,7 @@ package io.jtorch.cli;
 import io.jtorch.Device;
 import io.jtorch.Torch;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--optimizer", paramLabel = "adam|sgd", description = "Adam, or SGD with momentum 0.9 (default: ${DEFAULT-VALUE})")
     String optimizer = "adam";
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", paramLabel = "N", description = "images per step, split evenly over the workers with --nproc "
+            + "(default: ${DEFAULT-VALUE})")
     int batchSize = 16;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed for drawing images, initialising and shuffling (default: ${DEFAULT-VALUE})")
@@ -85,6 +87,23 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--no-feature-cache", negatable = false, description = "recompute the frozen layers every epoch instead of once")
     boolean noFeatureCache;
 
+    @Option(names = "--nproc", paramLabel = "N", description = "worker processes on this machine, each training on its share of every "
+            + "batch (default: ${DEFAULT-VALUE})")
+    int nproc = 1;
+
+    @Option(names = "--nnodes", paramLabel = "N", description = "machines in the job; run the same command on each (default: ${DEFAULT-VALUE})")
+    int nnodes = 1;
+
+    @Option(names = "--node-rank", paramLabel = "I", description = "this machine's index, 0 to nnodes-1 (default: ${DEFAULT-VALUE})")
+    int nodeRank = 0;
+
+    @Option(names = "--master-addr", paramLabel = "HOST", description = "address of machine 0, where rank 0 serves the rendezvous "
+            + "(needed with --nnodes above 1)")
+    String masterAddr;
+
+    @Option(names = "--master-port", paramLabel = "PORT", description = "port of that rendezvous (default: ${DEFAULT-VALUE})")
+    int masterPort = 29500;
+
     @Option(names = "--out", paramLabel = "DIR", description = "where to write finetuned.pt, metrics.json and curves.png "
             + "(default: ${DEFAULT-VALUE})")
     Path out = Path.of("jtorch-out");
@@ -110,17 +129,45 @@ public final class FinetuneCommand implements Callable<Integer> {
         check(hidden >= 0, "--hidden must be 0 or more");
         check(checkpointEvery >= 0, "--checkpoint-every must be 0 or more");
         check(optimizer.equals("sgd") || optimizer.equals("adam"), "--optimizer must be sgd or adam, got " + optimizer);
+        check(nproc >= 1, "--nproc must be at least 1");
+        check(nnodes >= 1, "--nnodes must be at least 1");
         Device dev = parseDevice(device);
+        WorkerEnv worker = WorkerEnv.current();
+        if (worker == null && nproc * nnodes > 1) {
+            return launcher().launch(spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        if (worker != null && dev.isCuda() && dev.index() < 0) {
+            dev = Device.cuda(worker.localRank());
+        }
         Torch.cuda().check(dev);
         if (threads != null) {
             check(threads >= 1, "--threads must be at least 1");
             Torch.setNumThreads(threads);
+        } else if (worker != null) {
+            Torch.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / worker.localWorldSize()));
         }
-        PrintWriter printer = spec.commandLine().getOut();
-        Finetune.Settings settings = new Finetune.Settings(model, head, data, classes, perClass, epochs, lr, lrFactor, optimizer, batchSize, seed,
-                unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, out, checkpointEvery, resume);
-        new Finetune(settings, new Progress(printer, Progress.isTerminal())).run();
+        try (Distribution dist = worker == null ? Distribution.alone() : Distribution.join(dev)) {
+            check(batchSize % dist.worldSize() == 0, "--batch-size " + batchSize + " does not split evenly over " + dist.worldSize()
+                    + " processes");
+            PrintWriter printer = dist.isMain() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
+            boolean terminal = worker == null ? Progress.isTerminal() : worker.terminal();
+            Finetune.Settings settings = new Finetune.Settings(model, head, data, classes, perClass, epochs, lr, lrFactor, optimizer, batchSize,
+                    seed, unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, out, checkpointEvery, resume);
+            new Finetune(settings, new Progress(printer, terminal), dist).run();
+        }
         return 0;
+    }
+
+    /** The launcher for --nproc, --nnodes and their rendezvous, after checking them. */
+    private Launcher launcher() {
+        check(nodeRank >= 0 && nodeRank < nnodes, "--node-rank must be in 0.." + (nnodes - 1) + ", got " + nodeRank);
+        check(nnodes == 1 || masterAddr != null, "--nnodes " + nnodes + " needs --master-addr, the address of machine 0");
+        check(masterPort >= 1 && masterPort <= 65535, "--master-port must be in 1..65535");
+        Launcher launcher = new Launcher(nproc, nnodes, nodeRank, masterAddr, masterPort);
+        check(batchSize % launcher.worldSize() == 0, "--batch-size " + batchSize + " does not split evenly over "
+                + launcher.worldSize() + " processes");
+        return launcher;
     }
 
     static void check(boolean ok, String message) {

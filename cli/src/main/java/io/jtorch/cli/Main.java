@@ -58,9 +58,12 @@ public final class Main implements Runnable {
      * One-line log records, and no INFO from the library: the commands print what matters
      * themselves (the trainer's feature-cache decisions, for instance).
      */
+    /** Held so the level set on it survives: java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger LIBRARY_LOGGER = java.util.logging.Logger.getLogger("io.jtorch");
+
     static void quietLogging() {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%n");
-        java.util.logging.Logger.getLogger("io.jtorch").setLevel(java.util.logging.Level.WARNING);
+        LIBRARY_LOGGER.setLevel(java.util.logging.Level.WARNING);
     }
 
     /** The one line to print for an error caused by the input, or null for a bug. */

@@ -44,15 +44,15 @@ class FinetuneResumeTest {
 
     @Test
     void resumingInPhaseTwoAndThreeGivesTheUninterruptedResults() throws Exception {
-        List<PhaseResult> straight = new Finetune(settings(tmp.resolve("a"), 0, null), quiet()).run();
+        List<PhaseResult> straight = new Finetune(settings(tmp.resolve("a"), 0, null), quiet(), Distribution.alone()).run();
         for (String phase : new String[] {Finetune.FINETUNE, Finetune.SCRATCH}) {
             Path out = tmp.resolve("b-" + phase.charAt(0));
             IllegalStateException stop = assertThrows(IllegalStateException.class,
-                    () -> new Finetune(settings(out, 1, null), stoppingAt(phase, 2)).run());
+                    () -> new Finetune(settings(out, 1, null), stoppingAt(phase, 2), Distribution.alone()).run());
             assertEquals("stopped", stop.getMessage());
             Path checkpoint = out.resolve(Finetune.CHECKPOINT);
             assertTrue(Files.exists(checkpoint));
-            List<PhaseResult> resumed = new Finetune(settings(out, 1, checkpoint), quiet()).run();
+            List<PhaseResult> resumed = new Finetune(settings(out, 1, checkpoint), quiet(), Distribution.alone()).run();
             assertEquals(straight.size(), resumed.size());
             for (int p = 0; p < straight.size(); p++) {
                 assertEquals(straight.get(p).epochs.size(), resumed.get(p).epochs.size(), phase + ": epochs of phase " + p);
@@ -74,10 +74,10 @@ class FinetuneResumeTest {
     @Test
     void aCheckpointOfOtherSettingsIsRefused() throws Exception {
         Path out = tmp.resolve("c");
-        assertThrows(IllegalStateException.class, () -> new Finetune(settings(out, 1, null), stoppingAt(Finetune.HEAD_ONLY, 2)).run());
+        assertThrows(IllegalStateException.class, () -> new Finetune(settings(out, 1, null), stoppingAt(Finetune.HEAD_ONLY, 2), Distribution.alone()).run());
         Finetune.Settings other = new Finetune.Settings(null, null, null, null, 7, 3, 0.01, 0.1, "adam", 8, 3, 1, 0, 0, null, Device.CPU,
                 true, out, 1, out.resolve(Finetune.CHECKPOINT));
-        UserError e = assertThrows(UserError.class, () -> new Finetune(other, quiet()).run());
+        UserError e = assertThrows(UserError.class, () -> new Finetune(other, quiet(), Distribution.alone()).run());
         assertTrue(e.getMessage().contains("was written by a run with other settings"), e.getMessage());
     }
 }

@@ -23,4 +23,17 @@ public record Batch(Tensor inputs, Tensor labels) {
     public Batch to(Device device) {
         return new Batch(inputs.to(device), labels.to(device));
     }
+
+    /**
+     * This batch moved to {@code device}, asynchronously to the host when {@code nonBlocking}
+     * and the tensors are pinned ({@link #pinMemory()}); mirrors {@code x.to(device, non_blocking=True)}.
+     */
+    public Batch to(Device device, boolean nonBlocking) {
+        return new Batch(inputs.to(device, nonBlocking), labels.to(device, nonBlocking));
+    }
+
+    /** This batch in page-locked host memory; mirrors {@code pin_memory=True} of a loader. Needs the CUDA build. */
+    public Batch pinMemory() {
+        return new Batch(inputs.pinMemory(), labels.pinMemory());
+    }
 }

@@ -24,7 +24,9 @@ import java.util.NoSuchElementException;
  * pass draws a new permutation as PyTorch's {@code RandomSampler} does: from a generator seeded
  * with {@link #seed(long)} (like {@code generator=torch.Generator().manual_seed(seed)}), or else
  * from a seed drawn from the global generator, so {@code Torch.manualSeed} makes it
- * reproducible. The orders equal PyTorch's for the same seed.
+ * reproducible. The orders equal PyTorch's for the same seed. With a {@link Sampler}, the
+ * sampler chooses the indices of every pass instead (a {@code DistributedSampler} gives each
+ * process of a data-parallel job its share).
  */
 public final class DataLoader implements Iterable<Batch> {
     private static final ThreadLocal<BatchIterator> CURRENT = new ThreadLocal<>();
@@ -34,6 +36,7 @@ public final class DataLoader implements Iterable<Batch> {
     private final boolean shuffle;
     private boolean dropLast;
     private Generator generator;
+    private Sampler sampler;
 
     /** Batches of {@code batchSize} in dataset order. */
     public DataLoader(Dataset dataset, int batchSize) {
@@ -59,6 +62,26 @@ public final class DataLoader implements Iterable<Batch> {
         return this;
     }
 
+    /**
+     * Takes each pass's indices from {@code sampler} instead of the dataset order or a shuffle;
+     * mirrors {@code DataLoader(..., sampler=sampler)}. Returns this.
+     *
+     * @throws IllegalArgumentException when this loader shuffles, as PyTorch refuses both
+     */
+    public DataLoader sampler(Sampler sampler) {
+        if (shuffle && sampler != null) {
+            throw new IllegalArgumentException("sampler option is mutually exclusive with shuffle: create the loader with shuffle=false "
+                    + "and let the sampler shuffle");
+        }
+        this.sampler = sampler;
+        return this;
+    }
+
+    /** The sampler, or {@code null} when the loader orders samples itself. */
+    public Sampler sampler() {
+        return sampler;
+    }
+
     /** Drops the last batch when it is smaller than the batch size; mirrors {@code drop_last}. Returns this. */
     public DataLoader dropLast(boolean dropLast) {
         this.dropLast = dropLast;
@@ -78,6 +101,7 @@ public final class DataLoader implements Iterable<Batch> {
         DataLoader copy = new DataLoader(other, batchSize, shuffle);
         copy.dropLast = dropLast;
         copy.generator = generator;
+        copy.sampler = sampler;
         return copy;
     }
 
@@ -103,7 +127,7 @@ public final class DataLoader implements Iterable<Batch> {
 
     /** The number of batches per pass; mirrors {@code len(loader)}. */
     public long size() {
-        long n = dataset.size();
+        long n = sampler != null ? sampler.size() : dataset.size();
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
@@ -120,6 +144,9 @@ public final class DataLoader implements Iterable<Batch> {
     }
 
     private long[] order() {
+        if (sampler != null) {
+            return sampler.indices();
+        }
         long n = dataset.size();
         if (!shuffle) {
             long[] order = new long[(int) n];

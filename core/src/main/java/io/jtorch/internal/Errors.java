@@ -17,6 +17,11 @@ public final class Errors {
     private static final String TORCHSCRIPT_FAILURE = "The following operation failed in the TorchScript interpreter.";
     private static final Pattern SCRIPT_FILE = Pattern.compile("^\\s*File \"([^\"]*)\", (.*)$");
     private static final Pattern SCRIPT_ERROR = Pattern.compile("^[A-Za-z_.]*(?:Error|Exception): (.*)$");
+    /** The source location Gloo puts before its messages: {@code [/path/to/pair.cc:547] }. */
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("^\\[[^\\]\\s]+:\\d+\\] ");
+    /** What Gloo and NCCL report when another process of a distributed job is gone or stuck. */
+    private static final Pattern PEER_LOST = Pattern.compile(
+            "Connection (closed|reset) by peer|Timed out waiting \\d+ms for (recv|send)|Socket Timeout|NCCL communicator was aborted");
     private static final Pattern[] BAD_ARGUMENT = {
         Pattern.compile("shapes cannot be multiplied"),
         Pattern.compile("Expected all tensors to be on the same device"),
@@ -46,6 +51,9 @@ public final class Errors {
             return e;
         }
         String line = firstLine(e.getMessage());
+        if (PEER_LOST.matcher(line).find()) {
+            line += " (another process of the distributed job exited or stopped responding)";
+        }
         String message = context == null || context.isEmpty() ? line : context + ": " + line;
         return isBadArgument(line) ? new IllegalArgumentException(message, e) : new TorchException(message, e);
     }
@@ -124,7 +132,8 @@ public final class Errors {
                 break;
             }
         }
-        return out.length() == 0 ? message.strip().split("\n")[0] : out.toString();
+        String line = out.length() == 0 ? message.strip().split("\n")[0] : out.toString();
+        return SOURCE_LOCATION.matcher(line).replaceFirst("");
     }
 
     /** "RuntimeError: Expected 4D input ... (TorchScript code/.../conv.py, line 29, in _conv_forward)", or null. */

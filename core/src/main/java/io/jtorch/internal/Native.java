@@ -2,6 +2,7 @@ package io.jtorch.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -53,7 +54,15 @@ public final class Native {
             if (loaded) {
                 return;
             }
-            String folder = "/org/bytedeco/pytorch/" + Loader.getPlatform() + "/";
+            String folder = nativeFolder();
+            if (folder.endsWith("-gpu/") && Loader.getPlatform().equals("linux-x86_64")) {
+                List<String> missing = CudaLibraries.missing();
+                if (!missing.isEmpty()) {
+                    throw new IllegalStateException("the CUDA build of libtorch (mvn -Pgpu) needs CUDA 13 libraries this machine lacks: "
+                            + String.join(", ", missing) + " (looked in LD_LIBRARY_PATH, /usr/local/cuda/lib64 and the ldconfig cache); "
+                            + "install the CUDA 13 runtime, cuBLAS, cuDNN 9 and NCCL 2, or build without -Pgpu");
+                }
+            }
             try {
                 // A class literal does not run the class's static initialiser, so nothing loads yet.
                 Loader.cacheResources(org.bytedeco.pytorch.global.torch.class, folder);
@@ -64,5 +73,17 @@ public final class Native {
             applyDefaultThreads();
             loaded = true;
         }
+    }
+
+    /**
+     * The presets' folder of native libraries that {@code Loader.load} will pick: the CUDA build
+     * ({@code linux-x86_64-gpu/}, on the classpath with {@code mvn -Pgpu}) when present, as
+     * JavaCPP prefers the presets' "-gpu" extension, else the CPU build.
+     */
+    static String nativeFolder() {
+        String cpu = "/org/bytedeco/pytorch/" + Loader.getPlatform() + "/";
+        String gpu = "/org/bytedeco/pytorch/" + Loader.getPlatform() + "-gpu/";
+        boolean hasGpu = Native.class.getResource(gpu + System.mapLibraryName("jnitorch")) != null;
+        return hasGpu ? gpu : cpu;
     }
 }

@@ -94,6 +94,10 @@ public final class Jit {
                 crc.update(buf, 0, n);
                 size += n;
             }
+        } catch (java.io.EOFException damaged) {
+            // A damaged header can turn a stored entry into a compressed one that ends too early.
+            throw new IllegalArgumentException(path + " is damaged: archive entry " + e.getName() + " cannot be read ("
+                    + damaged.getMessage() + ")", damaged);
         }
         if (crc.getValue() != e.getCrc() || (e.getSize() >= 0 && size != e.getSize())) {
             throw new IllegalArgumentException(path + " is damaged: archive entry " + e.getName() + " does not match its checksum");

@@ -6,6 +6,7 @@ import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.data.Batch;
 import io.jtorch.data.DataLoader;
+import io.jtorch.distributed.DistributedDataParallel;
 import io.jtorch.nn.Loss;
 import io.jtorch.nn.Module;
 import io.jtorch.nn.Sequential;
@@ -22,6 +23,9 @@ import java.util.List;
  * <p>With or without the cache the numbers are the same (to float rounding); the cache
  * switches itself off, logging why once, whenever it would not be. A trainer is used from one
  * thread.
+ *
+ * <p>The model may be a {@link DistributedDataParallel}: the cache then looks at the module it
+ * wraps, and the trainable layers run on cached features with the wrapper's gradient averaging.
  * <pre>{@code
  * Trainer trainer = new Trainer(model, new SGD(model.parameters(), 1e-3), new CrossEntropyLoss());
  * for (int epoch = 0; epoch < 3; epoch++) {
@@ -59,7 +63,9 @@ public final class Trainer {
 
     /**
      * Moves every batch to {@code device} before the model sees it (the model itself is moved
-     * with {@code model.to(device)}); returns this.
+     * with {@code model.to(device)}); returns this. For a CUDA device, batches are first put in
+     * page-locked memory and copied without blocking, as {@code DataLoader(pin_memory=True)} and
+     * {@code .to(device, non_blocking=True)} do.
      */
     public Trainer device(Device device) {
         this.device = device;
@@ -138,19 +144,28 @@ public final class Trainer {
         if (!useCache) {
             return "off (turned off)";
         }
-        String why = FeatureCache.whyNot(model, loader.dataset());
-        return why == null ? "on: layers 0-" + (FeatureCache.split((Sequential) model) - 1) + " computed once per dataset" : "off: " + why;
+        Module net = unwrapped();
+        String why = FeatureCache.whyNot(net, loader.dataset());
+        return why == null ? "on: layers 0-" + (FeatureCache.split((Sequential) net) - 1) + " computed once per dataset" : "off: " + why;
     }
 
     private Batch onDevice(Batch b) {
-        return device == null || b.inputs().device().equals(device) ? b : b.to(device);
+        if (device == null || b.inputs().device().equals(device)) {
+            return b;
+        }
+        return device.isCuda() && b.inputs().device().isCpu() ? b.pinMemory().to(device, true) : b.to(device);
+    }
+
+    /** The model, or the module a DistributedDataParallel wraps. */
+    private Module unwrapped() {
+        return model instanceof DistributedDataParallel ? ((DistributedDataParallel) model).module() : model;
     }
 
     /** What to run for one pass: the whole model on the data, or the trainable suffix on cached features. */
     private record Plan(Module net, DataLoader loader, boolean cached) {}
 
     private Plan plan(DataLoader loader) {
-        String why = useCache ? FeatureCache.whyNot(model, loader.dataset()) : "turned off";
+        String why = useCache ? FeatureCache.whyNot(unwrapped(), loader.dataset()) : "turned off";
         if (why != null) {
             if (useCache && !why.equals(lastReason)) {
                 LOG.log(System.Logger.Level.INFO, "feature cache off: " + why);
@@ -158,9 +173,10 @@ public final class Trainer {
             }
             return new Plan(model, loader, false);
         }
-        Sequential seq = (Sequential) model;
+        Sequential seq = (Sequential) unwrapped();
         int split = FeatureCache.split(seq);
         DataLoader cached = loader.withDataset(cache.featuresOf(seq, split, loader.dataset(), loader.batchSize(), device));
-        return new Plan(seq.slice(split), cached, true);
+        Module suffix = seq.slice(split);
+        return new Plan(model instanceof DistributedDataParallel ? ((DistributedDataParallel) model).around(suffix) : suffix, cached, true);
     }
 }
