@@ -32,13 +32,18 @@ public final class Torch {
         torch.manual_seed(seed);
     }
 
-    /** Sets the number of intra-op threads; mirrors {@code torch.set_num_threads}. */
+    /**
+     * Sets the number of intra-op threads; mirrors {@code torch.set_num_threads}. With more than
+     * one, OpenBLAS (which does libtorch's matrix products here) is set to one thread so that the
+     * two thread pools do not fight over the cores; with one, OpenBLAS uses every core.
+     * {@code OPENBLAS_NUM_THREADS} in the environment overrides that.
+     */
     public static void setNumThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
         }
         threadsChosen = true;
-        torch.set_num_threads(threads);
+        Native.setThreads(threads);
     }
 
     /** The number of intra-op threads; mirrors {@code torch.get_num_threads}. */
