@@ -84,13 +84,18 @@ public final class Scope implements AutoCloseable {
         pointers.close();
     }
 
-    /** Hands a handle created on another thread (a prefetching loader's worker) to this scope. */
-    void adopt(org.bytedeco.javacpp.Pointer p) {
-        pointers.attach(p);
-    }
-
-    /** Internal bridge so that io.jtorch.data can hand worker-thread tensors to a batch scope. */
+    /**
+     * Takes over a tensor that was {@link Tensor#retain() retained} on another thread (a data
+     * loader's worker): the tensor is released when this scope closes instead of by the garbage
+     * collector. The retain it had is consumed; a tensor that was never retained nor scoped is
+     * simply owned by this scope from now on.
+     */
     public void adopt(Tensor t) {
-        adopt(t.raw());
+        org.bytedeco.javacpp.Pointer p = t.raw();
+        boolean retained = p.referenceCount() > 0;
+        pointers.attach(p);
+        if (retained) {
+            p.releaseReference();
+        }
     }
 }

@@ -2,8 +2,18 @@ package io.jtorch.data;
 
 import io.jtorch.Generator;
 import io.jtorch.Scope;
+import io.jtorch.Tensor;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Iterates over a {@link Dataset} in batches, optionally shuffled. Mirrors
@@ -27,6 +37,15 @@ import java.util.NoSuchElementException;
  * reproducible. The orders equal PyTorch's for the same seed. With a {@link Sampler}, the
  * sampler chooses the indices of every pass instead (a {@code DistributedSampler} gives each
  * process of a data-parallel job its share).
+ *
+ * <p><b>Workers.</b> With {@link #numWorkers(int)} above zero, batches are assembled on that many
+ * background threads, up to {@code numWorkers * prefetchFactor} batches ahead of the loop, and
+ * handed over in order; mirrors {@code num_workers} and {@code prefetch_factor}. This pays off
+ * when {@link Dataset#getBatch} does real work (decoding images from disk); for tensors already in
+ * memory the hand-over costs more than it saves, which is why the default is zero. A failure
+ * in a worker is thrown from the loop's {@code next()}. Random numbers a dataset draws (random
+ * augmentation) are then drawn on the worker threads, so their order relative to the training
+ * thread's draws is no longer reproducible, as with PyTorch's workers.
  */
 public final class DataLoader implements Iterable<Batch> {
     private static final ThreadLocal<BatchIterator> CURRENT = new ThreadLocal<>();
@@ -37,6 +56,8 @@ public final class DataLoader implements Iterable<Batch> {
     private boolean dropLast;
     private Generator generator;
     private Sampler sampler;
+    private int numWorkers;
+    private int prefetchFactor = 2;
 
     /** Batches of {@code batchSize} in dataset order. */
     public DataLoader(Dataset dataset, int batchSize) {
@@ -89,10 +110,41 @@ public final class DataLoader implements Iterable<Batch> {
     }
 
     /**
+     * Assembles batches on {@code numWorkers} background threads; 0 (the default) assembles them
+     * on the loop's thread. Mirrors {@code num_workers}. Returns this.
+     */
+    public DataLoader numWorkers(int numWorkers) {
+        if (numWorkers < 0) {
+            throw new IllegalArgumentException("num_workers option should be non-negative; use num_workers=0 to disable "
+                    + "multiprocessing, but got " + numWorkers);
+        }
+        this.numWorkers = numWorkers;
+        return this;
+    }
+
+    /** The number of background threads that assemble batches. */
+    public int numWorkers() {
+        return numWorkers;
+    }
+
+    /**
+     * How many batches each worker prepares ahead of the loop (default 2); mirrors
+     * {@code prefetch_factor}. Returns this.
+     */
+    public DataLoader prefetchFactor(int prefetchFactor) {
+        if (prefetchFactor < 1) {
+            throw new IllegalArgumentException("prefetch_factor should be a positive integer, but got " + prefetchFactor);
+        }
+        this.prefetchFactor = prefetchFactor;
+        return this;
+    }
+
+    /**
      * A loader over {@code other}, a dataset of the same size, that batches and orders it exactly
      * as this loader would: same batch size, shuffling and {@code dropLast}, and the same random
      * generator, so a pass over either draws the same order. Used to iterate precomputed
-     * features in the order of the data they were computed from.
+     * features in the order of the data they were computed from. Workers are not carried over:
+     * the other dataset is usually in memory already.
      */
     public DataLoader withDataset(Dataset other) {
         if (other.size() != dataset.size()) {
@@ -167,6 +219,11 @@ public final class DataLoader implements Iterable<Batch> {
         private int position;
         private Scope scope;
         private boolean finished;
+        /** Batches being assembled by workers, in the loop's order; null without workers. */
+        private ArrayDeque<Future<Batch>> pending;
+        private ExecutorService workers;
+        /** Where the next batch to hand to a worker starts. */
+        private int submitted;
 
         BatchIterator() {
             // PyTorch's iterator draws a base seed for its workers from the same generator
@@ -180,6 +237,9 @@ public final class DataLoader implements Iterable<Batch> {
         public boolean hasNext() {
             if (order == null) {
                 order = order();
+                if (numWorkers > 0) {
+                    startWorkers();
+                }
             }
             int remaining = order.length - position;
             boolean more = remaining > 0 && (!dropLast || remaining >= batchSize);
@@ -202,11 +262,101 @@ public final class DataLoader implements Iterable<Batch> {
             }
             closeScope();
             int n = Math.min(batchSize, order.length - position);
-            long[] indices = new long[n];
-            System.arraycopy(order, position, indices, 0, n);
+            if (pending == null) {
+                long[] indices = indices(position, n);
+                position += n;
+                scope = Scope.open();
+                return dataset.getBatch(indices);
+            }
+            Future<Batch> next = pending.poll();
             position += n;
+            submitMore();
+            Batch batch = await(next);
             scope = Scope.open();
-            return dataset.getBatch(indices);
+            scope.adopt(batch.inputs());
+            scope.adopt(batch.labels());
+            return batch;
+        }
+
+        private long[] indices(int from, int n) {
+            long[] indices = new long[n];
+            System.arraycopy(order, from, indices, 0, n);
+            return indices;
+        }
+
+        private void startWorkers() {
+            AtomicInteger count = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(numWorkers, numWorkers, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    task -> {
+                        Thread t = new Thread(task, "jtorch-loader-worker-" + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            // A loop left with break never finishes its pass: idle workers then end by themselves.
+            pool.allowCoreThreadTimeOut(true);
+            workers = pool;
+            pending = new ArrayDeque<>();
+            submitted = position;
+            submitMore();
+        }
+
+        /** Keeps {@code numWorkers * prefetchFactor} batches on their way. */
+        private void submitMore() {
+            while (pending.size() < numWorkers * prefetchFactor) {
+                int n = Math.min(batchSize, order.length - submitted);
+                if (n <= 0 || (dropLast && n < batchSize)) {
+                    return;
+                }
+                long[] indices = indices(submitted, n);
+                submitted += n;
+                pending.add(workers.submit(() -> assemble(indices)));
+            }
+        }
+
+        /** Runs on a worker: builds the batch in a scope of its own and keeps only its two tensors. */
+        private Batch assemble(long[] indices) {
+            try (Scope own = Scope.open()) {
+                Batch batch = dataset.getBatch(indices);
+                if (batch == null || batch.inputs() == null || batch.labels() == null) {
+                    throw new IllegalStateException(dataset.getClass().getName() + ".getBatch returned a batch without tensors");
+                }
+                Tensor inputs = batch.inputs().retain();
+                Tensor labels = batch.labels() == batch.inputs() ? inputs : batch.labels().retain();
+                return new Batch(inputs, labels);
+            }
+        }
+
+        private Batch await(Future<Batch> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopWorkers();
+                throw new IllegalStateException("interrupted while waiting for a data loader worker", e);
+            } catch (ExecutionException e) {
+                stopWorkers();
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("a data loader worker failed: " + cause, cause);
+            } catch (CancellationException e) {
+                throw new IllegalStateException("the data loader's workers were stopped", e);
+            }
+        }
+
+        /** Stops the workers; batches they made and nobody took are left to the garbage collector. */
+        private void stopWorkers() {
+            if (workers != null) {
+                workers.shutdownNow();
+                workers = null;
+                pending.clear();
+                finished = true;
+                position = order.length;
+            }
         }
 
         private void closeScope() {
@@ -218,12 +368,14 @@ public final class DataLoader implements Iterable<Batch> {
 
         private void finish() {
             closeScope();
+            stopWorkers();
             if (CURRENT.get() == this) {
                 CURRENT.remove();
             }
         }
 
         void abandon() {
+            stopWorkers();
             if (scope != null) {
                 scope.abandon();
                 scope = null;

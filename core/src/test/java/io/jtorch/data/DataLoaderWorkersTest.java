@@ -1,0 +1,154 @@
+package io.jtorch.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jtorch.DType;
+import io.jtorch.Tensor;
+import io.jtorch.Torch;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** Batches assembled on worker threads arrive in the same order, with the same memory rules. */
+class DataLoaderWorkersTest {
+    /** A dataset that records which threads built its batches and makes temporaries while doing so. */
+    private static final class Recording implements Dataset {
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+        final List<Tensor> temporaries = java.util.Collections.synchronizedList(new ArrayList<>());
+        final int n;
+        final long failAt;
+
+        Recording(int n, long failAt) {
+            this.n = n;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public long size() {
+            return n;
+        }
+
+        @Override
+        public Example get(long index) {
+            throw new UnsupportedOperationException("batches only");
+        }
+
+        @Override
+        public Batch getBatch(long[] indices) {
+            threads.add(Thread.currentThread().getName());
+            for (long i : indices) {
+                if (i == failAt) {
+                    throw new IllegalArgumentException("sample " + i + " is corrupt");
+                }
+            }
+            Tensor labels = Torch.tensor(indices);
+            Tensor scratch = labels.to(DType.FLOAT32);
+            temporaries.add(scratch);
+            return new Batch(scratch.mul(10.0).unsqueeze(1), labels);
+        }
+    }
+
+    private static List<Long> labels(DataLoader loader) {
+        List<Long> out = new ArrayList<>();
+        for (Batch b : loader) {
+            for (long v : b.labels().toLongArray()) {
+                out.add(v);
+            }
+            assertEquals(b.labels().get(0).item() * 10.0, b.inputs().get(0).get(0).item());
+        }
+        return out;
+    }
+
+    @Test
+    void workersKeepTheOrderOfTheSingleThreadedLoader() {
+        for (boolean shuffle : new boolean[] {false, true}) {
+            for (boolean dropLast : new boolean[] {false, true}) {
+                DataLoader plain = new DataLoader(new Recording(103, -1), 8, shuffle).dropLast(dropLast).seed(5);
+                Recording data = new Recording(103, -1);
+                DataLoader workers = new DataLoader(data, 8, shuffle).dropLast(dropLast).seed(5).numWorkers(2).prefetchFactor(3);
+                for (int pass = 0; pass < 2; pass++) {
+                    assertEquals(labels(plain), labels(workers), "shuffle=" + shuffle + " dropLast=" + dropLast + " pass " + pass);
+                }
+                assertTrue(data.threads.stream().allMatch(t -> t.startsWith("jtorch-loader-worker-")), data.threads.toString());
+            }
+        }
+    }
+
+    @Test
+    void batchesAreReleasedWhenTheNextIsDrawnAndWorkerTemporariesAtOnce() {
+        Recording data = new Recording(40, -1);
+        Iterator<Batch> it = new DataLoader(data, 4).numWorkers(1).iterator();
+        Batch first = it.next();
+        Tensor derived = first.inputs().add(1.0);
+        Tensor kept = first.labels().mul(2).retain();
+        it.next();
+        assertTrue(first.inputs().isReleased());
+        assertTrue(first.labels().isReleased());
+        assertTrue(derived.isReleased());
+        assertFalse(kept.isReleased());
+        assertEquals(6.0, kept.get(3).item());
+        assertFalse(data.temporaries.isEmpty());
+        assertTrue(data.temporaries.stream().allMatch(Tensor::isReleased), "a worker's temporaries outlive its batch");
+        while (it.hasNext()) {
+            it.next();
+        }
+    }
+
+    @Test
+    void aWorkerFailureIsThrownFromTheLoopWithItsOwnMessage() {
+        DataLoader loader = new DataLoader(new Recording(20, 13), 4).numWorkers(2);
+        List<Long> seen = new ArrayList<>();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+            for (Batch b : loader) {
+                seen.add((long) b.labels().get(0).item());
+            }
+        });
+        assertEquals("sample 13 is corrupt", e.getMessage());
+        assertEquals(List.of(0L, 4L, 8L), seen);
+        // The loader is usable again afterwards: a new pass starts from the beginning.
+        DataLoader healthy = new DataLoader(new Recording(20, -1), 4).numWorkers(2);
+        assertEquals(20, labels(healthy).size());
+    }
+
+    @Test
+    void leavingEarlyStopsTheWorkersAndANewPassStartsClean() throws Exception {
+        Recording data = new Recording(400, -1);
+        DataLoader loader = new DataLoader(data, 4).numWorkers(2);
+        Tensor kept = null;
+        for (Batch b : loader) {
+            kept = b.labels();
+            break;
+        }
+        assertFalse(kept.isReleased());
+        assertEquals(400, labels(loader).size());
+        // Abandoned workers finish what they had started and then leave.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (workerThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, workerThreads());
+    }
+
+    private static long workerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("jtorch-loader-worker-") && t.isAlive()).count();
+    }
+
+    @Test
+    void badWorkerSettingsAreRejected() {
+        DataLoader loader = new DataLoader(new Recording(4, -1), 2);
+        assertThrows(IllegalArgumentException.class, () -> loader.numWorkers(-1));
+        assertThrows(IllegalArgumentException.class, () -> loader.prefetchFactor(0));
+        assertSame(loader, loader.numWorkers(3));
+        assertEquals(3, loader.numWorkers());
+        assertNotEquals(0, loader.numWorkers());
+    }
+}
