@@ -17,6 +17,7 @@ import io.jtorch.train.Checkpoint;
 import io.jtorch.train.EpochStats;
 import io.jtorch.train.Evaluation;
 import io.jtorch.train.Trainer;
+import io.jtorch.vision.datasets.ImageFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class Finetune {
     /** Everything the job needs to know, already checked. */
     record Settings(Path model, String head, Path data, List<String> classes, int perClass, int epochs, double lr, double lrFactor,
                     String optimizer, int batchSize, long seed, int unfreeze, int dropTop, int hidden, int[] resize, Device device,
-                    boolean featureCache, Path out, int checkpointEvery, Path resume) {
+                    boolean featureCache, Integer workers, Path out, int checkpointEvery, Path resume) {
         /** The settings that decide the results; a checkpoint resumes only a run with the same ones. */
         String fingerprint() {
             return String.join("|", String.valueOf(model), String.valueOf(head), String.valueOf(data), String.valueOf(classes),
@@ -89,8 +90,11 @@ final class Finetune {
                 progress.info(dist.describe(s.batchSize()));
             }
             Tensor sample = task.train().get(0).input().unsqueeze(0).retain();
-            DataLoader train = dist.trainLoader(task.train(), s.batchSize(), s.seed());
-            DataLoader val = new DataLoader(task.val(), 256);
+            // Images decoded from files are batched on a worker thread while the step runs; data
+            // already in memory is faster batched in place.
+            int workers = s.workers() != null ? s.workers() : task.train() instanceof ImageFolder ? 1 : 0;
+            DataLoader train = dist.trainLoader(task.train(), s.batchSize(), s.seed()).numWorkers(workers);
+            DataLoader val = new DataLoader(task.val(), 256).numWorkers(workers);
             int k = task.classes().size();
 
             Torch.manualSeed(s.seed());

@@ -87,6 +87,10 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--no-feature-cache", negatable = false, description = "recompute the frozen layers every epoch instead of once")
     boolean noFeatureCache;
 
+    @Option(names = "--workers", paramLabel = "N", description = "threads that batch the images ahead of training (default: 1 for "
+            + "image folders, 0 for IDX files)")
+    Integer workers;
+
     @Option(names = "--nproc", paramLabel = "N", description = "worker processes on this machine, each training on its share of every "
             + "batch (default: ${DEFAULT-VALUE})")
     int nproc = 1;
@@ -141,6 +145,7 @@ public final class FinetuneCommand implements Callable<Integer> {
             dev = Device.cuda(worker.localRank());
         }
         Torch.cuda().check(dev);
+        check(workers == null || workers >= 0, "--workers must be 0 or more");
         if (threads != null) {
             check(threads >= 1, "--threads must be at least 1");
             Torch.setNumThreads(threads);
@@ -153,7 +158,7 @@ public final class FinetuneCommand implements Callable<Integer> {
             PrintWriter printer = dist.isMain() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
             boolean terminal = worker == null ? Progress.isTerminal() : worker.terminal();
             Finetune.Settings settings = new Finetune.Settings(model, head, data, classes, perClass, epochs, lr, lrFactor, optimizer, batchSize,
-                    seed, unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, out, checkpointEvery, resume);
+                    seed, unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, workers, out, checkpointEvery, resume);
             new Finetune(settings, new Progress(printer, terminal), dist).run();
         }
         return 0;

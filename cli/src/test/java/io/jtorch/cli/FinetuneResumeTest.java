@@ -22,7 +22,7 @@ class FinetuneResumeTest {
     Path tmp;
 
     private static Finetune.Settings settings(Path out, int every, Path resume) {
-        return new Finetune.Settings(null, null, null, null, 6, 3, 0.01, 0.1, "adam", 8, 3, 1, 0, 0, null, Device.CPU, true, out, every,
+        return new Finetune.Settings(null, null, null, null, 6, 3, 0.01, 0.1, "adam", 8, 3, 1, 0, 0, null, Device.CPU, true, null, out, every,
                 resume);
     }
 
@@ -76,7 +76,7 @@ class FinetuneResumeTest {
         Path out = tmp.resolve("c");
         assertThrows(IllegalStateException.class, () -> new Finetune(settings(out, 1, null), stoppingAt(Finetune.HEAD_ONLY, 2), Distribution.alone()).run());
         Finetune.Settings other = new Finetune.Settings(null, null, null, null, 7, 3, 0.01, 0.1, "adam", 8, 3, 1, 0, 0, null, Device.CPU,
-                true, out, 1, out.resolve(Finetune.CHECKPOINT));
+                true, null, out, 1, out.resolve(Finetune.CHECKPOINT));
         UserError e = assertThrows(UserError.class, () -> new Finetune(other, quiet(), Distribution.alone()).run());
         assertTrue(e.getMessage().contains("was written by a run with other settings"), e.getMessage());
     }
