@@ -42,6 +42,8 @@ public final class Report {
         row("seed loop, Python PyTorch, 1 thread", pyOne, "ms/step");
         row("head-only epoch, feature cache on", jmh.get("FinetuneEpochBench.headOnlyEpoch cache=true"), "ms/epoch");
         row("head-only epoch, feature cache off", jmh.get("FinetuneEpochBench.headOnlyEpoch cache=false"), "ms/epoch");
+        row("image-folder epoch, batches on the loop's thread", jmh.get("LoaderBench.trainEpoch workers=0"), "ms/epoch");
+        row("image-folder epoch, batches on 1 worker thread", jmh.get("LoaderBench.trainEpoch workers=1"), "ms/epoch");
         Double b1 = jmh.get("InferenceBench.forward batch=1");
         Double b64 = jmh.get("InferenceBench.forward batch=64");
         row("TorchScript inference, batch 1", b1, "images/s");
@@ -62,6 +64,11 @@ public final class Report {
                 r -> r >= 1.3);
         target("head-only epoch without cache / with cache", ratio(jmh.get("FinetuneEpochBench.headOnlyEpoch cache=false"),
                 jmh.get("FinetuneEpochBench.headOnlyEpoch cache=true")), ">= 10", r -> r >= 10);
+        Double workers = ratio(jmh.get("LoaderBench.trainEpoch workers=0"), jmh.get("LoaderBench.trainEpoch workers=1"));
+        if (workers != null) {
+            System.out.printf(Locale.ROOT, "%-52s %8.2f  (no target: what a worker thread saves on decoded images)%n",
+                    "image-folder epoch, no worker / 1 worker", workers);
+        }
         target("resident memory at 20,000 steps / at 1,000", rss == null ? null : (double) rss[1] / rss[0], "<= 1.10",
                 r -> r <= 1.10);
         if (pyDefault == null) {
