@@ -35,6 +35,10 @@ import org.bytedeco.javacpp.PointerScope;
  * }</pre>
  */
 public final class Scope implements AutoCloseable {
+    static {
+        io.jtorch.internal.Native.load();
+    }
+
     private final PointerScope pointers;
     private final Thread owner;
     private boolean closed;

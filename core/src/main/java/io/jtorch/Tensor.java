@@ -2,6 +2,7 @@ package io.jtorch;
 
 import io.jtorch.internal.Errors;
 import io.jtorch.internal.GradLock;
+import io.jtorch.internal.MemoryValve;
 import io.jtorch.internal.Native;
 import java.util.function.Supplier;
 import org.bytedeco.pytorch.LongOptional;
@@ -32,6 +33,7 @@ public class Tensor {
             throw new NullPointerException("raw tensor");
         }
         this.raw = raw;
+        MemoryValve.tick();
     }
 
     /**

@@ -89,6 +89,7 @@ public final class Native {
             if (loaded) {
                 return;
             }
+            MemoryValve.install();
             String folder = nativeFolder();
             if (folder.endsWith("-gpu/") && Loader.getPlatform().equals("linux-x86_64")) {
                 List<String> missing = CudaLibraries.missing();
