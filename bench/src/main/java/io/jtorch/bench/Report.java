@@ -28,18 +28,24 @@ public final class Report {
             run.path("params").fields().forEachRemaining(p -> key.append(' ').append(p.getKey()).append('=').append(p.getValue().asText()));
             jmh.put(key.toString(), run.get("primaryMetric").get("score").asDouble());
         }
-        Double pyDefault = python(dir.resolve("python-default.txt"));
-        Double pyOne = python(dir.resolve("python-1.txt"));
+        Double pyDefault = python(dir.resolve("python-default.txt"), "ms_per_step ");
+        Double pyOne = python(dir.resolve("python-1.txt"), "ms_per_step ");
+        Double pyDefaultPre = python(dir.resolve("python-default.txt"), "ms_per_step_prebatched ");
+        Double pyOnePre = python(dir.resolve("python-1.txt"), "ms_per_step_prebatched ");
         long[] rss = memory(dir.resolve("memory.txt"));
 
         System.out.println("Measurements (one run)");
         System.out.println("----------------------");
         row("seed loop, io.jtorch, default threads", jmh.get("SeedLoopBench.jtorch threads=default"), "ms/step");
         row("seed loop, raw presets, default threads", jmh.get("SeedLoopBench.rawPresets threads=default"), "ms/step");
+        row("seed loop, raw presets copying batches, default", jmh.get("SeedLoopBench.rawPresetsCopyingBatches threads=default"), "ms/step");
         row("seed loop, Python PyTorch, default threads", pyDefault, "ms/step");
+        row("seed loop, Python, pre-sliced batches, default", pyDefaultPre, "ms/step");
         row("seed loop, io.jtorch, 1 thread", jmh.get("SeedLoopBench.jtorch threads=1"), "ms/step");
         row("seed loop, raw presets, 1 thread", jmh.get("SeedLoopBench.rawPresets threads=1"), "ms/step");
+        row("seed loop, raw presets copying batches, 1 thread", jmh.get("SeedLoopBench.rawPresetsCopyingBatches threads=1"), "ms/step");
         row("seed loop, Python PyTorch, 1 thread", pyOne, "ms/step");
+        row("seed loop, Python, pre-sliced batches, 1 thread", pyOnePre, "ms/step");
         row("head-only epoch, feature cache on", jmh.get("FinetuneEpochBench.headOnlyEpoch cache=true"), "ms/epoch");
         row("head-only epoch, feature cache off", jmh.get("FinetuneEpochBench.headOnlyEpoch cache=false"), "ms/epoch");
         row("image-folder epoch, batches on the loop's thread", jmh.get("LoaderBench.trainEpoch workers=0"), "ms/epoch");
@@ -62,6 +68,16 @@ public final class Report {
                 ">= 1.3", r -> r >= 1.3);
         target("Python step / io.jtorch step, 1 thread", ratio(pyOne, jmh.get("SeedLoopBench.jtorch threads=1")), ">= 1.3",
                 r -> r >= 1.3);
+        Double copying = ratio(jmh.get("SeedLoopBench.jtorch threads=default"), jmh.get("SeedLoopBench.rawPresetsCopyingBatches threads=default"));
+        if (copying != null) {
+            System.out.printf(Locale.ROOT, "%-52s %8.2f  (no target: the same work on both sides)%n",
+                    "io.jtorch step / raw step copying batches, default", copying);
+        }
+        Double pre = ratio(pyDefaultPre, jmh.get("SeedLoopBench.jtorch threads=default"));
+        if (pre != null) {
+            System.out.printf(Locale.ROOT, "%-52s %8.2f  (no target: Python without its DataLoader)%n",
+                    "Python pre-sliced step / io.jtorch step, default", pre);
+        }
         target("head-only epoch without cache / with cache", ratio(jmh.get("FinetuneEpochBench.headOnlyEpoch cache=false"),
                 jmh.get("FinetuneEpochBench.headOnlyEpoch cache=true")), ">= 10", r -> r >= 10);
         Double workers = ratio(jmh.get("LoaderBench.trainEpoch workers=0"), jmh.get("LoaderBench.trainEpoch workers=1"));
@@ -76,12 +92,12 @@ public final class Report {
         }
     }
 
-    private static Double python(Path file) throws IOException {
+    private static Double python(Path file, String prefix) throws IOException {
         if (!Files.exists(file)) {
             return null;
         }
         for (String line : Files.readAllLines(file)) {
-            if (line.startsWith("ms_per_step ")) {
+            if (line.startsWith(prefix)) {
                 return Double.parseDouble(line.split(" ")[1]);
             }
         }

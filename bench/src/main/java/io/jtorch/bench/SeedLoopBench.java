@@ -88,7 +88,29 @@ public class SeedLoopBench {
         }
     }
 
-    /** The same loop on the raw presets. */
+    /**
+     * The raw loop, copying each batch out of the data as {@code index_select}, as a DataLoader
+     * over a TensorDataset does (and PyTorch's, which stacks samples): the same work as
+     * {@link #jtorch()}, so the difference is what the wrapper costs.
+     */
+    @Benchmark
+    public void rawPresetsCopyingBatches() {
+        for (int i = 0; i < STEPS; i++) {
+            try (PointerScope scope = new PointerScope()) {
+                org.bytedeco.pytorch.Tensor idx = torch.arange(new org.bytedeco.pytorch.Scalar((long) i * BATCH),
+                        new org.bytedeco.pytorch.Scalar((long) (i + 1) * BATCH), new TensorOptions(torch.ScalarType.Long));
+                org.bytedeco.pytorch.Tensor x = rawInputs.index_select(0, idx);
+                org.bytedeco.pytorch.Tensor y = rawLabels.index_select(0, idx);
+                rawOptimizer.zero_grad();
+                org.bytedeco.pytorch.Tensor out = fc2.forward(torch.relu(fc1.forward(x)));
+                org.bytedeco.pytorch.Tensor loss = torch.cross_entropy_loss(out, y);
+                loss.backward();
+                rawOptimizer.step();
+            }
+        }
+    }
+
+    /** The same loop on the raw presets, batches as views of the data (no copy). */
     @Benchmark
     public void rawPresets() {
         for (int i = 0; i < STEPS; i++) {
