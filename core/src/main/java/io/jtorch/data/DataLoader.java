@@ -42,7 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * background threads, up to {@code numWorkers * prefetchFactor} batches ahead of the loop, and
  * handed over in order; mirrors {@code num_workers} and {@code prefetch_factor}. This pays off
  * when {@link Dataset#getBatch} does real work (decoding images from disk); for tensors already in
- * memory the hand-over costs more than it saves, which is why the default is zero. A failure
+ * memory the hand-over costs more than it saves, which is why the default is zero. With more
+ * than one worker, {@link Dataset#getBatch} is called from several threads at once, which the
+ * datasets of this library allow; a dataset of your own must too. A failure
  * in a worker is thrown from the loop's {@code next()}. Random numbers a dataset draws (random
  * augmentation) are then drawn on the worker threads, so their order relative to the training
  * thread's draws is no longer reproducible, as with PyTorch's workers.
