@@ -276,7 +276,9 @@ public final class DataLoader implements Iterable<Batch> {
             Batch batch = await(next);
             scope = Scope.open();
             scope.adopt(batch.inputs());
-            scope.adopt(batch.labels());
+            if (batch.labels() != batch.inputs()) {
+                scope.adopt(batch.labels());
+            }
             return batch;
         }
 
