@@ -166,6 +166,19 @@ public abstract class Module {
         return new ArrayList<>(namedParameters().values());
     }
 
+    /** Every buffer; mirrors {@code buffers()}. */
+    public List<Tensor> buffers() {
+        return buffers(true);
+    }
+
+    /**
+     * This module's buffers, and with {@code recurse} its descendants' too; mirrors
+     * {@code buffers(recurse=...)}.
+     */
+    public List<Tensor> buffers(boolean recurse) {
+        return recurse ? new ArrayList<>(namedBuffers().values()) : new ArrayList<>(ownBuffers().values());
+    }
+
     /** Every buffer with dotted names; mirrors {@code named_buffers()}. */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();

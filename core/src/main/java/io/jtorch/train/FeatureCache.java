@@ -52,43 +52,60 @@ public final class FeatureCache {
 
     /** Why the cache cannot be used for {@code model} on {@code dataset}, or {@code null} when it can. */
     public static String whyNot(Module model, Dataset dataset) {
+        return analyse(model, dataset).whyNot();
+    }
+
+    /**
+     * What one look at the model tells: where its frozen prefix ends, why the cache cannot be
+     * used ({@code null} when it can), and the prefix's fingerprint (when it can).
+     */
+    record Analysis(int split, String whyNot, long[] fingerprint) {}
+
+    /**
+     * Analyses {@code model} for {@code dataset} in one walk over the prefix's modules,
+     * parameters and buffers: each epoch asks, and on a script module each walk goes through
+     * libtorch's module lists.
+     */
+    static Analysis analyse(Module model, Dataset dataset) {
         if (!(model instanceof Sequential)) {
-            return "the model is a " + model.getClass().getSimpleName() + ", not a Sequential with a frozen prefix";
+            return new Analysis(0, "the model is a " + model.getClass().getSimpleName() + ", not a Sequential with a frozen prefix", null);
         }
         Sequential seq = (Sequential) model;
-        int split = split(seq);
+        List<Tensor> tensors = new ArrayList<>();
+        int split = 0;
+        while (split < seq.size()) {
+            List<Parameter> params = seq.get(split).parameters();
+            if (hasTrainable(params)) {
+                break;
+            }
+            tensors.addAll(params);
+            split++;
+        }
         if (split == 0) {
-            return "the first layer has trainable parameters, so there is no frozen prefix";
+            return new Analysis(0, "the first layer has trainable parameters, so there is no frozen prefix", null);
         }
         if (split == seq.size()) {
-            return "no layer has trainable parameters";
+            return new Analysis(split, "no layer has trainable parameters", null);
         }
         for (int i = 0; i < split; i++) {
             for (Map.Entry<String, Module> m : seq.get(i).namedModules().entrySet()) {
                 String reason = modeDependence(m.getValue());
                 if (reason != null) {
                     String where = m.getKey().isEmpty() ? Integer.toString(i) : i + "." + m.getKey();
-                    return "layer " + where + " is in training mode with " + reason + "; call eval() on the frozen layers";
+                    return new Analysis(split, "layer " + where + " is in training mode with " + reason + "; call eval() on the frozen layers",
+                            null);
                 }
+                tensors.addAll(m.getValue().buffers(false));
             }
         }
         if (dataset.isRandom()) {
-            return "the dataset applies random augmentation, so features differ between epochs";
+            return new Analysis(split, "the dataset applies random augmentation, so features differ between epochs", null);
         }
-        return null;
+        return new Analysis(split, null, fingerprint(tensors));
     }
 
-    /** The number of leading children without a parameter that requires grad. */
-    static int split(Sequential seq) {
-        int i = 0;
-        while (i < seq.size() && !hasTrainable(seq.get(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean hasTrainable(Module m) {
-        for (Parameter p : m.parameters()) {
+    private static boolean hasTrainable(List<Parameter> params) {
+        for (Parameter p : params) {
             if (p.requiresGrad()) {
                 return true;
             }
@@ -118,9 +135,10 @@ public final class FeatureCache {
      * {@code dataset}, in dataset order. Computed on first use, and again whenever any of those
      * children's parameters or buffers changed since (libtorch counts in-place changes).
      */
-    TensorDataset featuresOf(Sequential model, int split, Dataset dataset, int batchSize, io.jtorch.Device device) {
+    TensorDataset featuresOf(Sequential model, Analysis analysis, Dataset dataset, int batchSize, io.jtorch.Device device) {
+        int split = analysis.split();
+        long[] fingerprint = analysis.fingerprint();
         Sequential prefix = model.slice(0, split);
-        long[] fingerprint = fingerprint(prefix);
         Entry cached = features.get(dataset);
         if (cached != null && cached.split == split && java.util.Arrays.equals(cached.fingerprint, fingerprint)) {
             return cached.features;
@@ -140,9 +158,7 @@ public final class FeatureCache {
     }
 
     /** The identity and version of every tensor the prefix computes with. */
-    private static long[] fingerprint(Sequential prefix) {
-        List<Tensor> tensors = new ArrayList<>(prefix.parameters());
-        tensors.addAll(prefix.namedBuffers().values());
+    private static long[] fingerprint(List<Tensor> tensors) {
         long[] out = new long[tensors.size() * 2];
         for (int i = 0; i < tensors.size(); i++) {
             org.bytedeco.pytorch.Tensor raw = tensors.get(i).raw();

@@ -144,9 +144,8 @@ public final class Trainer {
         if (!useCache) {
             return "off (turned off)";
         }
-        Module net = unwrapped();
-        String why = FeatureCache.whyNot(net, loader.dataset());
-        return why == null ? "on: layers 0-" + (FeatureCache.split((Sequential) net) - 1) + " computed once per dataset" : "off: " + why;
+        FeatureCache.Analysis a = FeatureCache.analyse(unwrapped(), loader.dataset());
+        return a.whyNot() == null ? "on: layers 0-" + (a.split() - 1) + " computed once per dataset" : "off: " + a.whyNot();
     }
 
     private Batch onDevice(Batch b) {
@@ -165,7 +164,8 @@ public final class Trainer {
     private record Plan(Module net, DataLoader loader, boolean cached) {}
 
     private Plan plan(DataLoader loader) {
-        String why = useCache ? FeatureCache.whyNot(unwrapped(), loader.dataset()) : "turned off";
+        FeatureCache.Analysis analysis = useCache ? FeatureCache.analyse(unwrapped(), loader.dataset()) : null;
+        String why = analysis == null ? "turned off" : analysis.whyNot();
         if (why != null) {
             if (useCache && !why.equals(lastReason)) {
                 LOG.log(System.Logger.Level.INFO, "feature cache off: " + why);
@@ -174,9 +174,8 @@ public final class Trainer {
             return new Plan(model, loader, false);
         }
         Sequential seq = (Sequential) unwrapped();
-        int split = FeatureCache.split(seq);
-        DataLoader cached = loader.withDataset(cache.featuresOf(seq, split, loader.dataset(), loader.batchSize(), device));
-        Module suffix = seq.slice(split);
+        DataLoader cached = loader.withDataset(cache.featuresOf(seq, analysis, loader.dataset(), loader.batchSize(), device));
+        Module suffix = seq.slice(analysis.split());
         return new Plan(model instanceof DistributedDataParallel ? ((DistributedDataParallel) model).around(suffix) : suffix, cached, true);
     }
 }

@@ -33,6 +33,11 @@ class ModuleTest {
                 "1.num_batches_tracked", "4.weight", "4.bias"), new ArrayList<>(m.stateDict().keySet()));
         assertEquals(List.of("", "0", "1", "2", "3", "4"), new ArrayList<>(m.namedModules().keySet()));
         assertEquals(5, m.children().size());
+        assertEquals(3, m.buffers().size());
+        assertEquals(m.namedBuffers().get("1.running_var").raw().unsafeGetTensorImpl().address(),
+                m.buffers().get(1).raw().unsafeGetTensorImpl().address(), "buffers() lists the module's own tensors, in order");
+        assertTrue(m.buffers(false).isEmpty(), "a Sequential has no buffers of its own");
+        assertEquals(3, m.get(1).buffers(false).size());
     }
 
     @Test

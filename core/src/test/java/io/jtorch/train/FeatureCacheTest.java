@@ -87,12 +87,12 @@ class FeatureCacheTest {
     void aTrainablePrefixParameterTurnsTheCacheOff() {
         Sequential m = model(1);
         assertNull(FeatureCache.whyNot(m, data(4)));
-        assertEquals(6, FeatureCache.split(m));
+        assertEquals(6, FeatureCache.analyse(m, data(4)).split());
         m.get(0).requiresGrad(true);
         assertEquals("the first layer has trainable parameters, so there is no frozen prefix", FeatureCache.whyNot(m, data(4)));
         m.get(0).requiresGrad(false);
         m.get(4).requiresGrad(true);
-        assertEquals(4, FeatureCache.split(m));
+        assertEquals(4, FeatureCache.analyse(m, data(4)).split());
         assertNull(FeatureCache.whyNot(m, data(4)));
     }
 
