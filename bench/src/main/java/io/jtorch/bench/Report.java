@@ -120,7 +120,7 @@ public final class Report {
     }
 
     private static void row(String what, Double value, String unit) {
-        System.out.printf(Locale.ROOT, "%-44s %12s %s%n", what, value == null ? "skipped" : String.format(Locale.ROOT, "%.3f", value), unit);
+        System.out.printf(Locale.ROOT, "%-50s %10s %s%n", what, value == null ? "skipped" : String.format(Locale.ROOT, "%.3f", value), unit);
     }
 
     private static void target(String what, Double value, String goal, java.util.function.DoublePredicate ok) {
