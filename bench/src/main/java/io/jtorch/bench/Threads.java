@@ -6,7 +6,7 @@ import io.jtorch.Torch;
 final class Threads {
     private Threads() {}
 
-    /** "default" keeps jtorch's default (the available cores, OpenBLAS on one thread); a number sets libtorch's intra-op threads. */
+    /** "default" keeps jtorch's default (libtorch's own count, OpenBLAS balanced against it); a number sets libtorch's intra-op threads. */
     static void apply(String threads) {
         Torch.getNumThreads(); // loads libtorch, which applies the default
         if (!threads.equals("default")) {

@@ -81,7 +81,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "cpu|cuda", description = "where to train (default: ${DEFAULT-VALUE})")
     String device = "cpu";
 
-    @Option(names = "--threads", paramLabel = "N", description = "intra-op threads (default: the available cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "intra-op threads (default: libtorch's choice)")
     Integer threads;
 
     @Option(names = "--no-feature-cache", negatable = false, description = "recompute the frozen layers every epoch instead of once")

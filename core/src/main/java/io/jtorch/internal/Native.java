@@ -25,16 +25,16 @@ public final class Native {
     private Native() {}
 
     /**
-     * Uses every available core for intra-op parallelism unless the user chose a count
-     * ({@code OMP_NUM_THREADS}, or the {@code jtorch.threads} system property), then balances
-     * OpenBLAS against it (see {@link #balanceBlasThreads}).
+     * Applies the {@code jtorch.threads} system property, if set, as the intra-op thread count;
+     * otherwise keeps libtorch's own choice (which follows {@code OMP_NUM_THREADS}, else the
+     * machine). Either way OpenBLAS is then balanced against it (see {@link #balanceBlasThreads}).
      *
-     * <p>libtorch itself starts with one thread on two cores. Measured there (BENCHMARKS.md), two
-     * libtorch threads with OpenBLAS on one made batched convolutions, the bulk of fine-tuning a
-     * CNN, about twice as fast (inference of the built-in CNN at batch 64: a median of 84 against
-     * 40 calls a second over three runs each), while the 784-256-10 MLP step, made of matrix
-     * products that OpenBLAS would otherwise run on both cores, was about 20% slower (0.93-1.06
-     * against 0.71-0.84 ms); the CLI's default job took the same time either way.
+     * <p>Why not every core by default: on two cores, where libtorch chooses one thread, one
+     * libtorch thread with OpenBLAS on both cores trained the 784-256-10 MLP faster than two
+     * libtorch threads with OpenBLAS on one (0.84 ms a step against 1.06 ms; three runs agreed),
+     * and a 2048x2048 matmul twice as fast; the CLI's default job took the same time either way.
+     * The matrix products, which OpenBLAS runs, dominate these steps; the other operations are
+     * too small to gain from a second thread.
      */
     private static void applyDefaultThreads() {
         String property = System.getProperty("jtorch.threads");
@@ -43,8 +43,6 @@ public final class Native {
             if (threads >= 1) {
                 org.bytedeco.pytorch.global.torch.set_num_threads(threads);
             }
-        } else if (System.getenv("OMP_NUM_THREADS") == null && System.getenv("MKL_NUM_THREADS") == null) {
-            org.bytedeco.pytorch.global.torch.set_num_threads(Runtime.getRuntime().availableProcessors());
         }
         balanceBlasThreads(org.bytedeco.pytorch.global.torch.get_num_threads());
     }
