@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -24,12 +25,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * AtomicFiles.write(path, out -> out.write(bytes));
  * }</pre>
  *
- * <p>The temporary file is named {@code .<name>.<random>.tmp} in the target's folder, so the
- * rename never crosses file systems. If the writer throws, the temporary file is deleted and the
- * target is left as it was. If the target is a symbolic link, the link itself is replaced.
+ * <p>The temporary file is named {@code .<name>.<host>-<pid>-<random>.tmp} in the target's
+ * folder, so the rename never crosses file systems. If the writer throws, the temporary file is
+ * deleted and the target is left as it was. If the target is a symbolic link, the link itself is
+ * replaced. A process killed while writing (kill -9, a power cut) cannot delete its temporary
+ * file; the next write of the same target deletes those left by processes of this machine that
+ * are no longer running.
  */
 public final class AtomicFiles {
     private static final int BUFFER = 1 << 16;
+    private static final String HOST = host();
+    private static final long PID = ProcessHandle.current().pid();
 
     private AtomicFiles() {}
 
@@ -94,8 +100,10 @@ public final class AtomicFiles {
     }
 
     private static Path createTemp(Path folder, String name) throws IOException {
+        deleteAbandoned(folder, name);
         while (true) {
-            Path temp = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            Path temp = folder.resolve("." + name + "." + HOST + "-" + PID + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp");
             try {
                 // CREATE_NEW with the default permissions, so the final file gets the usual ones (umask), not 0600.
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
@@ -104,6 +112,52 @@ public final class AtomicFiles {
                 // another writer picked the same name: draw again
             }
         }
+    }
+
+    /**
+     * Deletes the temporary files of {@code name} that processes of this machine left behind when
+     * they died while writing. Files of other machines (a shared folder) and of running processes
+     * are left alone; so is everything when this machine's name is unknown.
+     */
+    private static void deleteAbandoned(Path folder, String name) {
+        if (HOST.isEmpty()) {
+            return;
+        }
+        String prefix = "." + name + "." + HOST + "-";
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path entry : entries) {
+                String n = entry.getFileName().toString();
+                String[] owner = n.substring(prefix.length(), n.length() - ".tmp".length()).split("-");
+                if (owner.length != 2) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(owner[0]);
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid != PID && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    deleteQuietly(entry);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Tidying up is a courtesy: the write itself does not depend on it.
+        }
+    }
+
+    /** This machine's name as it may stand in a file name (no '-'), or "" when it cannot be found. */
+    static String host() {
+        String name = null;
+        try {
+            name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException | RuntimeException e) {
+            name = System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : System.getenv("COMPUTERNAME");
+        }
+        return name == null ? "" : name.replaceAll("[^A-Za-z0-9.]", "_");
     }
 
     private static void move(Path temp, Path target) throws IOException {

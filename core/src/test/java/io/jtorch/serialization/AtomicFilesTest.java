@@ -2,8 +2,10 @@ package io.jtorch.serialization;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +70,27 @@ class AtomicFilesTest {
             }
         });
         assertArrayEquals(new byte[] {9, 8}, Files.readAllBytes(target));
+    }
+
+    @Test
+    void writingDeletesTemporariesOfDeadWritersOfThisMachineOnly() throws Exception {
+        Path target = dir.resolve("model.pt");
+        Process finished = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+        finished.waitFor();
+        long dead = finished.pid();
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        String host = AtomicFiles.host();
+        org.junit.jupiter.api.Assumptions.assumeFalse(host.isEmpty(), "this machine's name is unknown, so nothing is ever deleted");
+        Path abandoned = Files.writeString(dir.resolve(".model.pt." + host + "-" + dead + "-1f.tmp"), "half");
+        Path running = Files.writeString(dir.resolve(".model.pt." + host + "-" + alive + "-2e.tmp"), "in progress");
+        Path otherMachine = Files.writeString(dir.resolve(".model.pt.elsewhere-" + dead + "-3d.tmp"), "not ours to judge");
+        Path otherTarget = Files.writeString(dir.resolve(".other.pt." + host + "-" + dead + "-4c.tmp"), "another file's");
+        AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
+        assertEquals("new", Files.readString(target));
+        assertFalse(Files.exists(abandoned), "a dead writer's temporary file is still there");
+        assertTrue(Files.exists(running));
+        assertTrue(Files.exists(otherMachine));
+        assertTrue(Files.exists(otherTarget));
     }
 
     @Test
