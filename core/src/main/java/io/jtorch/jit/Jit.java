@@ -68,7 +68,8 @@ public final class Jit {
     /**
      * A TorchScript module computing what {@code module} computes, sharing its parameters; mirrors
      * {@code torch.jit.script(model)}. Sequential, Linear, Conv2d, BatchNorm1d/2d, ReLU, GELU,
-     * Dropout, Flatten, MaxPool2d, AdaptiveAvgPool2d, Identity and script modules translate;
+     * Dropout, Flatten, MaxPool2d, AdaptiveAvgPool2d, Identity, script modules and every module
+     * implementing {@link TorchScriptable} translate;
      * modules with a Java {@code forward} of their own do not.
      *
      * @throws UnsupportedOperationException naming the first module that cannot be translated

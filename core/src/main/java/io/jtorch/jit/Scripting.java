@@ -52,6 +52,9 @@ final class Scripting {
         }
         String where = path.isEmpty() ? m.getClass().getSimpleName() : "'" + path + "' (" + m.getClass().getSimpleName() + ")";
         JitModule jm = newModule(m.getClass().getSimpleName(), cu);
+        if (m instanceof TorchScriptable) {
+            return convertScriptable(m, (TorchScriptable) m, jm, cu, path, where);
+        }
         if (!(m instanceof Sequential)) {
             // Supported layers are leaves: their named parameters and buffers are their own.
             for (Map.Entry<String, Parameter> p : m.namedParameters().entrySet()) {
@@ -99,6 +102,50 @@ final class Scripting {
         define(jm, body, where);
         jm.train(m.isTraining());
         return jm;
+    }
+
+    /** A module that supplies its own TorchScript: own tensors and converted children, then its source. */
+    private static JitModule convertScriptable(Module m, TorchScriptable ts, JitModule jm, CompilationUnit cu, String path,
+                                               String where) {
+        for (Map.Entry<String, Module> c : m.namedChildren().entrySet()) {
+            jm.register_module(c.getKey(), convert(c.getValue(), cu, path.isEmpty() ? c.getKey() : path + "." + c.getKey()));
+        }
+        for (Map.Entry<String, Parameter> p : ownParameters(m).entrySet()) {
+            jm.register_parameter(p.getKey(), p.getValue().raw(), false);
+        }
+        for (Map.Entry<String, Tensor> b : ownBuffers(m).entrySet()) {
+            jm.register_buffer(b.getKey(), b.getValue().raw());
+        }
+        String source = ts.torchScript();
+        try {
+            jm.define(source);
+        } catch (RuntimeException e) {
+            throw Errors.withContext(e, "translating " + where + " to TorchScript");
+        }
+        jm.train(m.isTraining());
+        return jm;
+    }
+
+    /** The parameters {@code m} holds itself: its named parameters without the dotted (children's) ones. */
+    private static Map<String, Parameter> ownParameters(Module m) {
+        Map<String, Parameter> own = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> p : m.namedParameters().entrySet()) {
+            if (!p.getKey().contains(".")) {
+                own.put(p.getKey(), p.getValue());
+            }
+        }
+        return own;
+    }
+
+    /** The buffers {@code m} holds itself. */
+    private static Map<String, Tensor> ownBuffers(Module m) {
+        Map<String, Tensor> own = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> b : m.namedBuffers().entrySet()) {
+            if (!b.getKey().contains(".")) {
+                own.put(b.getKey(), b.getValue());
+            }
+        }
+        return own;
     }
 
     private static String conv2d(Conv2d c) {

@@ -210,6 +210,23 @@ public abstract class Module {
     }
 
     /**
+     * This module's direct child called {@code name}. Composite modules read their children
+     * through it in {@code forward} instead of keeping them in fields, so that replacing a child
+     * ({@code registerModule(name, m)}, {@code setSubmodule}) changes forward, parameters, state
+     * dict and printing at once, as assigning {@code model.fc = ...} does in PyTorch.
+     *
+     * @throws IllegalStateException when there is no such child
+     */
+    protected final Module child(String name) {
+        Module m = modules.get(name);
+        if (m == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " has no child '" + name + "' (children: " + modules.keySet()
+                    + ")");
+        }
+        return m;
+    }
+
+    /**
      * The submodule at a dotted path such as {@code "features.3"} or {@code "layer4.1.conv2"};
      * mirrors {@code get_submodule}. The empty path is this module.
      *
