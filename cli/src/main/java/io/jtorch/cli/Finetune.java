@@ -37,13 +37,31 @@ final class Finetune {
     /** Everything the job needs to know, already checked. */
     record Settings(Path model, String head, Path data, List<String> classes, int perClass, int epochs, double lr, double lrFactor,
                     String optimizer, int batchSize, long seed, int unfreeze, int dropTop, int hidden, int[] resize, Device device,
-                    boolean featureCache, Integer workers, Path out, int checkpointEvery, Path resume) {
-        /** The settings that decide the results; a checkpoint resumes only a run with the same ones. */
+                    boolean featureCache, Integer workers, Path out, int checkpointEvery, Path resume, double[] mean, double[] std) {
+        /**
+         * The settings that decide the results, as the options that give them ({@code --epochs 15;
+         * --lr 0.01; ...}); a checkpoint resumes only a run with the same ones.
+         */
         String fingerprint() {
-            return String.join("|", String.valueOf(model), String.valueOf(head), String.valueOf(data), String.valueOf(classes),
-                    Integer.toString(perClass), Integer.toString(epochs), Double.toString(lr), Double.toString(lrFactor), optimizer,
-                    Integer.toString(batchSize), Long.toString(seed), Integer.toString(unfreeze), Integer.toString(dropTop),
-                    Integer.toString(hidden), resize == null ? "-" : resize[0] + "x" + resize[1]);
+            return String.join("; ", "--model " + (model == null ? "(built-in)" : model), "--head " + (head == null ? "(last Linear)" : head),
+                    "--data " + (data == null ? "(built-in)" : data), "--classes " + (classes == null ? "(all)" : String.join(",", classes)),
+                    "--per-class " + perClass, "--epochs " + epochs, "--lr " + lr, "--lr-factor " + lrFactor, "--optimizer " + optimizer,
+                    "--batch-size " + batchSize, "--seed " + seed, "--unfreeze " + unfreeze, "--drop-top " + dropTop,
+                    "--hidden " + hidden, "--resize " + (resize == null ? "(none)" : resize[0] + "x" + resize[1]),
+                    "--mean " + (mean == null ? "(the model's)" : FinetuneCommand.formatList(mean)),
+                    "--std " + (std == null ? "(the model's)" : FinetuneCommand.formatList(std)));
+        }
+
+        /** The options of {@code other} (a checkpoint's fingerprint) that differ from these settings, as that run gave them. */
+        String differences(String other) {
+            java.util.List<String> mine = java.util.List.of(fingerprint().split("; "));
+            java.util.List<String> diff = new java.util.ArrayList<>();
+            for (String option : other.split("; ")) {
+                if (!mine.contains(option)) {
+                    diff.add(option);
+                }
+            }
+            return diff.isEmpty() ? other : String.join("; ", diff);
         }
     }
 
@@ -70,15 +88,22 @@ final class Finetune {
         org.bytedeco.pytorch.global.torch.globalContext().setUserEnabledNNPACK(false);
         Checkpoint resumed = s.resume() == null ? null : Checkpoint.load(s.resume());
         if (resumed != null && !s.fingerprint().equals(resumed.extra().get("settings"))) {
-            throw new UserError("--resume " + s.resume() + " was written by a run with other settings; repeat that run's options ("
-                    + resumed.extra().get("settings") + ")");
+            throw new UserError("--resume " + s.resume() + " was written by a run with other settings; repeat that run's options: "
+                    + s.differences(String.valueOf(resumed.extra().get("settings"))));
         }
         try (Outputs outputs = Outputs.stage(s.out())) {
             Path modelPath = s.model() != null ? s.model() : ModelInfo.extractDefaultModel(outputs.scratchDir());
             ModelInfo info = s.model() != null ? ModelInfo.of(modelPath) : ModelInfo.defaultModel();
+            if (s.mean() != null) {
+                info = info.withNormalization(s.mean(), s.std());
+            }
             ScriptModule backbone = loadModel(modelPath);
             int channels = info.inputShape() != null ? (int) info.inputShape()[0] : (s.data() == null ? 1 : 3);
             int[] size = info.inputShape() != null ? new int[] {(int) info.inputShape()[1], (int) info.inputShape()[2]} : null;
+            if (info.mean() != null && info.mean().length != 1 && info.mean().length != channels) {
+                throw new UserError("--mean and --std have " + info.mean().length + " values but the images have " + channels
+                        + " channel(s): give one value or one per channel");
+            }
             TaskData task = TaskData.load(new TaskData.Request(s.data(), s.classes(), s.perClass(), s.seed(), channels, size, s.resize(),
                     info.mean(), info.std()));
             if (task.skippedFiles() > 0) {
@@ -161,7 +186,9 @@ final class Finetune {
             progress.info("");
             progress.info(SummaryTable.render(results));
             finetuned.eval();
-            outputs.writeModel(finetuned, info.withClasses(task.classes()));
+            // What predict needs to prepare images as training did: the input shape, resizing, normalisation.
+            outputs.writeModel(finetuned, info.withClasses(task.classes()).withInput(
+                    java.util.Arrays.copyOfRange(sample.shape(), 1, sample.dim()), s.resize() != null));
             outputs.writeMetrics(s, task, built, results);
             outputs.writeChart(results);
             outputs.commit();

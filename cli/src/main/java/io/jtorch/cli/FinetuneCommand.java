@@ -38,7 +38,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     String head;
 
     @Option(names = "--data", paramLabel = "DIR", description = "MNIST/Fashion-MNIST IDX files, or one subfolder of PNG/JPEG images per "
-            + "class (with train/ and val/ subfolders, or 20% of each class held out) (default: built-in)")
+            + "class (with train/ and val/ subfolders, or 20%% of each class held out) (default: built-in)")
     Path data;
 
     @Option(names = "--classes", split = ",", paramLabel = "NAME", description = "the classes to use, comma-separated (default: all)")
@@ -77,6 +77,14 @@ public final class FinetuneCommand implements Callable<Integer> {
 
     @Option(names = "--resize", paramLabel = "HxW", description = "resize images to H x W pixels, e.g. 28x28")
     String resize;
+
+    @Option(names = "--mean", paramLabel = "M[,M...]", description = "per-channel means to subtract from inputs in 0..1, one value or one "
+            + "per channel, e.g. 0.485,0.456,0.406 (default: the model's recorded ones, else none)")
+    String mean;
+
+    @Option(names = "--std", paramLabel = "S[,S...]", description = "per-channel standard deviations to divide by, with --mean, e.g. "
+            + "0.229,0.224,0.225")
+    String std;
 
     @Option(names = "--device", paramLabel = "cpu|cuda", description = "where to train (default: ${DEFAULT-VALUE})")
     String device = "cpu";
@@ -146,6 +154,7 @@ public final class FinetuneCommand implements Callable<Integer> {
         }
         Torch.cuda().check(dev);
         check(workers == null || workers >= 0, "--workers must be 0 or more");
+        Normalization normalization = parseNormalization(mean, std);
         if (threads != null) {
             check(threads >= 1, "--threads must be at least 1");
             Torch.setNumThreads(threads);
@@ -158,7 +167,8 @@ public final class FinetuneCommand implements Callable<Integer> {
             PrintWriter printer = dist.isMain() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
             boolean terminal = worker == null ? Progress.isTerminal() : worker.terminal();
             Finetune.Settings settings = new Finetune.Settings(model, head, data, classes, perClass, epochs, lr, lrFactor, optimizer, batchSize,
-                    seed, unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, workers, out, checkpointEvery, resume);
+                    seed, unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, workers, out, checkpointEvery, resume,
+                    normalization.mean(), normalization.std());
             new Finetune(settings, new Progress(printer, terminal), dist).run();
         }
         return 0;
@@ -168,6 +178,14 @@ public final class FinetuneCommand implements Callable<Integer> {
     private Launcher launcher() {
         check(nodeRank >= 0 && nodeRank < nnodes, "--node-rank must be in 0.." + (nnodes - 1) + ", got " + nodeRank);
         check(nnodes == 1 || masterAddr != null, "--nnodes " + nnodes + " needs --master-addr, the address of machine 0");
+        if (masterAddr != null) {
+            // An unknown host would otherwise surface as minutes of rendezvous retries in every worker.
+            try {
+                java.net.InetAddress.getByName(masterAddr);
+            } catch (java.net.UnknownHostException e) {
+                throw new UserError("--master-addr " + masterAddr + ": no such host (it does not resolve to an address)");
+            }
+        }
         check(masterPort >= 1 && masterPort <= 65535, "--master-port must be in 1..65535");
         Launcher launcher = new Launcher(nproc, nnodes, nodeRank, masterAddr, masterPort);
         check(batchSize % launcher.worldSize() == 0, "--batch-size " + batchSize + " does not split evenly over "
@@ -187,6 +205,43 @@ public final class FinetuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("--device " + spec + ": expected cpu, cuda or cuda:N");
         }
+    }
+
+    /** Means and standard deviations given on the command line, or nulls. */
+    record Normalization(double[] mean, double[] std) {}
+
+    static Normalization parseNormalization(String mean, String std) {
+        check((mean == null) == (std == null), "--mean and --std go together: give both or neither");
+        if (mean == null) {
+            return new Normalization(null, null);
+        }
+        double[] m = parseList("--mean", mean);
+        double[] s = parseList("--std", std);
+        check(m.length == s.length, "--mean has " + m.length + " values but --std has " + s.length);
+        for (double v : s) {
+            check(v > 0, "--std values must be positive, got " + std);
+        }
+        return new Normalization(m, s);
+    }
+
+    private static double[] parseList(String option, String spec) {
+        try {
+            double[] v = Arrays.stream(spec.split(",", -1)).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+            for (double x : v) {
+                check(Double.isFinite(x), option + " " + spec + ": values must be finite numbers");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UserError(option + " " + spec + ": expected numbers separated by commas, e.g. 0.485,0.456,0.406");
+        }
+    }
+
+    static String formatList(double[] v) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            s.append(i == 0 ? "" : ",").append(v[i]);
+        }
+        return s.toString();
     }
 
     static int[] parseResize(String spec) {

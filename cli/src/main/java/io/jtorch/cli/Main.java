@@ -68,6 +68,10 @@ public final class Main implements Runnable {
 
     /** The one line to print for an error caused by the input, or null for a bug. */
     static String describe(Throwable e) {
+        if (e instanceof ExceptionInInitializerError && e.getCause() != null) {
+            // libtorch failed to load in a class's static initialiser (a -Pgpu build without the CUDA libraries, say)
+            return describe(e.getCause());
+        }
         if (e instanceof UserError) {
             return e.getMessage();
         }
@@ -79,6 +83,12 @@ public final class Main implements Runnable {
             return String.valueOf(e.getMessage()).replace('\n', ' ');
         }
         return null;
+    }
+
+    /** The one line for {@code e}: {@link #describe} for input errors, else its class and message. */
+    static String describeOrClass(Throwable e) {
+        String line = describe(e);
+        return line != null ? line : e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' ');
     }
 
     @Override

@@ -23,8 +23,10 @@ import java.util.Optional;
  * @param inputShape (C, H, W) of one input, or null when unknown
  * @param mean per-channel mean to subtract, or null for none
  * @param std per-channel standard deviation to divide by, or null for none
+ * @param resize whether images of another size are resized to the input shape (as the model was
+ *     trained with --resize) rather than refused
  */
-record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[] std) {
+record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[] std, boolean resize) {
     static final String EXTRA_FILE = "jtorch.json";
     private static final String DEFAULT_MODEL = "/io/jtorch/cli/default/backbone.pt";
     private static final String DEFAULT_INFO = "/io/jtorch/cli/default/backbone.json";
@@ -32,7 +34,7 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
 
     /** Nothing known. */
     static ModelInfo unknown() {
-        return new ModelInfo(List.of(), null, null, null);
+        return new ModelInfo(List.of(), null, null, null, false);
     }
 
     /** The built-in backbone, copied out of the jar to {@code dir}, and what is known about it. */
@@ -71,7 +73,7 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
         }
         double[] mean = doubles(n.path("normalize").path("mean"));
         double[] std = doubles(n.path("normalize").path("std"));
-        return new ModelInfo(classes, shape, mean, std);
+        return new ModelInfo(classes, shape, mean, std, n.path("resize").asBoolean(false));
     }
 
     private static double[] doubles(JsonNode array) {
@@ -87,7 +89,17 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
 
     /** This information for a model with new classes. */
     ModelInfo withClasses(List<String> newClasses) {
-        return new ModelInfo(List.copyOf(newClasses), inputShape, mean, std);
+        return new ModelInfo(List.copyOf(newClasses), inputShape, mean, std, resize);
+    }
+
+    /** This information with another normalisation. */
+    ModelInfo withNormalization(double[] newMean, double[] newStd) {
+        return new ModelInfo(classes, inputShape, newMean, newStd, resize);
+    }
+
+    /** This information for a model trained on inputs of shape (C, H, W), resized to it or not. */
+    ModelInfo withInput(long[] shape, boolean resized) {
+        return new ModelInfo(classes, shape.clone(), mean, std, resized);
     }
 
     /** The JSON stored in a saved model. */
@@ -100,6 +112,9 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
             for (long v : inputShape) {
                 s.add(v);
             }
+        }
+        if (resize) {
+            n.put("resize", true);
         }
         if (mean != null) {
             ObjectNode norm = n.putObject("normalize");

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The files a run writes, staged in a folder beside {@code --out} and moved into it only when
@@ -43,7 +41,8 @@ final class Outputs implements AutoCloseable {
         }
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".staging-");
+        // Named after this process, so that the next run deletes what a killed run left behind.
+        Path staging = io.jtorch.serialization.AtomicFiles.stagingDirectory(target);
         Files.createDirectories(staging.resolve(".work"));
         return new Outputs(target, staging);
     }
@@ -134,13 +133,6 @@ final class Outputs implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (!Files.exists(staging)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        io.jtorch.serialization.AtomicFiles.deleteTree(staging);
     }
 }

@@ -27,7 +27,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "PATH", description = "the TorchScript model")
     Path model;
 
-    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "PNG or JPEG files")
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "image files (PNG, JPEG, BMP, TIFF), or folders of them")
     List<Path> images;
 
     @Option(names = "--top", paramLabel = "K", description = "how many classes to show per image (default: ${DEFAULT-VALUE})")
@@ -50,11 +50,20 @@ public final class PredictCommand implements Callable<Integer> {
         int height = size != null ? size[0] : info.inputShape() != null ? (int) info.inputShape()[1] : 0;
         int width = size != null ? size[1] : info.inputShape() != null ? (int) info.inputShape()[2] : 0;
         PrintWriter out = spec.commandLine().getOut();
-        for (Path image : images) {
-            if (!java.nio.file.Files.isRegularFile(image)) {
-                throw new java.nio.file.NoSuchFileException(image.toString());
+        PrintWriter err = spec.commandLine().getErr();
+        // Images are prepared as in training: resized when the model was trained with --resize (or --resize is given here).
+        boolean doResize = size != null || info.resize();
+        int failed = 0;
+        for (Path image : ImageArguments.expand(images)) {
+            Tensor x;
+            try {
+                x = Images.read(image, channels, height, width, doResize, info.mean(), info.std());
+            } catch (RuntimeException e) {
+                // One unreadable image is reported and skipped; the others are still classified.
+                err.println("jtorch: " + Main.describeOrClass(e));
+                failed++;
+                continue;
             }
-            Tensor x = Images.read(image, channels, height, width, size != null, info.mean(), info.std());
             Tensor probs;
             try (NoGrad g = Torch.noGrad()) {
                 probs = m.forward(x.unsqueeze(0)).softmax(1).get(0);
@@ -74,6 +83,7 @@ public final class PredictCommand implements Callable<Integer> {
             out.println(line);
         }
         out.flush();
-        return 0;
+        err.flush();
+        return failed == 0 ? 0 : Main.BAD_INPUT;
     }
 }

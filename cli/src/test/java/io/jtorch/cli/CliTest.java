@@ -126,6 +126,65 @@ class CliTest {
     }
 
     @Test
+    void predictTakesAFolderAndReportsABadImageWithoutStopping() throws IOException {
+        Path dir = Files.createDirectories(shared.resolve("to-predict"));
+        writeImage(dir.resolve("a.png"), 28, 28, 2);
+        writeImage(dir.resolve("b.png"), 28, 28, 3);
+        Files.writeString(dir.resolve("broken.png"), "not a png");
+        Run r = run("predict", "--model", out.resolve("finetuned.pt").toString(), dir.toString());
+        assertEquals(Main.BAD_INPUT, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("a.png:") && r.out().contains("b.png:"), r.out());
+        assertTrue(r.err().contains("broken.png"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line for the one bad image: " + r.err());
+    }
+
+    @Test
+    void theSavedModelRecordsTheInputItWasTrainedOn() throws IOException {
+        ModelInfo info = ModelInfo.of(out.resolve("finetuned.pt"));
+        assertArrayEquals(new long[] {1, 28, 28}, info.inputShape());
+        assertNotNull(info.mean(), "the built-in backbone's normalisation is carried into the fine-tuned model");
+    }
+
+    @Test
+    void aModelTrainedWithResizeResizesInPredictToo() throws IOException {
+        Path images = imageFolder(shared.resolve("resized-data"), 20, 24, 2, 6);
+        Path o = shared.resolve("resized");
+        Run train = run("finetune", "--data", images.toString(), "--resize", "28x28", "--per-class", "3", "--epochs", "1",
+                "--mean", "0.5", "--std", "0.25", "--out", o.toString());
+        assertEquals(0, train.status(), train.err());
+        ModelInfo info = ModelInfo.of(o.resolve("finetuned.pt"));
+        assertTrue(info.resize());
+        assertArrayEquals(new double[] {0.5}, info.mean());
+        assertArrayEquals(new double[] {0.25}, info.std());
+        Path odd = shared.resolve("odd-size.png");
+        writeImage(odd, 40, 31, 9);
+        Run r = run("predict", "--model", o.resolve("finetuned.pt").toString(), odd.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("odd-size.png: "), r.out());
+    }
+
+    @Test
+    void meanWithoutStdIsBadInput() {
+        assertBadInput(run("finetune", "--mean", "0.5", "--out", shared.resolve("nostd").toString()), "--mean and --std go together");
+    }
+
+    @Test
+    void finetuneHelpPrintsNoFormattingWarnings() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(captured, true));
+        Run r;
+        try {
+            r = run("finetune", "--help");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("20% of each class held out"), r.out());
+        assertFalse(captured.toString().contains("WARN"), captured.toString());
+    }
+
+    @Test
     void inspectMarksTheLinearHeadOfTheBuiltInBackbone() throws IOException {
         Path backbone = ModelInfo.extractDefaultModel(Files.createDirectories(shared.resolve("bb")));
         Run r = run("inspect", backbone.toString());
@@ -248,7 +307,7 @@ class CliTest {
         assertBadInput(run("finetune", "--per-class", "301", "--out", o.toString()), "--per-class 301");
         assertEquals("previous run", Files.readString(o.resolve("metrics.json")));
         try (var files = Files.list(shared)) {
-            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("staging")), "no staging folder left behind");
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no staging folder left behind");
         }
     }
 

@@ -35,7 +35,7 @@ class DistributedCliTest {
         }
         assertTrue(Files.exists(out.resolve("finetuned.pt")));
         try (var files = Files.list(dir)) {
-            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("staging")), "no staging folder left by any rank");
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no staging folder left by any rank");
         }
     }
 
@@ -53,6 +53,16 @@ class DistributedCliTest {
         assertEquals("jtorch: --nnodes 2 needs --master-addr, the address of machine 0", r.err().trim());
         CliTest.Run rank = CliTest.run("finetune", "--nnodes", "2", "--node-rank", "2", "--master-addr", "h", "--out", dir.resolve("o").toString());
         assertEquals("jtorch: --node-rank must be in 0..1, got 2", rank.err().trim());
+    }
+
+    @Test
+    void anUnresolvableMasterAddressIsOneLineAtOnce() {
+        long start = System.nanoTime();
+        CliTest.Run r = CliTest.run("finetune", "--nnodes", "2", "--master-addr", "no-such-host.invalid", "--out",
+                dir.resolve("o").toString());
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertEquals("jtorch: --master-addr no-such-host.invalid: no such host (it does not resolve to an address)", r.err().trim());
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "refused before any rendezvous is tried");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jtorch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class FinetuneResumeTest {
 
     private static Finetune.Settings settings(Path out, int every, Path resume) {
         return new Finetune.Settings(null, null, null, null, 6, 3, 0.01, 0.1, "adam", 8, 3, 1, 0, 0, null, Device.CPU, true, null, out, every,
-                resume);
+                resume, null, null);
     }
 
     private static Progress quiet() {
@@ -76,8 +77,10 @@ class FinetuneResumeTest {
         Path out = tmp.resolve("c");
         assertThrows(IllegalStateException.class, () -> new Finetune(settings(out, 1, null), stoppingAt(Finetune.HEAD_ONLY, 2), Distribution.alone()).run());
         Finetune.Settings other = new Finetune.Settings(null, null, null, null, 7, 3, 0.01, 0.1, "adam", 8, 3, 1, 0, 0, null, Device.CPU,
-                true, null, out, 1, out.resolve(Finetune.CHECKPOINT));
+                true, null, out, 1, out.resolve(Finetune.CHECKPOINT), null, null);
         UserError e = assertThrows(UserError.class, () -> new Finetune(other, quiet(), Distribution.alone()).run());
         assertTrue(e.getMessage().contains("was written by a run with other settings"), e.getMessage());
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("repeat that run's options: --per-class 6"), e.getMessage());
     }
 }

@@ -21,6 +21,8 @@ import org.bytedeco.javacpp.Loader;
  */
 public final class Native {
     private static volatile boolean loaded;
+    /** Why loading failed, repeated on every later call: a class whose initialiser failed says only "Could not initialize class". */
+    private static volatile RuntimeException failure;
 
     private Native() {}
 
@@ -115,27 +117,40 @@ public final class Native {
             if (loaded) {
                 return;
             }
-            MemoryValve.install();
-            raiseMmapThreshold();
-            String folder = nativeFolder();
-            if (folder.endsWith("-gpu/") && Loader.getPlatform().equals("linux-x86_64")) {
-                List<String> missing = CudaLibraries.missing();
-                if (!missing.isEmpty()) {
-                    throw new IllegalStateException("the CUDA build of libtorch (mvn -Pgpu) needs CUDA 13 libraries this machine lacks: "
-                            + String.join(", ", missing) + " (looked in LD_LIBRARY_PATH, /usr/local/cuda/lib64 and the ldconfig cache); "
-                            + "install the CUDA 13 runtime, cuBLAS, cuDNN 9 and NCCL 2, or build without -Pgpu");
-                }
+            if (failure != null) {
+                throw new IllegalStateException(failure.getMessage(), failure);
             }
             try {
-                // A class literal does not run the class's static initialiser, so nothing loads yet.
-                Loader.cacheResources(org.bytedeco.pytorch.global.torch.class, folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot extract libtorch's native libraries from " + folder, e);
+                loadOnce();
+            } catch (RuntimeException | LinkageError e) {
+                failure = e instanceof RuntimeException ? (RuntimeException) e
+                        : new IllegalStateException("libtorch's native libraries could not be loaded: " + e, e);
+                throw failure;
             }
-            Loader.load(org.bytedeco.pytorch.global.torch.class);
-            applyDefaultThreads();
-            loaded = true;
         }
+    }
+
+    private static void loadOnce() {
+        MemoryValve.install();
+        raiseMmapThreshold();
+        String folder = nativeFolder();
+        if (folder.endsWith("-gpu/") && Loader.getPlatform().equals("linux-x86_64")) {
+            List<String> missing = CudaLibraries.missing();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the CUDA build of libtorch (mvn -Pgpu) needs CUDA 13 libraries this machine lacks: "
+                        + String.join(", ", missing) + " (looked in LD_LIBRARY_PATH, /usr/local/cuda/lib64 and the ldconfig cache); "
+                        + "install the CUDA 13 runtime, cuBLAS, cuDNN 9 and NCCL 2, or build without -Pgpu");
+            }
+        }
+        try {
+            // A class literal does not run the class's static initialiser, so nothing loads yet.
+            Loader.cacheResources(org.bytedeco.pytorch.global.torch.class, folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract libtorch's native libraries from " + folder, e);
+        }
+        Loader.load(org.bytedeco.pytorch.global.torch.class);
+        applyDefaultThreads();
+        loaded = true;
     }
 
     /**

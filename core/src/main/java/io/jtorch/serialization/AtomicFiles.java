@@ -77,21 +77,63 @@ public final class AtomicFiles {
     public static void writeVia(Path target, IOConsumer<Path> writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path temp = createTemp(folder, absolute.getFileName().toString());
-        boolean moved = false;
+        // The writer gets a path with the target's own name, in a private folder: writers that
+        // record the file's name inside it (libtorch names a TorchScript archive's root folder
+        // after the file) record the target's, not a temporary one.
+        Path dir = stagingDirectory(absolute);
+        Path temp = dir.resolve(absolute.getFileName().toString());
         try {
             writer.accept(temp);
+            if (!Files.isRegularFile(temp)) {
+                throw new IOException("writing " + target + " produced no file");
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             move(temp, absolute);
-            moved = true;
         } finally {
-            if (!moved) {
-                deleteQuietly(temp);
-            }
+            deleteTree(dir);
         }
         syncFolder(folder);
+    }
+
+    /**
+     * A new empty folder beside {@code target} in which to prepare what will replace it (several
+     * files moved into place one by one, say), named {@code .<name>.<host>-<pid>-<random>.tmp}.
+     * Such folders (and temporary files) that processes of this machine left behind when they were
+     * killed are deleted first. The caller deletes the folder when done.
+     */
+    public static Path stagingDirectory(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        String name = absolute.getFileName().toString();
+        deleteAbandoned(folder, name);
+        while (true) {
+            Path dir = folder.resolve(tempName(name));
+            try {
+                return Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                // another writer picked the same name: draw again
+            }
+        }
+    }
+
+    /** Deletes {@code root} and everything below it, quietly: what cannot be deleted is left. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                deleteQuietly(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // tidying up only
+        }
+    }
+
+    private static String tempName(String name) {
+        return "." + name + "." + HOST + "-" + PID + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
     }
 
     /** Writes {@code bytes} to {@code target} atomically; see {@link #write(Path, IOConsumer)}. */
@@ -102,8 +144,7 @@ public final class AtomicFiles {
     private static Path createTemp(Path folder, String name) throws IOException {
         deleteAbandoned(folder, name);
         while (true) {
-            Path temp = folder.resolve("." + name + "." + HOST + "-" + PID + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp");
+            Path temp = folder.resolve(tempName(name));
             try {
                 // CREATE_NEW with the default permissions, so the final file gets the usual ones (umask), not 0600.
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
@@ -115,7 +156,7 @@ public final class AtomicFiles {
     }
 
     /**
-     * Deletes the temporary files of {@code name} that processes of this machine left behind when
+     * Deletes the temporary files and folders of {@code name} that processes of this machine left behind when
      * they died while writing. Files of other machines (a shared folder) and of running processes
      * are left alone; so is everything when this machine's name is unknown.
      */
@@ -141,7 +182,7 @@ public final class AtomicFiles {
                     continue;
                 }
                 if (pid != PID && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                    deleteQuietly(entry);
+                    deleteTree(entry);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -94,6 +94,36 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aStagingFolderLeftByAKilledRunIsDeletedByTheNextOne() throws Exception {
+        Path target = dir.resolve("out");
+        Process finished = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").start();
+        finished.waitFor();
+        String host = AtomicFiles.host();
+        org.junit.jupiter.api.Assumptions.assumeFalse(host.isEmpty(), "this machine's name is unknown, so nothing is ever deleted");
+        Path abandoned = Files.createDirectories(dir.resolve(".out." + host + "-" + finished.pid() + "-5a.tmp").resolve(".work"));
+        Files.writeString(abandoned.resolve("half.pt"), "half");
+        Path staging = AtomicFiles.stagingDirectory(target);
+        assertFalse(Files.exists(abandoned.getParent()), "the killed run's staging folder is still there");
+        assertTrue(Files.isDirectory(staging));
+        assertEquals(dir.toAbsolutePath(), staging.getParent());
+        AtomicFiles.deleteTree(staging);
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void writeViaGivesTheWriterAPathWithTheTargetsName() throws IOException {
+        Path target = dir.resolve("finetuned.pt");
+        List<String> seen = new java.util.ArrayList<>();
+        AtomicFiles.writeVia(target, p -> {
+            seen.add(p.getFileName().toString());
+            Files.writeString(p, "archive");
+        });
+        assertEquals(List.of("finetuned.pt"), seen);
+        assertEquals("archive", Files.readString(target));
+        assertEquals(List.of("finetuned.pt"), files(), "nothing but the target is left");
+    }
+
+    @Test
     void missingFolderThrowsNoSuchFile() {
         assertThrows(NoSuchFileException.class, () -> AtomicFiles.write(dir.resolve("absent/f.bin"), new byte[] {1}));
     }
