@@ -66,16 +66,8 @@ public class Adam extends Optimizer {
 
     /** Saves the step count as a one-element tensor, as PyTorch does, so Python can load the state. */
     @Override
-    public java.util.Map<String, Object> stateDict() {
-        java.util.Map<String, Object> out = super.stateDict();
-        for (Object s : ((java.util.Map<?, ?>) out.get("state")).values()) {
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> m = (java.util.Map<String, Object>) s;
-            if (m.get("step") instanceof Double) {
-                m.put("step", Torch.tensor((float) (double) (Double) m.get("step")).reshape());
-            }
-        }
-        return out;
+    protected Object saveStateValue(String name, Object value) {
+        return stepTensor(name, value);
     }
 
     @Override

@@ -86,6 +86,11 @@ public abstract class Optimizer {
         return v;
     }
 
+    /** Whether the optimizer has option {@code name} (for OneCycleLR: {@code momentum} or {@code beta1}). */
+    boolean hasOption(String name) {
+        return defaults.containsKey(name);
+    }
+
     /**
      * Changes the default of option {@code name} and the groups that took their value from the
      * default; groups that set their own value keep it.
@@ -163,7 +168,8 @@ public abstract class Optimizer {
         return s == null ? Map.of() : Collections.unmodifiableMap(s);
     }
 
-    private Map<String, Object> stateOf(Parameter p) {
+    /** The mutable state of {@code p}, created empty if it has none; for optimizers that set up state in their constructor. */
+    protected Map<String, Object> stateOf(Parameter p) {
         return state.computeIfAbsent(p, k -> new LinkedHashMap<>());
     }
 
@@ -198,7 +204,8 @@ public abstract class Optimizer {
                 if (s != null && !s.isEmpty()) {
                     Map<String, Object> copy = new LinkedHashMap<>();
                     for (Map.Entry<String, Object> e : s.entrySet()) {
-                        copy.put(e.getKey(), e.getValue() instanceof Tensor ? ((Tensor) e.getValue()).detach().clone() : e.getValue());
+                        Object v = e.getValue() instanceof Tensor ? ((Tensor) e.getValue()).detach().clone() : e.getValue();
+                        copy.put(e.getKey(), saveStateValue(e.getKey(), v));
                     }
                     packedState.put(index, copy);
                 }
@@ -265,6 +272,16 @@ public abstract class Optimizer {
             }
             state.put(p, restored);
         }
+    }
+
+    /** Converts a state value for {@link #stateDict()}; Adam and Adagrad save their step count as a tensor, as PyTorch does. */
+    protected Object saveStateValue(String name, Object value) {
+        return value;
+    }
+
+    /** A step count as PyTorch keeps it in Adam and Adagrad: a float32 scalar tensor. */
+    static Object stepTensor(String name, Object value) {
+        return name.equals("step") && value instanceof Number ? Torch.tensor((float) ((Number) value).doubleValue()).reshape() : value;
     }
 
     /** Converts a loaded state tensor to what {@link #update} expects; Adam keeps its step as a number. */
