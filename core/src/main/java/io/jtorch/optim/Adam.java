@@ -70,6 +70,36 @@ public class Adam extends Optimizer {
         return stepTensor(name, value);
     }
 
+    /** Saves beta1 and beta2 as PyTorch's {@code betas} pair (a list), so Python's Adam can load and step the state. */
+    @Override
+    protected Map<String, Object> saveGroupOptions(Map<String, Double> options) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : options.entrySet()) {
+            if (e.getKey().equals("beta1")) {
+                out.put("betas", new java.util.ArrayList<Object>(List.of(e.getValue(), options.get("beta2"))));
+            } else if (!e.getKey().equals("beta2")) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Reads PyTorch's {@code betas} pair (or jtorch's older beta1/beta2) back. */
+    @Override
+    protected Map<String, Double> loadGroupOptions(Map<?, ?> saved) {
+        Map<String, Double> out = super.loadGroupOptions(saved);
+        Object betas = saved.get("betas");
+        List<?> pair = betas instanceof List ? (List<?>) betas : null; // a tuple, when PyTorch saved it
+        if (pair != null) {
+            if (pair.size() != 2 || !(pair.get(0) instanceof Number) || !(pair.get(1) instanceof Number)) {
+                throw new IllegalArgumentException("loaded Adam state has betas " + betas + ", expected two numbers");
+            }
+            out.put("beta1", ((Number) pair.get(0)).doubleValue());
+            out.put("beta2", ((Number) pair.get(1)).doubleValue());
+        }
+        return out;
+    }
+
     @Override
     protected void validate(ParamGroup group) {
         super.validate(group);

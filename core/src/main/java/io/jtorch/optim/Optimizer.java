@@ -197,7 +197,7 @@ public abstract class Optimizer {
         List<Object> groups = new ArrayList<>();
         long index = 0;
         for (ParamGroup g : paramGroups) {
-            Map<String, Object> packed = new LinkedHashMap<>(g.options());
+            Map<String, Object> packed = saveGroupOptions(g.options());
             List<Object> ids = new ArrayList<>();
             for (Parameter p : g.params()) {
                 Map<String, Object> s = state.get(p);
@@ -249,10 +249,8 @@ public abstract class Optimizer {
             for (int k = 0; k < ids.size(); k++) {
                 byIndex.put(((Number) ids.get(k)).longValue(), g.params().get(k));
             }
-            for (Map.Entry<?, ?> e : saved.entrySet()) {
-                if (!"params".equals(e.getKey()) && e.getValue() instanceof Number) {
-                    g.set((String) e.getKey(), ((Number) e.getValue()).doubleValue());
-                }
+            for (Map.Entry<String, Double> e : loadGroupOptions(saved).entrySet()) {
+                g.set(e.getKey(), e.getValue());
             }
         }
         state.clear();
@@ -272,6 +270,30 @@ public abstract class Optimizer {
             }
             state.put(p, restored);
         }
+    }
+
+    /** A group's options as {@link #stateDict()} saves them; Adam saves its two betas as PyTorch's {@code betas} pair. */
+    protected Map<String, Object> saveGroupOptions(Map<String, Double> options) {
+        return new LinkedHashMap<>(options);
+    }
+
+    /**
+     * The numeric options of a saved group, PyTorch's booleans as 1 or 0; values of other types
+     * (PyTorch's {@code foreach: None}) are left out, so the group keeps its own.
+     */
+    protected Map<String, Double> loadGroupOptions(Map<?, ?> saved) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : saved.entrySet()) {
+            if (!"params".equals(e.getKey()) && e.getKey() instanceof String) {
+                Object v = e.getValue();
+                if (v instanceof Number) {
+                    out.put((String) e.getKey(), ((Number) v).doubleValue());
+                } else if (v instanceof Boolean && defaults.containsKey(e.getKey())) {
+                    out.put((String) e.getKey(), (Boolean) v ? 1.0 : 0.0);
+                }
+            }
+        }
+        return out;
     }
 
     /** Converts a state value for {@link #stateDict()}; Adam and Adagrad save their step count as a tensor, as PyTorch does. */

@@ -25,7 +25,7 @@ class RMSpropAdagradTest {
     private static final JsonNode FX = OptimFixtures.root().get("optimizers");
 
     /** The same optimizers as tools/fixtures/optim_fixtures.py's OPTIMIZERS. */
-    private static Function<List<Parameter>, Optimizer> config(String name) {
+    static Function<List<Parameter>, Optimizer> config(String name) {
         switch (name) {
             case "rmsprop_default": return ps -> new RMSprop(ps);
             case "rmsprop_momentum": return ps -> new RMSprop(ps, 0.02).momentum(0.9);
