@@ -66,14 +66,36 @@ public class Adam extends Optimizer {
 
     /** Saves the step count as a one-element tensor, as PyTorch does, so Python can load the state. */
     @Override
-    public java.util.Map<String, Object> stateDict() {
-        java.util.Map<String, Object> out = super.stateDict();
-        for (Object s : ((java.util.Map<?, ?>) out.get("state")).values()) {
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> m = (java.util.Map<String, Object>) s;
-            if (m.get("step") instanceof Double) {
-                m.put("step", Torch.tensor((float) (double) (Double) m.get("step")).reshape());
+    protected Object saveStateValue(String name, Object value) {
+        return stepTensor(name, value);
+    }
+
+    /** Saves beta1 and beta2 as PyTorch's {@code betas} pair (a list), so Python's Adam can load and step the state. */
+    @Override
+    protected Map<String, Object> saveGroupOptions(Map<String, Double> options) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : options.entrySet()) {
+            if (e.getKey().equals("beta1")) {
+                out.put("betas", new java.util.ArrayList<Object>(List.of(e.getValue(), options.get("beta2"))));
+            } else if (!e.getKey().equals("beta2")) {
+                out.put(e.getKey(), e.getValue());
             }
+        }
+        return out;
+    }
+
+    /** Reads PyTorch's {@code betas} pair (or jtorch's older beta1/beta2) back. */
+    @Override
+    protected Map<String, Double> loadGroupOptions(Map<?, ?> saved) {
+        Map<String, Double> out = super.loadGroupOptions(saved);
+        Object betas = saved.get("betas");
+        List<?> pair = betas instanceof List ? (List<?>) betas : null; // a tuple, when PyTorch saved it
+        if (pair != null) {
+            if (pair.size() != 2 || !(pair.get(0) instanceof Number) || !(pair.get(1) instanceof Number)) {
+                throw new IllegalArgumentException("loaded Adam state has betas " + betas + ", expected two numbers");
+            }
+            out.put("beta1", ((Number) pair.get(0)).doubleValue());
+            out.put("beta2", ((Number) pair.get(1)).doubleValue());
         }
         return out;
     }

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * Adam with decoupled weight decay: parameters shrink by {@code lr·weight_decay} each step
  * instead of the decay being added to the gradient. Mirrors {@code torch.optim.AdamW}
- * (default weight decay 0.01).
+ * (default weight decay 0.01). The setters return {@code AdamW}:
+ * <pre>{@code
+ * AdamW optimizer = new AdamW(model.parameters(), 1e-3).weightDecay(0.05).betas(0.9, 0.98);
+ * }</pre>
  */
 public class AdamW extends Adam {
     /** AdamW over {@code params}; mirrors {@code AdamW(params, lr=lr)}. */
@@ -17,5 +20,30 @@ public class AdamW extends Adam {
     /** AdamW over parameter groups, {@code lr} being the default. */
     public AdamW(List<ParamGroup> groups, double lr) {
         super(groups, lr, 1e-2, true);
+    }
+
+    @Override
+    public AdamW betas(double beta1, double beta2) {
+        super.betas(beta1, beta2);
+        return this;
+    }
+
+    @Override
+    public AdamW eps(double eps) {
+        super.eps(eps);
+        return this;
+    }
+
+    /** Sets the decoupled weight decay (default 0.01); returns this. */
+    @Override
+    public AdamW weightDecay(double weightDecay) {
+        super.weightDecay(weightDecay);
+        return this;
+    }
+
+    @Override
+    public AdamW amsgrad(boolean amsgrad) {
+        super.amsgrad(amsgrad);
+        return this;
     }
 }

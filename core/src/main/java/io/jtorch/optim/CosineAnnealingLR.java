@@ -6,17 +6,9 @@ package io.jtorch.optim;
  * {@code torch.optim.lr_scheduler.CosineAnnealingLR}.
  */
 public class CosineAnnealingLR extends LRScheduler {
-    private final int tMax;
-    private final double etaMin;
-
     /** Anneals to {@code etaMin} over {@code tMax} epochs. */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
-        super(optimizer);
-        if (tMax < 1) {
-            throw new IllegalArgumentException("T_max must be >= 1, got " + tMax);
-        }
-        this.tMax = tMax;
-        this.etaMin = etaMin;
+        super(optimizer, rule(tMax, etaMin));
     }
 
     /** Anneals to 0 over {@code tMax} epochs. */
@@ -24,14 +16,26 @@ public class CosineAnnealingLR extends LRScheduler {
         this(optimizer, tMax, 0.0);
     }
 
-    @Override
-    protected double nextLr(double lr, double baseLr, int epoch) {
-        if (epoch == 0) {
-            return lr;
+    private static Rule rule(int tMax, double etaMin) {
+        if (tMax < 1) {
+            throw new IllegalArgumentException("T_max must be >= 1, got " + tMax);
         }
-        if ((epoch - 1 - tMax) % (2 * tMax) == 0) {
-            return lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
-        }
-        return (1 + Math.cos(Math.PI * epoch / tMax)) / (1 + Math.cos(Math.PI * (epoch - 1) / tMax)) * (lr - etaMin) + etaMin;
+        return new Rule() {
+            @Override
+            public double lr(int group, double lr, double baseLr, int epoch) {
+                if (epoch == 0) {
+                    return lr;
+                }
+                if ((epoch - 1 - tMax) % (2 * tMax) == 0) {
+                    return lr + (baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax)) / 2;
+                }
+                return (1 + Math.cos(Math.PI * epoch / tMax)) / (1 + Math.cos(Math.PI * (epoch - 1) / tMax)) * (lr - etaMin) + etaMin;
+            }
+
+            @Override
+            public double closedFormLr(int group, double lr, double baseLr, int epoch) {
+                return etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * epoch / tMax)) / 2;
+            }
+        };
     }
 }

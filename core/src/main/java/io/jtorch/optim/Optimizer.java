@@ -86,6 +86,11 @@ public abstract class Optimizer {
         return v;
     }
 
+    /** Whether the optimizer has option {@code name} (for OneCycleLR: {@code momentum} or {@code beta1}). */
+    boolean hasOption(String name) {
+        return defaults.containsKey(name);
+    }
+
     /**
      * Changes the default of option {@code name} and the groups that took their value from the
      * default; groups that set their own value keep it.
@@ -163,7 +168,8 @@ public abstract class Optimizer {
         return s == null ? Map.of() : Collections.unmodifiableMap(s);
     }
 
-    private Map<String, Object> stateOf(Parameter p) {
+    /** The mutable state of {@code p}, created empty if it has none; for optimizers that set up state in their constructor. */
+    protected Map<String, Object> stateOf(Parameter p) {
         return state.computeIfAbsent(p, k -> new LinkedHashMap<>());
     }
 
@@ -191,14 +197,15 @@ public abstract class Optimizer {
         List<Object> groups = new ArrayList<>();
         long index = 0;
         for (ParamGroup g : paramGroups) {
-            Map<String, Object> packed = new LinkedHashMap<>(g.options());
+            Map<String, Object> packed = saveGroupOptions(g.options());
             List<Object> ids = new ArrayList<>();
             for (Parameter p : g.params()) {
                 Map<String, Object> s = state.get(p);
                 if (s != null && !s.isEmpty()) {
                     Map<String, Object> copy = new LinkedHashMap<>();
                     for (Map.Entry<String, Object> e : s.entrySet()) {
-                        copy.put(e.getKey(), e.getValue() instanceof Tensor ? ((Tensor) e.getValue()).detach().clone() : e.getValue());
+                        Object v = e.getValue() instanceof Tensor ? ((Tensor) e.getValue()).detach().clone() : e.getValue();
+                        copy.put(e.getKey(), saveStateValue(e.getKey(), v));
                     }
                     packedState.put(index, copy);
                 }
@@ -242,10 +249,8 @@ public abstract class Optimizer {
             for (int k = 0; k < ids.size(); k++) {
                 byIndex.put(((Number) ids.get(k)).longValue(), g.params().get(k));
             }
-            for (Map.Entry<?, ?> e : saved.entrySet()) {
-                if (!"params".equals(e.getKey()) && e.getValue() instanceof Number) {
-                    g.set((String) e.getKey(), ((Number) e.getValue()).doubleValue());
-                }
+            for (Map.Entry<String, Double> e : loadGroupOptions(saved).entrySet()) {
+                g.set(e.getKey(), e.getValue());
             }
         }
         state.clear();
@@ -265,6 +270,40 @@ public abstract class Optimizer {
             }
             state.put(p, restored);
         }
+    }
+
+    /** A group's options as {@link #stateDict()} saves them; Adam saves its two betas as PyTorch's {@code betas} pair. */
+    protected Map<String, Object> saveGroupOptions(Map<String, Double> options) {
+        return new LinkedHashMap<>(options);
+    }
+
+    /**
+     * The numeric options of a saved group, PyTorch's booleans as 1 or 0; values of other types
+     * (PyTorch's {@code foreach: None}) are left out, so the group keeps its own.
+     */
+    protected Map<String, Double> loadGroupOptions(Map<?, ?> saved) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : saved.entrySet()) {
+            if (!"params".equals(e.getKey()) && e.getKey() instanceof String) {
+                Object v = e.getValue();
+                if (v instanceof Number) {
+                    out.put((String) e.getKey(), ((Number) v).doubleValue());
+                } else if (v instanceof Boolean && defaults.containsKey(e.getKey())) {
+                    out.put((String) e.getKey(), (Boolean) v ? 1.0 : 0.0);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Converts a state value for {@link #stateDict()}; Adam and Adagrad save their step count as a tensor, as PyTorch does. */
+    protected Object saveStateValue(String name, Object value) {
+        return value;
+    }
+
+    /** A step count as PyTorch keeps it in Adam and Adagrad: a float32 scalar tensor. */
+    static Object stepTensor(String name, Object value) {
+        return name.equals("step") && value instanceof Number ? Torch.tensor((float) ((Number) value).doubleValue()).reshape() : value;
     }
 
     /** Converts a loaded state tensor to what {@link #update} expects; Adam keeps its step as a number. */

@@ -90,6 +90,19 @@ public final class ParamGroup {
         return this;
     }
 
+    /**
+     * Sets the rate a scheduler computed, without the user-facing check that it is not negative:
+     * PyTorch's OneCycleLR extrapolates linear annealing past the end of its cycle below zero, and
+     * this keeps its numbers.
+     */
+    void scheduledLr(double lr) {
+        if (Double.isNaN(lr)) {
+            throw new IllegalArgumentException("a scheduler computed a learning rate of NaN");
+        }
+        options.put("lr", lr);
+        inherited.remove("lr");
+    }
+
     /** The options by PyTorch's key, in the order they were set. */
     public Map<String, Double> options() {
         return Collections.unmodifiableMap(options);

@@ -5,17 +5,9 @@ package io.jtorch.optim;
  * {@code torch.optim.lr_scheduler.StepLR}.
  */
 public class StepLR extends LRScheduler {
-    private final int stepSize;
-    private final double gamma;
-
     /** Decays by {@code gamma} every {@code stepSize} epochs. */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
-        super(optimizer);
-        if (stepSize < 1) {
-            throw new IllegalArgumentException("step_size must be >= 1, got " + stepSize);
-        }
-        this.stepSize = stepSize;
-        this.gamma = gamma;
+        super(optimizer, rule(stepSize, gamma));
     }
 
     /** Decays by 0.1 every {@code stepSize} epochs, PyTorch's default gamma. */
@@ -23,8 +15,20 @@ public class StepLR extends LRScheduler {
         this(optimizer, stepSize, 0.1);
     }
 
-    @Override
-    protected double nextLr(double lr, double baseLr, int epoch) {
-        return epoch == 0 || epoch % stepSize != 0 ? lr : lr * gamma;
+    private static Rule rule(int stepSize, double gamma) {
+        if (stepSize < 1) {
+            throw new IllegalArgumentException("step_size must be >= 1, got " + stepSize);
+        }
+        return new Rule() {
+            @Override
+            public double lr(int group, double lr, double baseLr, int epoch) {
+                return epoch == 0 || epoch % stepSize != 0 ? lr : lr * gamma;
+            }
+
+            @Override
+            public double closedFormLr(int group, double lr, double baseLr, int epoch) {
+                return baseLr * Math.pow(gamma, Math.floorDiv(epoch, stepSize));
+            }
+        };
     }
 }
