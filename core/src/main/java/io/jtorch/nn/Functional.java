@@ -148,6 +148,131 @@ public final class Functional {
         return op(() -> torch.mse_loss(input.raw(), target.raw(), reduction.code));
     }
 
+    // ---------------------------------------------------------------- activations, pooling and dropout for vision models
+
+    /** 2-D convolution with stride 1, no padding and no bias; mirrors {@code F.conv2d(input, weight)}. */
+    public static Tensor conv2d(Tensor input, Tensor weight) {
+        return conv2d(input, weight, null);
+    }
+
+    /** 2-D convolution with stride 1 and no padding; mirrors {@code F.conv2d(input, weight, bias)}. {@code bias} may be null. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, 1);
+    }
+
+    /** 2-D convolution with square stride and padding; mirrors {@code F.conv2d(input, weight, bias, stride, padding)}. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long stride, long padding) {
+        return conv2d(input, weight, bias, new long[] {stride, stride}, new long[] {padding, padding}, new long[] {1, 1}, 1);
+    }
+
+    /**
+     * 2-D convolution with {@code padding="same"} or {@code "valid"}; mirrors
+     * {@code F.conv2d(input, weight, bias, stride, padding='same', dilation, groups)}.
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation, long groups) {
+        checkSameDevice(input, weight);
+        return op(() -> torch.conv2d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
+    }
+
+    /** {@code x * sigmoid(x)}, the swish; mirrors {@code F.silu}. Any shape. */
+    public static Tensor silu(Tensor input) {
+        return op(() -> torch.silu(input.raw()));
+    }
+
+    /** {@code x * relu6(x + 3) / 6}; mirrors {@code F.hardswish}. Any shape. */
+    public static Tensor hardswish(Tensor input) {
+        return op(() -> torch.hardswish(input.raw()));
+    }
+
+    /** {@code relu6(x + 3) / 6}; mirrors {@code F.hardsigmoid}. Any shape. */
+    public static Tensor hardsigmoid(Tensor input) {
+        return op(() -> torch.hardsigmoid(input.raw()));
+    }
+
+    /** {@code min(max(x, 0), 6)}; mirrors {@code F.relu6}. Any shape. */
+    public static Tensor relu6(Tensor input) {
+        return op(() -> torch.relu6(input.raw()));
+    }
+
+    /** {@code 1 / (1 + exp(-x))}; mirrors {@code F.sigmoid} / {@code torch.sigmoid}. Any shape. */
+    public static Tensor sigmoid(Tensor input) {
+        return op(() -> torch.sigmoid(input.raw()));
+    }
+
+    /** The hyperbolic tangent; mirrors {@code F.tanh} / {@code torch.tanh}. Any shape. */
+    public static Tensor tanh(Tensor input) {
+        return op(() -> torch.tanh(input.raw()));
+    }
+
+    /** Average pooling with square windows, stride = kernel size; mirrors {@code F.avg_pool2d(x, k)}. (N, C, H, W) or (C, H, W). */
+    public static Tensor avgPool2d(Tensor input, long kernelSize) {
+        return avgPool2d(input, kernelSize, kernelSize, 0);
+    }
+
+    /** Average pooling with square windows; mirrors {@code F.avg_pool2d(x, k, stride)}. */
+    public static Tensor avgPool2d(Tensor input, long kernelSize, long stride) {
+        return avgPool2d(input, kernelSize, stride, 0);
+    }
+
+    /** Average pooling with square windows and zero padding; mirrors {@code F.avg_pool2d(x, k, stride, padding)}. */
+    public static Tensor avgPool2d(Tensor input, long kernelSize, long stride, long padding) {
+        return avgPool2d(input, new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding},
+                false, true);
+    }
+
+    /**
+     * Average pooling, the general form; mirrors
+     * {@code F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad)}.
+     */
+    public static Tensor avgPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+                                   boolean countIncludePad) {
+        checkPoolInput("avg_pool2d", input);
+        return op(() -> torch.avg_pool2d(input.raw(), kernelSize, stride, padding, ceilMode, countIncludePad,
+                new org.bytedeco.pytorch.LongOptional()));
+    }
+
+    /** Average pooling to {@code size x size}; mirrors {@code F.adaptive_avg_pool2d(x, size)}. */
+    public static Tensor adaptiveAvgPool2d(Tensor input, long size) {
+        return adaptiveAvgPool2d(input, new long[] {size, size});
+    }
+
+    /** Dropout with p = 0.5 in training mode; mirrors {@code F.dropout(x)}. */
+    public static Tensor dropout(Tensor input) {
+        return dropout(input, 0.5, true);
+    }
+
+    /**
+     * Zeroes whole channels with probability {@code p} (scaling the rest by 1/(1-p)) when training;
+     * mirrors {@code F.dropout2d}. Input: (N, C, H, W), or (C, H, W) as one unbatched sample.
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
+        }
+        int dim = input.dim();
+        if (dim != 3 && dim != 4) {
+            throw new IllegalArgumentException("dropout2d expects input of shape [N, C, H, W] or [C, H, W], got "
+                    + Shapes.format(input.shape()));
+        }
+        if (dim == 3) {
+            return op(() -> torch.feature_dropout(input.raw().unsqueeze(0), p, training).squeeze(0));
+        }
+        return op(() -> torch.feature_dropout(input.raw(), p, training));
+    }
+
+    /** {@link #dropout2d(Tensor, double, boolean)} with p = 0.5 in training mode; mirrors {@code F.dropout2d(x)}. */
+    public static Tensor dropout2d(Tensor input) {
+        return dropout2d(input, 0.5, true);
+    }
+
+    private static void checkPoolInput(String what, Tensor input) {
+        int dim = input.dim();
+        if (dim != 3 && dim != 4) {
+            throw new IllegalArgumentException(what + " expects input of shape [N, C, H, W] or [C, H, W], got "
+                    + Shapes.format(input.shape()));
+        }
+    }
+
     /**
      * Throws unless input and weight are on the same device. libtorch lets some mixes through
      * (a meta input on a CPU layer), so layers check before computing.
