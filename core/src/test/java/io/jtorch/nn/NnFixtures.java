@@ -9,13 +9,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Reference numbers for nn layers, losses, init and utils, written by tools/fixtures/nn_fixtures.py. */
-final class NnFixtures {
+public final class NnFixtures {
     private static JsonNode root;
 
     private NnFixtures() {}
 
     /** The node at a path of keys, e.g. {@code node("vision_layers", "x")}. */
-    static synchronized JsonNode node(String... path) {
+    public static synchronized JsonNode node(String... path) {
         if (root == null) {
             try (InputStream in = NnFixtures.class.getResourceAsStream("/fixtures/nn.json")) {
                 root = new ObjectMapper().readTree(in);
@@ -34,7 +34,7 @@ final class NnFixtures {
     }
 
     /** The tensor at a path of keys. */
-    static Tensor tensor(String... path) {
+    public static Tensor tensor(String... path) {
         return Fixtures.tensor(node(path));
     }
 }
