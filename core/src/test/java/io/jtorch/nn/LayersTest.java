@@ -10,7 +10,10 @@ import io.jtorch.Fixtures;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.jit.Jit;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Conv1d, ConvTranspose2d, activations, pooling, resizing and reshaping layers against PyTorch. */
 class LayersTest {
@@ -151,5 +154,23 @@ class LayersTest {
         assertThrows(IllegalArgumentException.class, () -> new AdaptiveMaxPool2d(2).forward(Torch.ones(4)));
         assertThrows(IllegalArgumentException.class, () -> new AdaptiveMaxPool2d(0));
         assertThrows(IllegalArgumentException.class, () -> Functional.maxPool2d(Torch.ones(2, 2), 2));
+    }
+
+    @Test
+    void scripted2dLayersRunInPythonWithTheSameOutputs(@TempDir Path dir) throws IOException {
+        Torch.manualSeed(0);
+        Sequential s = new Sequential(new ConvTranspose2d(4, 6, 3, ConvTranspose2d.options().stride(2).padding(1).outputPadding(1)),
+                new LeakyReLU(0.2), new Upsample(1.5), new ELU(0.5), new Upsample(new long[] {9, 7}, "bilinear", false),
+                new AdaptiveMaxPool2d(4, 3), new Upsample(2.0, "bicubic", true), new Softmax(1), new LogSoftmax(-1),
+                new Unflatten(1, 2, 3));
+        PythonRoundTrip.assertPythonComputesTheSame(s, x(), dir);
+    }
+
+    @Test
+    void scripted1dLayersRunInPythonWithTheSameOutputs(@TempDir Path dir) throws IOException {
+        Torch.manualSeed(0);
+        Sequential s = new Sequential(new Conv1d(3, 4, 3, Conv1d.options().padding("same")), new Upsample(1.7, "linear", false),
+                new Conv1d(4, 4, 2, Conv1d.options().stride(2).groups(2).bias(false)), new Upsample(new long[] {5}));
+        PythonRoundTrip.assertPythonComputesTheSame(s, seq(), dir);
     }
 }

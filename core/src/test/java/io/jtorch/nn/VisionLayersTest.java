@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jtorch.Fixtures;
-import io.jtorch.PythonCheck;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.jit.Jit;
 import io.jtorch.jit.ScriptModule;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,35 +127,6 @@ class VisionLayersTest {
 
     @Test
     void scriptedStackRunsInPythonWithTheSameOutputs(@TempDir Path dir) throws IOException {
-        Sequential s = visionStack();
-        ScriptModule script = Jit.script(s);
-        Path file = dir.resolve("stack.pt");
-        script.save(file);
-        Assumptions.assumeTrue(PythonCheck.available(), PythonCheck.skipReason());
-        float[] want = s.forward(x()).toFloatArray();
-        StringBuilder wanted = new StringBuilder();
-        for (float v : want) {
-            wanted.append(v).append(' ');
-        }
-        PythonCheck.Result r = PythonCheck.run(String.join("\n",
-                "import sys, json, torch",
-                "fx = json.load(open(sys.argv[2]))['vision_layers']['x']",
-                "x = torch.tensor(fx['data']).reshape(fx['shape'])",
-                "m = torch.jit.load(sys.argv[1]).eval()",
-                "y = m(x).reshape(-1)",
-                "want = torch.tensor([float(v) for v in sys.argv[3].split()])",
-                "print('maxdiff', float((y - want).abs().max()))"),
-                file.toString(), fixturePath(), wanted.toString());
-        assertEquals(0, r.exitCode(), r.output());
-        String diff = r.output().replaceAll("(?s).*maxdiff ", "").trim();
-        assertTrue(Double.parseDouble(diff) <= 1e-6, r.output());
-    }
-
-    private static String fixturePath() {
-        try {
-            return Path.of(VisionLayersTest.class.getResource("/fixtures/nn.json").toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        PythonRoundTrip.assertPythonComputesTheSame(visionStack(), x(), dir);
     }
 }
