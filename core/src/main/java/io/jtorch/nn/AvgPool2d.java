@@ -91,8 +91,8 @@ public class AvgPool2d extends Module implements TorchScriptable {
     @Override
     public String torchScript() {
         return "def forward(self, x: Tensor) -> Tensor:\n"
-                + "    return torch.avg_pool2d(x, " + Conv2d.list(kernelSize) + ", " + Conv2d.list(stride) + ", " + Conv2d.list(padding)
-                + ", " + py(ceilMode) + ", " + py(countIncludePad) + ")\n";
+                + "    return torch.avg_pool2d(x, " + Repr.list(kernelSize) + ", " + Repr.list(stride) + ", " + Repr.list(padding)
+                + ", " + Repr.bool(ceilMode) + ", " + Repr.bool(countIncludePad) + ")\n";
     }
 
     @Override
@@ -102,9 +102,5 @@ public class AvgPool2d extends Module implements TorchScriptable {
 
     static String single(long[] v) {
         return v[0] == v[1] ? Long.toString(v[0]) : Conv2d.tuple(v);
-    }
-
-    static String py(boolean b) {
-        return b ? "True" : "False";
     }
 }

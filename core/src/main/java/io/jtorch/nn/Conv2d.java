@@ -203,18 +203,10 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
 
     @Override
     public String torchScript() {
-        String pad = paddingString != null ? "\"" + paddingString + "\"" : list(padding);
+        String pad = paddingString != null ? "\"" + paddingString + "\"" : Repr.list(padding);
         return "def forward(self, x: Tensor) -> Tensor:\n"
-                + "    return torch.conv2d(x, self.weight, " + (bias() != null ? "self.bias" : "None") + ", " + list(stride) + ", "
-                + pad + ", " + list(dilation) + ", " + groups + ")\n";
-    }
-
-    static String list(long[] v) {
-        StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i < v.length; i++) {
-            s.append(i == 0 ? "" : ", ").append(v[i]);
-        }
-        return s.append(']').toString();
+                + "    return torch.conv2d(x, self.weight, " + (bias() != null ? "self.bias" : "None") + ", " + Repr.list(stride) + ", "
+                + pad + ", " + Repr.list(dilation) + ", " + groups + ")\n";
     }
 
     static String tuple(long[] v) {

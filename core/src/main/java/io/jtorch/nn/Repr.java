@@ -45,6 +45,10 @@ final class Repr {
 
     /** A TorchScript list of longs: {@code [1, 1]}. */
     static String list(long[] v) {
-        return Conv2d.list(v);
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(v[i]);
+        }
+        return s.append(']').toString();
     }
 }

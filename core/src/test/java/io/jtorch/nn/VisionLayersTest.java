@@ -44,6 +44,8 @@ class VisionLayersTest {
         assertEquals("ReLU6(inplace=True)", new ReLU6(true).toString());
         assertEquals("Hardswish()", new Hardswish(true).toString());
         assertEquals("Hardsigmoid()", new Hardsigmoid(true).toString());
+        assertEquals("Dropout(p=0.2, inplace=True)", new Dropout(0.2, true).toString());
+        assertEquals("Dropout(p=0.5, inplace=False)", new Dropout().toString());
         Tensor x = x();
         Tensor before = x.clone();
         assertClose(NnFixtures.tensor("vision_layers", "hardswish"), new Hardswish(true).forward(x), 1e-6, 1e-6, "hardswish");
