@@ -25,6 +25,7 @@ import org.bytedeco.pytorch.global.torch;
  * });
  * }</pre>
  */
+@SuppressWarnings("try") // NoGrad guards are held for their scope, not referenced
 public final class Init {
     private static final List<String> LINEAR = List.of("linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
             "conv_transpose3d", "sigmoid");

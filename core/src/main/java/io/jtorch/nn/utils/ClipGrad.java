@@ -16,6 +16,7 @@ import java.util.List;
  * }</pre>
  * Parameters without a gradient are skipped. Gradients are changed in place.
  */
+@SuppressWarnings("try") // NoGrad guards are held for their scope, not referenced
 public final class ClipGrad {
     private ClipGrad() {}
 

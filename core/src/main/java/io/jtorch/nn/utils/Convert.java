@@ -11,6 +11,7 @@ import java.util.List;
  * Parameters as one flat vector and back. Mirrors {@code torch.nn.utils.convert_parameters}
  * ({@code parameters_to_vector}, {@code vector_to_parameters}).
  */
+@SuppressWarnings("try") // NoGrad guards are held for their scope, not referenced
 public final class Convert {
     private Convert() {}
 
