@@ -8,11 +8,17 @@ import io.jtorch.internal.Errors;
 /**
  * A 2-D convolution over (N, C_in, H, W) images. Mirrors {@code torch.nn.Conv2d}.
  *
- * <p>Output: (N, C_out, H_out, W_out) with
+ * <p>Input: (N, C_in, H, W) or (C_in, H, W). Output: (N, C_out, H_out, W_out) with
  * {@code H_out = floor((H + 2·padding - dilation·(kernel-1) - 1) / stride + 1)}. Weight:
- * (C_out, C_in / groups, kH, kW), initialised like PyTorch's.
+ * (C_out, C_in / groups, kH, kW), initialised like PyTorch's (weight drawn first, then bias, so a
+ * seeded layer equals PyTorch's).
+ * <pre>{@code
+ * var conv = new Conv2d(64, 128, 3, Conv2d.options().stride(2).padding(1).bias(false));
+ * var depthwise = new Conv2d(32, 32, 3, Conv2d.options().padding(1).groups(32));
+ * var same = new Conv2d(16, 16, 5, Conv2d.options().padding("same"));
+ * }</pre>
  */
-public class Conv2d extends Module {
+public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
     private final long inChannels;
     private final long outChannels;
     private final long[] kernelSize;
@@ -20,6 +26,7 @@ public class Conv2d extends Module {
     private final long[] padding;
     private final long[] dilation;
     private final long groups;
+    private final String paddingString;
 
     /** A square-kernel convolution with stride 1, no padding, and a bias. */
     public Conv2d(long inChannels, long outChannels, long kernelSize) {
@@ -32,9 +39,32 @@ public class Conv2d extends Module {
                 new long[] {padding, padding}, new long[] {1, 1}, 1, true);
     }
 
+    /**
+     * A square-kernel convolution with the keyword arguments in {@code options}; mirrors
+     * {@code Conv2d(in, out, k, stride=..., padding=..., dilation=..., groups=..., bias=...)}.
+     */
+    public Conv2d(long inChannels, long outChannels, long kernelSize, Options options) {
+        this(inChannels, outChannels, new long[] {kernelSize, kernelSize}, options);
+    }
+
+    /** A (kH, kW)-kernel convolution with the keyword arguments in {@code options}. */
+    public Conv2d(long inChannels, long outChannels, long[] kernelSize, Options options) {
+        this(inChannels, outChannels, kernelSize, options.stride, options.padding, options.dilation, options.groups, options.bias,
+                options.paddingString);
+    }
+
     /** The general form; mirrors {@code Conv2d(in, out, kernel_size, stride, padding, dilation, groups, bias)}. */
     public Conv2d(long inChannels, long outChannels, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
                   long groups, boolean bias) {
+        this(inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias, null);
+    }
+
+    private Conv2d(long inChannels, long outChannels, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+                   long groups, boolean bias, String paddingString) {
+        if (inChannels <= 0 || outChannels <= 0) {
+            throw new IllegalArgumentException("Conv2d: in_channels (" + inChannels + ") and out_channels (" + outChannels
+                    + ") must be positive");
+        }
         if (groups < 1 || inChannels % groups != 0 || outChannels % groups != 0) {
             throw new IllegalArgumentException("Conv2d: in_channels (" + inChannels + ") and out_channels (" + outChannels
                     + ") must be divisible by groups (" + groups + ")");
@@ -46,13 +76,34 @@ public class Conv2d extends Module {
         this.padding = pair("padding", padding);
         this.dilation = pair("dilation", dilation);
         this.groups = groups;
+        this.paddingString = paddingString;
+        checkPositive("kernel_size", this.kernelSize);
+        checkPositive("stride", this.stride);
+        checkPositive("dilation", this.dilation);
+        if (this.padding[0] < 0 || this.padding[1] < 0) {
+            throw new IllegalArgumentException("Conv2d: padding must be non-negative, got " + tuple(this.padding));
+        }
+        if ("same".equals(paddingString) && (this.stride[0] != 1 || this.stride[1] != 1)) {
+            throw new IllegalArgumentException("Conv2d: padding='same' is not supported for strided convolutions");
+        }
         Parameter w = registerParameter("weight",
                 new Parameter(Torch.empty(outChannels, inChannels / groups, this.kernelSize[0], this.kernelSize[1])));
         Parameter b = bias ? registerParameter("bias", new Parameter(Torch.empty(outChannels))) : null;
         Init.resetLikePyTorch(w, b);
     }
 
-    private static long[] pair(String name, long[] v) {
+    /** Keyword arguments of {@link Conv2d} with PyTorch's defaults: stride 1, padding 0, dilation 1, groups 1, a bias. */
+    public static Options options() {
+        return new Options();
+    }
+
+    private static void checkPositive(String name, long[] v) {
+        if (v[0] <= 0 || v[1] <= 0) {
+            throw new IllegalArgumentException("Conv2d: " + name + " must be positive, got " + tuple(v));
+        }
+    }
+
+    static long[] pair(String name, long[] v) {
         if (v.length == 1) {
             return new long[] {v[0], v[0]};
         }
@@ -82,7 +133,7 @@ public class Conv2d extends Module {
         return stride.clone();
     }
 
-    /** The zero padding (pH, pW). */
+    /** The zero padding (pH, pW); (0, 0) with {@code padding="same"} or {@code "valid"} (see {@link #paddingString()}). */
     public long[] padding() {
         return padding.clone();
     }
@@ -90,6 +141,11 @@ public class Conv2d extends Module {
     /** The dilation (dH, dW). */
     public long[] dilation() {
         return dilation.clone();
+    }
+
+    /** {@code "same"} or {@code "valid"} when the padding was given as a string, otherwise {@code null}. */
+    public String paddingString() {
+        return paddingString;
     }
 
     /** The number of groups. */
@@ -110,7 +166,9 @@ public class Conv2d extends Module {
     @Override
     public Tensor forward(Tensor input) {
         try {
-            return Functional.conv2d(input, weight(), bias(), stride, padding, dilation, groups);
+            return paddingString != null
+                    ? Functional.conv2d(input, weight(), bias(), stride, paddingString, dilation, groups)
+                    : Functional.conv2d(input, weight(), bias(), stride, padding, dilation, groups);
         } catch (RuntimeException e) {
             long[] shape = input.shape();
             if (shape.length != 4 && shape.length != 3 || shape[shape.length - 3] != inChannels) {
@@ -126,7 +184,9 @@ public class Conv2d extends Module {
         StringBuilder s = new StringBuilder();
         s.append(inChannels).append(", ").append(outChannels).append(", kernel_size=").append(tuple(kernelSize))
                 .append(", stride=").append(tuple(stride));
-        if (padding[0] != 0 || padding[1] != 0) {
+        if (paddingString != null) {
+            s.append(", padding=").append(paddingString);
+        } else if (padding[0] != 0 || padding[1] != 0) {
             s.append(", padding=").append(tuple(padding));
         }
         if (dilation[0] != 1 || dilation[1] != 1) {
@@ -141,7 +201,89 @@ public class Conv2d extends Module {
         return s.toString();
     }
 
+    @Override
+    public String torchScript() {
+        String pad = paddingString != null ? "\"" + paddingString + "\"" : Repr.list(padding);
+        return "def forward(self, x: Tensor) -> Tensor:\n"
+                + "    return torch.conv2d(x, self.weight, " + (bias() != null ? "self.bias" : "None") + ", " + Repr.list(stride) + ", "
+                + pad + ", " + Repr.list(dilation) + ", " + groups + ")\n";
+    }
+
     static String tuple(long[] v) {
         return "(" + v[0] + ", " + v[1] + ")";
+    }
+
+    /**
+     * The keyword arguments of {@code nn.Conv2d}, chainable:
+     * {@code Conv2d.options().stride(2).padding(1).groups(32).bias(false)}.
+     */
+    public static final class Options {
+        private long[] stride = {1, 1};
+        private long[] padding = {0, 0};
+        private String paddingString;
+        private long[] dilation = {1, 1};
+        private long groups = 1;
+        private boolean bias = true;
+
+        private Options() {}
+
+        /** The same stride along both axes; PyTorch's default is 1. */
+        public Options stride(long stride) {
+            return stride(stride, stride);
+        }
+
+        /** Strides (sH, sW). */
+        public Options stride(long h, long w) {
+            this.stride = new long[] {h, w};
+            return this;
+        }
+
+        /** The same zero padding on all sides; PyTorch's default is 0. */
+        public Options padding(long padding) {
+            return padding(padding, padding);
+        }
+
+        /** Zero padding (pH, pW). */
+        public Options padding(long h, long w) {
+            this.padding = new long[] {h, w};
+            this.paddingString = null;
+            return this;
+        }
+
+        /**
+         * {@code "same"} (output as large as the input; stride 1 only) or {@code "valid"} (no
+         * padding), as PyTorch's {@code padding='same'}.
+         */
+        public Options padding(String padding) {
+            if (!"same".equals(padding) && !"valid".equals(padding)) {
+                throw new IllegalArgumentException("Conv2d: invalid padding string '" + padding + "', should be one of {'valid', 'same'}");
+            }
+            this.padding = new long[] {0, 0};
+            this.paddingString = padding;
+            return this;
+        }
+
+        /** The same dilation along both axes; PyTorch's default is 1. */
+        public Options dilation(long dilation) {
+            return dilation(dilation, dilation);
+        }
+
+        /** Dilations (dH, dW). */
+        public Options dilation(long h, long w) {
+            this.dilation = new long[] {h, w};
+            return this;
+        }
+
+        /** Blocked connections from input to output channels; both channel counts must divide by it. */
+        public Options groups(long groups) {
+            this.groups = groups;
+            return this;
+        }
+
+        /** Whether the layer adds a learnable bias; PyTorch's default is true. */
+        public Options bias(boolean bias) {
+            this.bias = bias;
+            return this;
+        }
     }
 }

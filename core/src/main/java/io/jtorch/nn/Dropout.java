@@ -8,6 +8,7 @@ import io.jtorch.Tensor;
  */
 public class Dropout extends Module {
     private final double p;
+    private final boolean inplace;
 
     /** Dropout with p = 0.5. */
     public Dropout() {
@@ -16,15 +17,29 @@ public class Dropout extends Module {
 
     /** Dropout with probability {@code p} in [0, 1]. */
     public Dropout(double p) {
+        this(p, false);
+    }
+
+    /**
+     * Mirrors {@code Dropout(p, inplace)} (torchvision's classifiers use {@code inplace=True}): the
+     * flag is printed as PyTorch prints it, but jtorch always returns a new tensor.
+     */
+    public Dropout(double p, boolean inplace) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
         }
         this.p = p;
+        this.inplace = inplace;
     }
 
     /** The probability of zeroing an element. */
     public double p() {
         return p;
+    }
+
+    /** The {@code inplace} flag as given. */
+    public boolean inplace() {
+        return inplace;
     }
 
     @Override
@@ -34,6 +49,6 @@ public class Dropout extends Module {
 
     @Override
     public String extraRepr() {
-        return "p=" + p + ", inplace=False";
+        return "p=" + p + ", inplace=" + Repr.bool(inplace);
     }
 }

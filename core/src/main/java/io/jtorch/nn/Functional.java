@@ -5,6 +5,7 @@ import io.jtorch.Shapes;
 import io.jtorch.Tensor;
 import io.jtorch.internal.Errors;
 import java.util.function.Supplier;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
 
@@ -21,7 +22,9 @@ public final class Functional {
         /** The mean (weighted, where weights apply). */
         MEAN(1),
         /** The sum. */
-        SUM(2);
+        SUM(2),
+        /** The sum divided by the batch size; {@link Functional#klDiv KLDivLoss} only ({@code reduction='batchmean'}). */
+        BATCHMEAN(-1);
 
         final long code;
 
@@ -119,8 +122,9 @@ public final class Functional {
             throw new IllegalArgumentException("CrossEntropyLoss: labels must have dtype int64, got " + targetType
                     + "; convert them with labels.to(DType.INT64)");
         }
+        long code = code(reduction, "CrossEntropyLoss");
         try {
-            return Tensor.wrap(torch.cross_entropy_loss(input.raw(), target.raw(), optional(weight), reduction.code, ignoreIndex,
+            return Tensor.wrap(torch.cross_entropy_loss(input.raw(), target.raw(), optional(weight), code, ignoreIndex,
                     labelSmoothing));
         } catch (RuntimeException e) {
             Long bad = Errors.outOfBoundsTarget(e);
@@ -145,7 +149,577 @@ public final class Functional {
             LOG.log(System.Logger.Level.WARNING, "MSELoss: target shape " + Shapes.format(b) + " differs from input shape "
                     + Shapes.format(a) + "; they will be broadcast, which is likely wrong");
         }
-        return op(() -> torch.mse_loss(input.raw(), target.raw(), reduction.code));
+        long code = code(reduction, "MSELoss");
+        return op(() -> torch.mse_loss(input.raw(), target.raw(), code));
+    }
+
+    // ---------------------------------------------------------------- activations, pooling and dropout for vision models
+
+    /** 2-D convolution with stride 1, no padding and no bias; mirrors {@code F.conv2d(input, weight)}. */
+    public static Tensor conv2d(Tensor input, Tensor weight) {
+        return conv2d(input, weight, null);
+    }
+
+    /** 2-D convolution with stride 1 and no padding; mirrors {@code F.conv2d(input, weight, bias)}. {@code bias} may be null. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, 1);
+    }
+
+    /** 2-D convolution with square stride and padding; mirrors {@code F.conv2d(input, weight, bias, stride, padding)}. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long stride, long padding) {
+        return conv2d(input, weight, bias, new long[] {stride, stride}, new long[] {padding, padding}, new long[] {1, 1}, 1);
+    }
+
+    /**
+     * 2-D convolution with {@code padding="same"} or {@code "valid"}; mirrors
+     * {@code F.conv2d(input, weight, bias, stride, padding='same', dilation, groups)}.
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation, long groups) {
+        checkSameDevice(input, weight);
+        return op(() -> torch.conv2d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
+    }
+
+    /** {@code x * sigmoid(x)}, the swish; mirrors {@code F.silu}. Any shape. */
+    public static Tensor silu(Tensor input) {
+        return op(() -> torch.silu(input.raw()));
+    }
+
+    /** {@code x * relu6(x + 3) / 6}; mirrors {@code F.hardswish}. Any shape. */
+    public static Tensor hardswish(Tensor input) {
+        return op(() -> torch.hardswish(input.raw()));
+    }
+
+    /** {@code relu6(x + 3) / 6}; mirrors {@code F.hardsigmoid}. Any shape. */
+    public static Tensor hardsigmoid(Tensor input) {
+        return op(() -> torch.hardsigmoid(input.raw()));
+    }
+
+    /** {@code min(max(x, 0), 6)}; mirrors {@code F.relu6}. Any shape. */
+    public static Tensor relu6(Tensor input) {
+        return op(() -> torch.relu6(input.raw()));
+    }
+
+    /** {@code 1 / (1 + exp(-x))}; mirrors {@code F.sigmoid} / {@code torch.sigmoid}. Any shape. */
+    public static Tensor sigmoid(Tensor input) {
+        return op(() -> torch.sigmoid(input.raw()));
+    }
+
+    /** The hyperbolic tangent; mirrors {@code F.tanh} / {@code torch.tanh}. Any shape. */
+    public static Tensor tanh(Tensor input) {
+        return op(() -> torch.tanh(input.raw()));
+    }
+
+    /** Average pooling with square windows, stride = kernel size; mirrors {@code F.avg_pool2d(x, k)}. (N, C, H, W) or (C, H, W). */
+    public static Tensor avgPool2d(Tensor input, long kernelSize) {
+        return avgPool2d(input, kernelSize, kernelSize, 0);
+    }
+
+    /** Average pooling with square windows; mirrors {@code F.avg_pool2d(x, k, stride)}. */
+    public static Tensor avgPool2d(Tensor input, long kernelSize, long stride) {
+        return avgPool2d(input, kernelSize, stride, 0);
+    }
+
+    /** Average pooling with square windows and zero padding; mirrors {@code F.avg_pool2d(x, k, stride, padding)}. */
+    public static Tensor avgPool2d(Tensor input, long kernelSize, long stride, long padding) {
+        return avgPool2d(input, new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding},
+                false, true);
+    }
+
+    /**
+     * Average pooling, the general form; mirrors
+     * {@code F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad)}.
+     */
+    public static Tensor avgPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
+                                   boolean countIncludePad) {
+        checkPoolInput("avg_pool2d", input);
+        return op(() -> torch.avg_pool2d(input.raw(), kernelSize, stride, padding, ceilMode, countIncludePad,
+                new org.bytedeco.pytorch.LongOptional()));
+    }
+
+    /** Average pooling to {@code size x size}; mirrors {@code F.adaptive_avg_pool2d(x, size)}. */
+    public static Tensor adaptiveAvgPool2d(Tensor input, long size) {
+        return adaptiveAvgPool2d(input, new long[] {size, size});
+    }
+
+    /** Dropout with p = 0.5 in training mode; mirrors {@code F.dropout(x)}. */
+    public static Tensor dropout(Tensor input) {
+        return dropout(input, 0.5, true);
+    }
+
+    /**
+     * Zeroes whole channels with probability {@code p} (scaling the rest by 1/(1-p)) when training;
+     * mirrors {@code F.dropout2d}. Input: (N, C, H, W), or (C, H, W) as one unbatched sample.
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
+        }
+        int dim = input.dim();
+        if (dim != 3 && dim != 4) {
+            throw new IllegalArgumentException("dropout2d expects input of shape [N, C, H, W] or [C, H, W], got "
+                    + Shapes.format(input.shape()));
+        }
+        if (dim == 3) {
+            return op(() -> torch.feature_dropout(input.raw().unsqueeze(0), p, training).squeeze(0));
+        }
+        return op(() -> torch.feature_dropout(input.raw(), p, training));
+    }
+
+    /** {@link #dropout2d(Tensor, double, boolean)} with p = 0.5 in training mode; mirrors {@code F.dropout2d(x)}. */
+    public static Tensor dropout2d(Tensor input) {
+        return dropout2d(input, 0.5, true);
+    }
+
+    private static void checkPoolInput(String what, Tensor input) {
+        int dim = input.dim();
+        if (dim != 3 && dim != 4) {
+            throw new IllegalArgumentException(what + " expects input of shape [N, C, H, W] or [C, H, W], got "
+                    + Shapes.format(input.shape()));
+        }
+    }
+
+    // ---------------------------------------------------------------- more layers' functions, with PyTorch's defaults
+
+    /** {@code x @ weight.T}; mirrors {@code F.linear(input, weight)}. Shapes: (*, in) to (*, out). */
+    public static Tensor linear(Tensor input, Tensor weight) {
+        return linear(input, weight, null);
+    }
+
+    /** 1-D convolution with stride 1, no padding; mirrors {@code F.conv1d(input, weight, bias)}. {@code bias} may be null. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+        return conv1d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
+    }
+
+    /** 1-D convolution; mirrors {@code F.conv1d}. Shapes: (N, C_in, L) or (C_in, L) to (N, C_out, L'). */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation, long groups) {
+        checkSameDevice(input, weight);
+        return op(() -> torch.conv1d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
+    }
+
+    /** 1-D convolution with {@code padding="same"} or {@code "valid"}; mirrors {@code F.conv1d(..., padding='same', ...)}. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation, long groups) {
+        checkSameDevice(input, weight);
+        return op(() -> torch.conv1d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
+    }
+
+    /** Transposed 2-D convolution with stride 1; mirrors {@code F.conv_transpose2d(input, weight, bias)}. */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
+        return convTranspose2d(input, weight, bias, new long[] {1, 1}, new long[] {0, 0}, new long[] {0, 0}, 1, new long[] {1, 1});
+    }
+
+    /**
+     * Transposed 2-D convolution; mirrors
+     * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     * Weight: (C_in, C_out / groups, kH, kW). Shapes: (N, C_in, H, W) to (N, C_out, H', W').
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] outputPadding,
+                                         long groups, long[] dilation) {
+        checkSameDevice(input, weight);
+        return op(() -> torch.conv_transpose2d(input.raw(), weight.raw(), optional(bias), stride, padding, outputPadding, groups,
+                dilation));
+    }
+
+    /** The exact GELU; mirrors {@code F.gelu(x)}. */
+    public static Tensor gelu(Tensor input) {
+        return gelu(input, false);
+    }
+
+    /** {@code max(0, x) + 0.01 * min(0, x)}; mirrors {@code F.leaky_relu(x)}. */
+    public static Tensor leakyRelu(Tensor input) {
+        return leakyRelu(input, 0.01);
+    }
+
+    /** {@code max(0, x) + negativeSlope * min(0, x)}; mirrors {@code F.leaky_relu(x, negative_slope)}. */
+    public static Tensor leakyRelu(Tensor input, double negativeSlope) {
+        return op(() -> torch.leaky_relu(input.raw(), new Scalar(negativeSlope)));
+    }
+
+    /** The exponential linear unit with alpha = 1; mirrors {@code F.elu(x)}. */
+    public static Tensor elu(Tensor input) {
+        return elu(input, 1.0);
+    }
+
+    /** {@code x} for x > 0, {@code alpha * (exp(x) - 1)} otherwise; mirrors {@code F.elu(x, alpha)}. */
+    public static Tensor elu(Tensor input, double alpha) {
+        return op(() -> torch.elu(input.raw(), new Scalar(alpha), new Scalar(1.0), new Scalar(1.0)));
+    }
+
+    /** Max pooling with square windows, stride = kernel size; mirrors {@code F.max_pool2d(x, k)}. (N, C, H, W) or (C, H, W). */
+    public static Tensor maxPool2d(Tensor input, long kernelSize) {
+        return maxPool2d(input, kernelSize, kernelSize, 0);
+    }
+
+    /** Max pooling with square windows; mirrors {@code F.max_pool2d(x, k, stride)}. */
+    public static Tensor maxPool2d(Tensor input, long kernelSize, long stride) {
+        return maxPool2d(input, kernelSize, stride, 0);
+    }
+
+    /** Max pooling with square windows and implicit -inf padding; mirrors {@code F.max_pool2d(x, k, stride, padding)}. */
+    public static Tensor maxPool2d(Tensor input, long kernelSize, long stride, long padding) {
+        checkPoolInput("max_pool2d", input);
+        return maxPool2d(input, new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding},
+                new long[] {1, 1}, false);
+    }
+
+    /** Max pooling to {@code size x size}; mirrors {@code F.adaptive_max_pool2d(x, size)}. */
+    public static Tensor adaptiveMaxPool2d(Tensor input, long size) {
+        return adaptiveMaxPool2d(input, new long[] {size, size});
+    }
+
+    /** Max pooling to a fixed (H, W); mirrors {@code F.adaptive_max_pool2d(x, (h, w))}. (N, C, H, W) or (C, H, W). */
+    public static Tensor adaptiveMaxPool2d(Tensor input, long[] outputSize) {
+        checkPoolInput("adaptive_max_pool2d", input);
+        return op(() -> torch.adaptive_max_pool2d(input.raw(), outputSize).get0());
+    }
+
+    /** Nearest-neighbour resizing to {@code size}; mirrors {@code F.interpolate(x, size=size)}. */
+    public static Tensor interpolate(Tensor input, long[] size) {
+        return interpolateImpl(input, size, null, "nearest", null);
+    }
+
+    /** Resizing to {@code size} with {@code mode} ("nearest", "linear", "bilinear", "bicubic"); mirrors {@code F.interpolate(x, size, mode=mode)}. */
+    public static Tensor interpolate(Tensor input, long[] size, String mode) {
+        return interpolateImpl(input, size, null, mode, null);
+    }
+
+    /** Like {@link #interpolate(Tensor, long[], String)} with {@code align_corners} (interpolating modes only). */
+    public static Tensor interpolate(Tensor input, long[] size, String mode, boolean alignCorners) {
+        return interpolateImpl(input, size, null, mode, alignCorners);
+    }
+
+    /** Nearest-neighbour resizing by {@code scaleFactor}; mirrors {@code F.interpolate(x, scale_factor=s)}. */
+    public static Tensor interpolate(Tensor input, double scaleFactor) {
+        return interpolateImpl(input, null, scaleFactor, "nearest", null);
+    }
+
+    /**
+     * Resizing by {@code scaleFactor} (output size {@code floor(size * scaleFactor)}); mirrors
+     * {@code F.interpolate(x, scale_factor=s, mode=mode)}.
+     */
+    public static Tensor interpolate(Tensor input, double scaleFactor, String mode) {
+        return interpolateImpl(input, null, scaleFactor, mode, null);
+    }
+
+    /** Like {@link #interpolate(Tensor, double, String)} with {@code align_corners} (interpolating modes only). */
+    public static Tensor interpolate(Tensor input, double scaleFactor, String mode, boolean alignCorners) {
+        return interpolateImpl(input, null, scaleFactor, mode, alignCorners);
+    }
+
+    /**
+     * Zero padding; mirrors {@code F.pad(x, pad)}. {@code pad} lists (before, after) pairs from the
+     * last dimension backwards: {@code {1, 1, 2, 0}} pads the width by 1 on both sides and the
+     * height by 2 at the top.
+     */
+    public static Tensor pad(Tensor input, long[] pad) {
+        return pad(input, pad, "constant", 0.0);
+    }
+
+    /** Constant padding with {@code value}; mirrors {@code F.pad(x, pad, value=value)}. */
+    public static Tensor pad(Tensor input, long[] pad, double value) {
+        return pad(input, pad, "constant", value);
+    }
+
+    /** Padding with {@code mode} "constant", "reflect", "replicate" or "circular"; mirrors {@code F.pad(x, pad, mode)}. */
+    public static Tensor pad(Tensor input, long[] pad, String mode) {
+        return pad(input, pad, mode, 0.0);
+    }
+
+    private static Tensor pad(Tensor input, long[] pad, String mode, double value) {
+        if (pad.length % 2 != 0 || pad.length / 2 > input.dim()) {
+            throw new IllegalArgumentException("pad: padding length must be even and at most twice the input's dimensions ("
+                    + input.dim() + "), got " + pad.length + " values for input " + Shapes.format(input.shape()));
+        }
+        if (!java.util.List.of("constant", "reflect", "replicate", "circular").contains(mode)) {
+            throw new IllegalArgumentException("pad: unknown padding mode '" + mode + "' (constant, reflect, replicate, circular)");
+        }
+        org.bytedeco.pytorch.DoubleOptional v = "constant".equals(mode) ? new org.bytedeco.pytorch.DoubleOptional(value)
+                : new org.bytedeco.pytorch.DoubleOptional();
+        return op(() -> torch.pad(input.raw(), pad, mode, v));
+    }
+
+    /** One-hot encoding with as many classes as the largest label + 1; mirrors {@code F.one_hot(labels)}. int64 in, int64 out (*, C). */
+    public static Tensor oneHot(Tensor labels) {
+        return oneHot(labels, -1);
+    }
+
+    /** One-hot encoding of int64 labels in [0, numClasses); mirrors {@code F.one_hot(labels, num_classes)}. Shape (*) to (*, C). */
+    public static Tensor oneHot(Tensor labels, long numClasses) {
+        if (labels.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("one_hot: labels must have dtype int64, got " + labels.dtype()
+                    + "; convert them with labels.to(DType.INT64)");
+        }
+        return op(() -> torch.one_hot(labels.raw(), numClasses));
+    }
+
+    /** Divides by the 2-norm along dim 1 (at least 1e-12); mirrors {@code F.normalize(x)}. */
+    public static Tensor normalize(Tensor input) {
+        return normalize(input, 2.0, 1, 1e-12);
+    }
+
+    /** Divides by the p-norm along {@code dim}; mirrors {@code F.normalize(x, p, dim)}. */
+    public static Tensor normalize(Tensor input, double p, int dim) {
+        return normalize(input, p, dim, 1e-12);
+    }
+
+    /** Divides by {@code max(||x||_p, eps)} along {@code dim}; mirrors {@code F.normalize(x, p, dim, eps)}. */
+    public static Tensor normalize(Tensor input, double p, int dim, double eps) {
+        return op(() -> {
+            org.bytedeco.pytorch.Tensor x = input.raw();
+            org.bytedeco.pytorch.Tensor norm = torch.norm(x, new org.bytedeco.pytorch.ScalarOptional(new Scalar(p)), new long[] {dim},
+                    true);
+            return torch.div(x, norm.clamp_min(new Scalar(eps)).expand_as(x));
+        });
+    }
+
+    /** Cosine similarity along dim 1 (eps 1e-8); mirrors {@code F.cosine_similarity(x1, x2)}. */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2) {
+        return cosineSimilarity(x1, x2, 1, 1e-8);
+    }
+
+    /** Cosine similarity along {@code dim}; mirrors {@code F.cosine_similarity(x1, x2, dim, eps)}. Broadcasts; the dim is removed. */
+    public static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) {
+        return op(() -> torch.cosine_similarity(x1.raw(), x2.raw(), dim, eps));
+    }
+
+    // ---------------------------------------------------------------- losses, with PyTorch's defaults
+
+    /** Mean cross-entropy between logits and int64 labels; mirrors {@code F.cross_entropy(input, target)}. */
+    public static Tensor crossEntropy(Tensor input, Tensor target) {
+        return crossEntropy(input, target, null, CrossEntropyLoss.DEFAULT_IGNORE_INDEX, 0.0, Reduction.MEAN);
+    }
+
+    /** Mean negative log-likelihood of log-probabilities; mirrors {@code F.nll_loss(input, target)}. */
+    public static Tensor nllLoss(Tensor input, Tensor target) {
+        return nllLoss(input, target, null, CrossEntropyLoss.DEFAULT_IGNORE_INDEX, Reduction.MEAN);
+    }
+
+    /**
+     * Negative log-likelihood; mirrors {@code F.nll_loss(input, target, weight, ignore_index=..., reduction=...)}.
+     * Input: (N, C) or (N, C, d1, ...) log-probabilities. Target: int64 (N) or (N, d1, ...) in [0, C).
+     *
+     * @param weight per-class weights of shape (C), or null
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
+        if (target.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("NLLLoss: labels must have dtype int64, got " + target.dtype()
+                    + "; convert them with labels.to(DType.INT64)");
+        }
+        long code = code(reduction, "NLLLoss");
+        try {
+            return Tensor.wrap(torch.nll_loss_nd(input.raw(), target.raw(), optional(weight), code, ignoreIndex));
+        } catch (RuntimeException e) {
+            Long bad = Errors.outOfBoundsTarget(e);
+            if (bad != null) {
+                long classes = input.dim() == 1 ? input.size(0) : input.size(1);
+                throw new IllegalArgumentException("NLLLoss: class label " + bad + " is outside [0, " + classes + ") for input with "
+                        + classes + " classes", e);
+            }
+            throw Errors.translate(e, "NLLLoss on input " + Shapes.format(input.shape()) + " and labels " + Shapes.format(target.shape()));
+        }
+    }
+
+    /** Mean squared error; mirrors {@code F.mse_loss(input, target)}. */
+    public static Tensor mseLoss(Tensor input, Tensor target) {
+        return mseLoss(input, target, Reduction.MEAN);
+    }
+
+    /** Mean absolute error; mirrors {@code F.l1_loss(input, target)}. */
+    public static Tensor l1Loss(Tensor input, Tensor target) {
+        return l1Loss(input, target, Reduction.MEAN);
+    }
+
+    /** Absolute error; mirrors {@code F.l1_loss(input, target, reduction=...)}. Shapes that differ broadcast, with a warning. */
+    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
+        warnIfShapesDiffer("L1Loss", input, target);
+        long code = code(reduction, "L1Loss");
+        return op(() -> torch.l1_loss(input.raw(), target.raw(), code));
+    }
+
+    /** Smooth L1 loss with beta = 1; mirrors {@code F.smooth_l1_loss(input, target)}. */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target) {
+        return smoothL1Loss(input, target, Reduction.MEAN, 1.0);
+    }
+
+    /**
+     * {@code 0.5 (x - y)² / beta} where {@code |x - y| < beta}, else {@code |x - y| - 0.5 beta};
+     * mirrors {@code F.smooth_l1_loss(input, target, reduction=..., beta=...)}.
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        if (beta < 0) {
+            throw new IllegalArgumentException("SmoothL1Loss: beta must be non-negative, got " + beta);
+        }
+        warnIfShapesDiffer("SmoothL1Loss", input, target);
+        long code = code(reduction, "SmoothL1Loss");
+        return op(() -> torch.smooth_l1_loss(input.raw(), target.raw(), code, beta));
+    }
+
+    /** Huber loss with delta = 1; mirrors {@code F.huber_loss(input, target)}. */
+    public static Tensor huberLoss(Tensor input, Tensor target) {
+        return huberLoss(input, target, Reduction.MEAN, 1.0);
+    }
+
+    /**
+     * {@code 0.5 (x - y)²} where {@code |x - y| < delta}, else {@code delta (|x - y| - 0.5 delta)};
+     * mirrors {@code F.huber_loss(input, target, reduction=..., delta=...)}.
+     */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        if (!(delta > 0)) {
+            throw new IllegalArgumentException("HuberLoss: delta must be positive, got " + delta);
+        }
+        warnIfShapesDiffer("HuberLoss", input, target);
+        long code = code(reduction, "HuberLoss");
+        return op(() -> torch.huber_loss(input.raw(), target.raw(), code, delta));
+    }
+
+    /** Mean binary cross-entropy of probabilities in [0, 1]; mirrors {@code F.binary_cross_entropy(input, target)}. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+        return binaryCrossEntropy(input, target, null, Reduction.MEAN);
+    }
+
+    /**
+     * Binary cross-entropy; mirrors {@code F.binary_cross_entropy(input, target, weight, reduction=...)}.
+     * Input and target: the same shape, input in [0, 1].
+     *
+     * @param weight a rescaling weight broadcast to the input's shape, or null
+     */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        checkSameShape("BCELoss", input, target);
+        long code = code(reduction, "BCELoss");
+        try {
+            org.bytedeco.pytorch.Tensor w = weight == null ? null : torch.broadcast_to(weight.raw(), input.shape());
+            return Tensor.wrap(torch.binary_cross_entropy(input.raw(), target.raw(),
+                    w == null ? new TensorOptional() : new TensorOptional(w), code));
+        } catch (RuntimeException e) {
+            throw Errors.translate(e, "BCELoss on input " + Shapes.format(input.shape()));
+        }
+    }
+
+    /** Mean binary cross-entropy of logits; mirrors {@code F.binary_cross_entropy_with_logits(input, target)}. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return binaryCrossEntropyWithLogits(input, target, null, null, Reduction.MEAN);
+    }
+
+    /**
+     * Binary cross-entropy of logits, numerically stable; mirrors
+     * {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction=..., pos_weight=...)}.
+     *
+     * @param weight a rescaling weight broadcast to the input's shape, or null
+     * @param posWeight the weight of positive examples, one per class (broadcast along the last dimension), or null
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
+                                                      Reduction reduction) {
+        checkSameShape("BCEWithLogitsLoss", input, target);
+        long code = code(reduction, "BCEWithLogitsLoss");
+        return op(() -> torch.binary_cross_entropy_with_logits(input.raw(), target.raw(), optional(weight), optional(posWeight), code));
+    }
+
+    /** Kullback-Leibler divergence with the mean over elements; mirrors {@code F.kl_div(input, target)}. */
+    public static Tensor klDiv(Tensor input, Tensor target) {
+        return klDiv(input, target, Reduction.MEAN, false);
+    }
+
+    /** Kullback-Leibler divergence; mirrors {@code F.kl_div(input, target, reduction=...)}. */
+    public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction) {
+        return klDiv(input, target, reduction, false);
+    }
+
+    /**
+     * Kullback-Leibler divergence of {@code target} from the log-probabilities {@code input}:
+     * {@code target * (log(target) - input)}; mirrors
+     * {@code F.kl_div(input, target, reduction=..., log_target=...)}. {@link Reduction#BATCHMEAN}
+     * divides the sum by the batch size, the mathematically correct KL divergence.
+     *
+     * @param logTarget whether {@code target} holds log-probabilities too
+     */
+    public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
+        if (reduction == Reduction.BATCHMEAN) {
+            if (input.dim() == 0) {
+                return op(() -> torch.kl_div(input.raw(), target.raw(), Reduction.SUM.code, logTarget));
+            }
+            long batch = input.size(0);
+            return op(() -> torch.kl_div(input.raw(), target.raw(), Reduction.SUM.code, logTarget).div(new Scalar(batch)));
+        }
+        return op(() -> torch.kl_div(input.raw(), target.raw(), reduction.code, logTarget));
+    }
+
+    /** F.interpolate for (N, C, L) and (N, C, H, W): exactly one of size and scaleFactor; alignCorners null when not given. */
+    private static Tensor interpolateImpl(Tensor input, long[] size, Double scaleFactor, String mode, Boolean alignCorners) {
+        int spatial = input.dim() - 2;
+        if (spatial != 1 && spatial != 2) {
+            throw new IllegalArgumentException("interpolate expects input of shape [N, C, L] or [N, C, H, W], got "
+                    + Shapes.format(input.shape()));
+        }
+        boolean linear = mode.equals("linear") || mode.equals("bilinear") || mode.equals("bicubic");
+        if (!linear && !mode.equals("nearest")) {
+            throw new IllegalArgumentException("interpolate: unsupported mode '" + mode + "' (nearest, linear, bilinear, bicubic)");
+        }
+        if (!linear && alignCorners != null) {
+            throw new IllegalArgumentException("interpolate: align_corners option can only be set with the interpolating modes: "
+                    + "linear | bilinear | bicubic | trilinear");
+        }
+        if (!mode.equals("nearest") && !mode.equals(spatial == 1 ? "linear" : "bilinear") && !(spatial == 2 && mode.equals("bicubic"))) {
+            throw new IllegalArgumentException("interpolate: mode '" + mode + "' does not fit input " + Shapes.format(input.shape())
+                    + " (" + spatial + " spatial dimension" + (spatial == 1 ? ": nearest or linear)" : "s: nearest, bilinear or bicubic)"));
+        }
+        long[] out = new long[spatial];
+        if (size != null) {
+            if (size.length != spatial && size.length != 1) {
+                throw new IllegalArgumentException("interpolate: size " + Shapes.format(size) + " does not fit input "
+                        + Shapes.format(input.shape()) + " with " + spatial + " spatial dimension(s)");
+            }
+            for (int i = 0; i < spatial; i++) {
+                out[i] = size.length == 1 ? size[0] : size[i];
+                if (out[i] <= 0) {
+                    throw new IllegalArgumentException("interpolate: output sizes must be positive, got " + Shapes.format(size));
+                }
+            }
+        } else {
+            if (!(scaleFactor > 0) || Double.isInfinite(scaleFactor)) {
+                throw new IllegalArgumentException("interpolate: scale_factor must be positive and finite, got " + scaleFactor);
+            }
+            for (int i = 0; i < spatial; i++) {
+                out[i] = (long) Math.floor(input.size(2 + i) * scaleFactor);
+            }
+        }
+        boolean corners = alignCorners != null && alignCorners;
+        org.bytedeco.pytorch.DoubleOptional s = scaleFactor == null ? new org.bytedeco.pytorch.DoubleOptional()
+                : new org.bytedeco.pytorch.DoubleOptional(scaleFactor);
+        org.bytedeco.pytorch.Tensor x = input.raw();
+        return op(() -> {
+            switch (mode) {
+                case "nearest":
+                    return spatial == 1 ? torch.upsample_nearest1d(x, out, s) : torch.upsample_nearest2d(x, out, s, s);
+                case "linear":
+                    return torch.upsample_linear1d(x, out, corners, s);
+                case "bilinear":
+                    return torch.upsample_bilinear2d(x, out, corners, s, s);
+                default:
+                    return torch.upsample_bicubic2d(x, out, corners, s, s);
+            }
+        });
+    }
+
+    private static long code(Reduction reduction, String loss) {
+        if (reduction == Reduction.BATCHMEAN) {
+            throw new IllegalArgumentException(loss + ": reduction BATCHMEAN is only for KLDivLoss; use MEAN, SUM or NONE");
+        }
+        return reduction.code;
+    }
+
+    private static void checkSameShape(String loss, Tensor input, Tensor target) {
+        if (!java.util.Arrays.equals(input.shape(), target.shape())) {
+            throw new IllegalArgumentException(loss + ": target shape " + Shapes.format(target.shape()) + " must be the same as input shape "
+                    + Shapes.format(input.shape()));
+        }
+    }
+
+    private static void warnIfShapesDiffer(String loss, Tensor input, Tensor target) {
+        long[] a = input.shape();
+        long[] b = target.shape();
+        if (!java.util.Arrays.equals(a, b)) {
+            LOG.log(System.Logger.Level.WARNING, loss + ": target shape " + Shapes.format(b) + " differs from input shape "
+                    + Shapes.format(a) + "; they will be broadcast, which is likely wrong");
+        }
     }
 
     /**

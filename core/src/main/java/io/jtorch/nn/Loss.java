@@ -11,9 +11,18 @@ import io.jtorch.Tensor;
 public abstract class Loss {
     private final Functional.Reduction reduction;
 
-    /** A loss reducing with {@code reduction}. */
+    /** A loss reducing with {@code reduction} (not {@link Functional.Reduction#BATCHMEAN}, which is for KL divergence). */
     protected Loss(Functional.Reduction reduction) {
+        this(reduction, false);
+    }
+
+    /** A loss reducing with {@code reduction}; {@code allowBatchMean} for the losses that accept {@code 'batchmean'}. */
+    protected Loss(Functional.Reduction reduction, boolean allowBatchMean) {
         this.reduction = java.util.Objects.requireNonNull(reduction, "reduction");
+        if (reduction == Functional.Reduction.BATCHMEAN && !allowBatchMean) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": reduction BATCHMEAN is only for KLDivLoss; use MEAN, SUM "
+                    + "or NONE");
+        }
     }
 
     /** How per-element losses are combined. */
@@ -23,4 +32,10 @@ public abstract class Loss {
 
     /** The loss of {@code input} against {@code target}. */
     public abstract Tensor forward(Tensor input, Tensor target);
+
+    /** The loss's name and options as PyTorch prints them, e.g. {@code CrossEntropyLoss()}. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "()";
+    }
 }
