@@ -54,12 +54,12 @@ final class Colors {
     }
 
     static Tensor normalize(Tensor tensor, double[] mean, double[] std) {
-        long[] shape = Images.checkImage(tensor, "normalize", 3);
+        long[] shape = ImageShapes.checkImage(tensor, "normalize", 3);
         if (!tensor.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("normalize: input tensor should be a float tensor, got " + tensor.dtype()
                     + "; convert it first with ConvertImageDtype(FLOAT32) or ToTensor");
         }
-        long c = Images.channels(shape);
+        long c = ImageShapes.channels(shape);
         checkPerChannel(mean, c, "means");
         checkPerChannel(std, c, "stds");
         Tensor m = Torch.tensor(mean).to(tensor.dtype());

@@ -88,4 +88,74 @@ public final class Functional {
     public static Tensor normalize(Tensor tensor, double[] mean, double[] std) {
         return Colors.normalize(tensor, mean, std);
     }
+
+    /** The image mirrored left to right; mirrors {@code F.hflip(img)}. */
+    public static Tensor hflip(Tensor img) {
+        long[] shape = ImageShapes.checkImage(img, "hflip", 2);
+        return RawOps.flip(img, shape.length - 1);
+    }
+
+    /** The image mirrored top to bottom; mirrors {@code F.vflip(img)}. */
+    public static Tensor vflip(Tensor img) {
+        long[] shape = ImageShapes.checkImage(img, "vflip", 2);
+        return RawOps.flip(img, shape.length - 2);
+    }
+
+    /** Crops, then resizes to {@code size}; mirrors {@code F.resized_crop(img, top, left, height, width, size, interpolation, antialias)}. */
+    public static Tensor resizedCrop(Tensor img, int top, int left, int height, int width, int[] size, InterpolationMode interpolation,
+            boolean antialias) {
+        return resize(crop(img, top, left, height, width), size, interpolation, null, antialias);
+    }
+
+    /** {@code 0.2989 R + 0.587 G + 0.114 B} in 1 or 3 channels; mirrors {@code F.rgb_to_grayscale(img, num_output_channels)}. */
+    public static Tensor rgbToGrayscale(Tensor img, int numOutputChannels) {
+        return ColorAdjust.rgbToGrayscale(img, numOutputChannels);
+    }
+
+    /** Blends with black: 0 gives black, 1 the image; mirrors {@code F.adjust_brightness(img, factor)}. */
+    public static Tensor adjustBrightness(Tensor img, double brightnessFactor) {
+        return ColorAdjust.adjustBrightness(img, brightnessFactor);
+    }
+
+    /** Blends with the mean gray: 0 gives a uniform gray; mirrors {@code F.adjust_contrast(img, factor)}. */
+    public static Tensor adjustContrast(Tensor img, double contrastFactor) {
+        return ColorAdjust.adjustContrast(img, contrastFactor);
+    }
+
+    /** Blends with the grayscale image: 0 gives gray; mirrors {@code F.adjust_saturation(img, factor)}. */
+    public static Tensor adjustSaturation(Tensor img, double saturationFactor) {
+        return ColorAdjust.adjustSaturation(img, saturationFactor);
+    }
+
+    /** Shifts the hue by {@code hueFactor} turns, in [-0.5, 0.5], through HSV; mirrors {@code F.adjust_hue(img, factor)}. */
+    public static Tensor adjustHue(Tensor img, double hueFactor) {
+        return ColorAdjust.adjustHue(img, hueFactor);
+    }
+
+    /**
+     * Rotates {@code angle} degrees counter-clockwise about the center, keeping the size; pixels
+     * from outside are {@code fill} (per channel or one value; null for zeros). Mirrors
+     * {@code F.rotate(img, angle, interpolation, expand=False, center=None, fill)}; NEAREST or
+     * BILINEAR.
+     */
+    public static Tensor rotate(Tensor img, double angle, InterpolationMode interpolation, double[] fill) {
+        return Rotation.rotate(img, angle, interpolation, fill);
+    }
+
+    /**
+     * The image with the {@code h x w} region at ({@code i}, {@code j}) set to {@code v}
+     * (broadcast to (C, h, w)); mirrors {@code F.erase(img, i, j, h, w, v)}.
+     */
+    public static Tensor erase(Tensor img, int i, int j, int h, int w, Tensor v) {
+        long[] shape = ImageShapes.checkImage(img, "erase", 3);
+        int d = shape.length;
+        if (i < 0 || j < 0 || h < 0 || w < 0 || i + h > shape[d - 2] || j + w > shape[d - 1]) {
+            throw new IllegalArgumentException("erase: region " + h + "x" + w + " at (" + i + ", " + j + ") is outside the "
+                    + shape[d - 2] + "x" + shape[d - 1] + " image");
+        }
+        Tensor out = img.clone();
+        Tensor region = out.narrow(d - 2, i, h).narrow(d - 1, j, w);
+        region.copy_(RawOps.expand(v.to(img.dtype()), region.shape()));
+        return out;
+    }
 }

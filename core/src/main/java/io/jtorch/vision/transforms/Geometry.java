@@ -32,7 +32,7 @@ final class Geometry {
     }
 
     static Tensor resize(Tensor img, int[] size, InterpolationMode interpolation, Integer maxSize, boolean antialias) {
-        long[] shape = Images.checkImage(img, "resize", 2);
+        long[] shape = ImageShapes.checkImage(img, "resize", 2);
         if (size == null || (size.length != 1 && size.length != 2)) {
             throw new IllegalArgumentException("resize: size must be an int or a 1 or 2 element array, not "
                     + (size == null ? "null" : "a " + size.length + " element array"));
@@ -48,8 +48,8 @@ final class Geometry {
         if (antialias && interpolation == InterpolationMode.NEAREST) {
             throw new IllegalArgumentException("resize: antialias option is supported for bilinear and bicubic interpolation modes only");
         }
-        long h = Images.height(shape);
-        long w = Images.width(shape);
+        long h = ImageShapes.height(shape);
+        long w = ImageShapes.width(shape);
         long[] out = resizedSize(h, w, size, maxSize);
         if (out[0] == h && out[1] == w) {
             return img;
@@ -78,12 +78,12 @@ final class Geometry {
     }
 
     static Tensor crop(Tensor img, long top, long left, long height, long width) {
-        long[] shape = Images.checkImage(img, "crop", 2);
+        long[] shape = ImageShapes.checkImage(img, "crop", 2);
         if (height < 0 || width < 0) {
             throw new IllegalArgumentException("crop: height and width must not be negative, got " + height + "x" + width);
         }
-        long h = Images.height(shape);
-        long w = Images.width(shape);
+        long h = ImageShapes.height(shape);
+        long w = ImageShapes.width(shape);
         long right = left + width;
         long bottom = top + height;
         int d = shape.length;
@@ -100,12 +100,12 @@ final class Geometry {
     }
 
     static Tensor centerCrop(Tensor img, long cropHeight, long cropWidth) {
-        long[] shape = Images.checkImage(img, "center_crop", 2);
+        long[] shape = ImageShapes.checkImage(img, "center_crop", 2);
         if (cropHeight < 1 || cropWidth < 1) {
             throw new IllegalArgumentException("center_crop: size must be positive, got " + cropHeight + "x" + cropWidth);
         }
-        long h = Images.height(shape);
-        long w = Images.width(shape);
+        long h = ImageShapes.height(shape);
+        long w = ImageShapes.width(shape);
         if (cropWidth > w || cropHeight > h) {
             long l = cropWidth > w ? (cropWidth - w) / 2 : 0;
             long t = cropHeight > h ? (cropHeight - h) / 2 : 0;
@@ -113,8 +113,8 @@ final class Geometry {
             long b = cropHeight > h ? (cropHeight - h + 1) / 2 : 0;
             img = pad(img, l, r, t, b, 0, PaddingMode.CONSTANT);
             shape = img.shape();
-            h = Images.height(shape);
-            w = Images.width(shape);
+            h = ImageShapes.height(shape);
+            w = ImageShapes.width(shape);
             if (cropWidth == w && cropHeight == h) {
                 return img;
             }
@@ -139,7 +139,7 @@ final class Geometry {
     }
 
     static Tensor pad(Tensor img, long left, long right, long top, long bottom, double fill, PaddingMode mode) {
-        long[] shape = Images.checkImage(img, "pad", 2);
+        long[] shape = ImageShapes.checkImage(img, "pad", 2);
         if (mode == PaddingMode.SYMMETRIC) {
             return padSymmetric(img, shape, left, right, top, bottom);
         }

@@ -4,7 +4,12 @@ import io.jtorch.Tensor;
 import io.jtorch.internal.Errors;
 import java.util.function.Supplier;
 import org.bytedeco.pytorch.BoolOptional;
+import io.jtorch.DType;
+import io.jtorch.Generator;
 import org.bytedeco.pytorch.DoubleOptional;
+import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.InterpolateFuncOptions;
 import org.bytedeco.pytorch.LongVector;
 import org.bytedeco.pytorch.global.torch;
@@ -57,6 +62,110 @@ final class RawOps {
     /** {@code torch.round(t)}. */
     static Tensor round(Tensor t) {
         return op("round", () -> torch.round(t.raw()));
+    }
+
+    /** {@code torch.rand(1, generator=g).item()}: a float32 in [0, 1). */
+    static double rand1(Generator g) {
+        return op("rand", () -> torch.rand(new long[] {1}, new GeneratorOptional(g.raw()), new TensorOptions(DType.FLOAT32.scalarType())))
+                .item();
+    }
+
+    /** {@code torch.randint(low, high, (1,), generator=g).item()}. */
+    static long randint(Generator g, long low, long high) {
+        return op("randint", () -> torch.randint(low, high, new long[] {1}, new GeneratorOptional(g.raw()),
+                new TensorOptions(DType.INT64.scalarType()))).itemLong();
+    }
+
+    /** {@code torch.empty(1).uniform_(from, to, generator=g)}: a float32 tensor of one value. */
+    static Tensor uniform1(Generator g, double from, double to) {
+        return op("uniform_", () -> {
+            org.bytedeco.pytorch.Tensor t = torch.empty(new long[] {1}, new TensorOptions(DType.FLOAT32.scalarType()), new org.bytedeco.pytorch.MemoryFormatOptional());
+            t.uniform_(from, to, new GeneratorOptional(g.raw()));
+            return t;
+        });
+    }
+
+    /** {@code torch.empty(shape, dtype=float32).normal_(generator=g)}. */
+    static Tensor normal(Generator g, long... shape) {
+        return op("normal_", () -> {
+            org.bytedeco.pytorch.Tensor t = torch.empty(shape, new TensorOptions(DType.FLOAT32.scalarType()), new org.bytedeco.pytorch.MemoryFormatOptional());
+            t.normal_(0, 1, new GeneratorOptional(g.raw()));
+            return t;
+        });
+    }
+
+    /** {@code torch.where(cond, a, b)}. */
+    static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        return op("where", () -> torch.where(cond.raw(), a.raw(), b.raw()));
+    }
+
+    /** {@code torch.fmod(t, d)}. */
+    static Tensor fmod(Tensor t, double d) {
+        return op("fmod", () -> torch.fmod(t.raw(), new Scalar(d)));
+    }
+
+    /** {@code t % d}, Python's remainder (the sign of the divisor). */
+    static Tensor remainder(Tensor t, double d) {
+        return op("remainder", () -> torch.remainder(t.raw(), new Scalar(d)));
+    }
+
+    /** {@code torch.floor(t)}. */
+    static Tensor floor(Tensor t) {
+        return op("floor", () -> torch.floor(t.raw()));
+    }
+
+    /** {@code torch.amax(t, dim, keepdim)} or {@code amin}. */
+    static Tensor extreme(Tensor t, int dim, boolean max) {
+        return op(max ? "amax" : "amin", () -> max ? torch.amax(t.raw(), new long[] {dim}, false) : torch.amin(t.raw(), new long[] {dim}, false));
+    }
+
+    /** {@code a & b} of bool tensors. */
+    static Tensor and(Tensor a, Tensor b) {
+        return op("logical_and", () -> torch.logical_and(a.raw(), b.raw()));
+    }
+
+    /** {@code torch.gather(t, dim, index)}. */
+    static Tensor gather(Tensor t, int dim, Tensor index) {
+        return op("gather", () -> torch.gather(t.raw(), dim, index.raw()));
+    }
+
+    /** {@code torch.flip(t, dims)}. */
+    static Tensor flip(Tensor t, long... dims) {
+        return op("flip", () -> torch.flip(t.raw(), dims));
+    }
+
+    /** {@code torch.linspace(start, end, steps)} in float32. */
+    static Tensor linspace(double start, double end, long steps) {
+        return op("linspace", () -> torch.linspace(new Scalar(start), new Scalar(end), steps, new TensorOptions(DType.FLOAT32.scalarType())));
+    }
+
+    /** {@code a.bmm(b)}. */
+    static Tensor bmm(Tensor a, Tensor b) {
+        return op("bmm", () -> torch.bmm(a.raw(), b.raw()));
+    }
+
+    /**
+     * {@code F.grid_sample(img, grid, mode, padding_mode="zeros", align_corners=False)}: mode 0
+     * bilinear, 1 nearest.
+     */
+    static Tensor gridSample(Tensor img, Tensor grid, boolean nearest) {
+        return op("grid_sample", () -> torch.grid_sampler(img.raw(), grid.raw(), nearest ? 1 : 0, 0, false));
+    }
+
+    /** {@code t.expand(shape)}. */
+    static Tensor expand(Tensor t, long[] shape) {
+        return op("expand", () -> t.raw().expand(shape));
+    }
+
+    /** {@code torch.mean(t, dim=(-3, -2, -1), keepdim=True)}. */
+    static Tensor meanLast3(Tensor t) {
+        return op("mean", () -> {
+            org.bytedeco.javacpp.LongPointer dims = new org.bytedeco.javacpp.LongPointer(-3, -2, -1);
+            org.bytedeco.pytorch.Tensor out = torch.mean(t.raw(), new org.bytedeco.pytorch.LongArrayRefOptional(
+                    new org.bytedeco.pytorch.LongArrayRef(dims, 3)), true, new org.bytedeco.pytorch.ScalarTypeOptional());
+            dims.close();
+            return out;
+        });
     }
 
     private static Tensor op(String name, Supplier<org.bytedeco.pytorch.Tensor> f) {

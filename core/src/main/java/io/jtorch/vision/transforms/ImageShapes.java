@@ -4,8 +4,8 @@ import io.jtorch.Tensor;
 import java.util.Arrays;
 
 /** Checks and shape arithmetic shared by the transforms, as torchvision's {@code _assert_image_tensor} and {@code get_dimensions}. */
-final class Images {
-    private Images() {}
+final class ImageShapes {
+    private ImageShapes() {}
 
     /** Throws naming {@code op} unless {@code img} has at least {@code minDims} dimensions, the last two (H, W). */
     static long[] checkImage(Tensor img, String op, int minDims) {
