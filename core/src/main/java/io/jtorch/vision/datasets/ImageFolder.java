@@ -4,6 +4,9 @@ import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.data.Batch;
 import io.jtorch.data.Example;
+import io.jtorch.vision.transforms.Transform;
+import java.util.ArrayList;
+import java.util.function.LongUnaryOperator;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +31,19 @@ import java.util.stream.IntStream;
  * a second and keeps about 32 bytes per file (packed names and a label); a folder named like an
  * image ({@code x.png/}) is listed as one and fails when read.
  *
+ * <p><b>Transforms.</b> As in Python, a {@link Transform} can make each sample's input:
+ * {@code new ImageFolder(root, transform)} or {@link #transform(Transform)} hands it each image
+ * decoded as uint8 (C, H, W) (the tensor {@code PILToTensor()} makes of the PIL image that
+ * torchvision's loader hands its transform; start the pipeline with {@code ToTensor} or
+ * {@code ConvertImageDtype} where Python has {@code ToTensor()}), and its result is the input.
+ * A batch's images are decoded in parallel, then transformed one by one in the batch's order, so
+ * random transforms draw in the order Python's loop draws; on a {@code DataLoader} worker they
+ * draw from that worker's generator ({@link io.jtorch.data.WorkerInfo}).
+ * <pre>{@code
+ * ImageFolder train = new ImageFolder(Path.of("photos"), new Compose(new RandomResizedCrop(224),
+ *         new RandomHorizontalFlip(), new ToTensor(), new Normalize(mean, std)));
+ * }</pre>
+ *
  * <p>Settings ({@link #channels(int)}, {@link #imageSize}, {@link #resize}, {@link #normalize}) change
  * this dataset and return it; the cutting methods of {@link ClassificationDataset} return new
  * datasets over the same files with the same settings.
@@ -46,6 +62,8 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
     private boolean resize;
     private double[] mean = {0};
     private double[] std = {1};
+    private Transform transform;
+    private LongUnaryOperator targetTransform;
 
     /**
      * Lists the class folders under {@code root} and their image files.
@@ -55,6 +73,16 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
      */
     public ImageFolder(Path root) {
         this(root, FolderListing.of(root));
+    }
+
+    /**
+     * Lists the classes and images under {@code root}, each sample's input being
+     * {@code transform} of its decoded uint8 (C, H, W) image; mirrors
+     * {@code ImageFolder(root, transform=transform)}.
+     */
+    public ImageFolder(Path root, Transform transform) {
+        this(root);
+        transform(transform);
     }
 
     private ImageFolder(Path root, FolderListing listing) {
@@ -102,6 +130,32 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
         return this;
     }
 
+    /**
+     * Makes each input {@code transform} of the decoded uint8 (C, H, W) image (after
+     * {@link #channels}, and {@link #resize} or {@link #imageSize} if set), instead of the
+     * float [0, 1] image; null returns to that. Mirrors the {@code transform} argument. Returns this.
+     *
+     * @throws IllegalArgumentException if {@link #normalize} was set: normalise in the transform
+     */
+    public ImageFolder transform(Transform transform) {
+        if (transform != null && (mean.length != 1 || mean[0] != 0 || std[0] != 1)) {
+            throw new IllegalArgumentException("ImageFolder: normalize(...) and a transform cannot be combined; add a Normalize to the transform");
+        }
+        this.transform = transform;
+        return this;
+    }
+
+    /** The transform of the inputs, or null. */
+    public Transform transform() {
+        return transform;
+    }
+
+    /** Maps each label before it is returned; mirrors the {@code target_transform} argument. Returns this. */
+    public ImageFolder targetTransform(LongUnaryOperator targetTransform) {
+        this.targetTransform = targetTransform;
+        return this;
+    }
+
     /** Normalises every channel to {@code (x - mean) / std}; mirrors {@code transforms.Normalize((mean,), (std,))}. Returns this. */
     public ImageFolder normalize(double mean, double std) {
         return normalize(new double[] {mean}, new double[] {std});
@@ -118,6 +172,9 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
             }
         }
         checkNormalization(mean, channels);
+        if (transform != null) {
+            throw new IllegalArgumentException("ImageFolder: normalize(...) and a transform cannot be combined; add a Normalize to the transform");
+        }
         this.mean = mean.clone();
         this.std = std.clone();
         return this;
@@ -153,9 +210,12 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
     @Override
     public Example get(long index) {
         Pixels p = load(index);
+        if (transform != null) {
+            return new Example(transformed(p, index), Torch.tensor(new long[] {target(index)}, new long[0]));
+        }
         float[] values = new float[p.values().length];
         toInputs(p, values, 0);
-        return new Example(Torch.tensor(values, p.channels(), p.height(), p.width()), Torch.tensor(new long[] {label(index)}, new long[0]));
+        return new Example(Torch.tensor(values, p.channels(), p.height(), p.width()), Torch.tensor(new long[] {target(index)}, new long[0]));
     }
 
     @Override
@@ -167,6 +227,9 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
             checkIndex(i);
         }
         Pixels[] images = loadAll(indices);
+        if (transform != null) {
+            return transformedBatch(images, indices);
+        }
         Pixels first = images[0];
         int n = first.values().length;
         float[] values = new float[Math.multiplyExact(n, indices.length)];
@@ -178,9 +241,52 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
                         + " every image or resize(h, w) to resize them");
             }
             toInputs(images[i], values, i * n);
-            labels[i] = label(indices[i]);
+            labels[i] = target(indices[i]);
         }
         return new Batch(Torch.tensor(values, indices.length, channels, first.height(), first.width()), Torch.tensor(labels));
+    }
+
+    /** Transforms the decoded images one by one in batch order and stacks the results. */
+    private Batch transformedBatch(Pixels[] images, long[] indices) {
+        List<Tensor> inputs = new ArrayList<>(images.length);
+        long[] labels = new long[indices.length];
+        for (int i = 0; i < images.length; i++) {
+            inputs.add(transformed(images[i], indices[i]));
+            labels[i] = target(indices[i]);
+        }
+        long[] shape = inputs.get(0).shape();
+        for (int i = 1; i < inputs.size(); i++) {
+            if (!Arrays.equals(shape, inputs.get(i).shape())) {
+                throw new IllegalArgumentException("ImageFolder: cannot batch " + path(indices[0]) + " (transformed to "
+                        + Arrays.toString(shape) + ") with " + path(indices[i]) + " (transformed to " + Arrays.toString(inputs.get(i).shape())
+                        + "); end the transform with a fixed size (Resize((h, w)), CenterCrop, RandomResizedCrop)");
+            }
+        }
+        return new Batch(Torch.stack(inputs, 0), Torch.tensor(labels));
+    }
+
+    private Tensor transformed(Pixels p, long index) {
+        Tensor out;
+        try {
+            out = transform.apply(Images.toTensor(p));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("ImageFolder: the transform failed on " + path(index) + ": " + e.getMessage(), e);
+        }
+        if (out == null) {
+            throw new IllegalStateException("ImageFolder: the transform returned null for " + path(index));
+        }
+        return out;
+    }
+
+    private long target(long index) {
+        long label = label(index);
+        return targetTransform == null ? label : targetTransform.applyAsLong(label);
+    }
+
+    /** True when a transform is set: it may be random, so samples may differ between calls. */
+    @Override
+    public boolean isRandom() {
+        return transform != null;
     }
 
     /**
@@ -232,6 +338,8 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
         out.resize = resize;
         out.mean = mean;
         out.std = std;
+        out.transform = transform;
+        out.targetTransform = targetTransform;
         return out;
     }
 
@@ -239,6 +347,6 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
     public String toString() {
         return "ImageFolder(" + root + ", " + size() + " images, classes " + classes() + ", " + channels + " channel"
                 + (channels == 1 ? "" : "s") + (height == 0 ? "" : (resize ? ", resized to " : ", size ") + height + "x" + width)
-                + ")";
+                + (transform == null ? "" : ", transform " + transform) + ")";
     }
 }
