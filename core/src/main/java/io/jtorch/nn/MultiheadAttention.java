@@ -212,7 +212,7 @@ public class MultiheadAttention extends Module implements TorchScriptable {
                         + ", got " + Shapes.format(keyPaddingMask.shape()));
             }
             Tensor kpm = Functional.additiveMask(keyPaddingMask, query.dtype()).view(bsz, 1, 1, srcLen)
-                    .add(Torch.zeros(1, numHeads, 1, 1)).reshape(bsz * numHeads, 1, srcLen); // repeated for each head
+                    .add(Torch.zeros(1, numHeads, 1, 1).to(query.device())).reshape(bsz * numHeads, 1, srcLen); // one per head
             mask = mask == null ? kpm : mask.add(kpm);
         }
         return mask;
