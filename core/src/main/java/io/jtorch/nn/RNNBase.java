@@ -15,7 +15,7 @@ import java.util.List;
  * {@code bias_hh_lk} (G·H), with the suffix {@code _reverse} for the backward direction, G the
  * number of gates; all drawn from U(-1/√H, 1/√H).
  */
-public abstract class RNNBase extends Module {
+public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScriptable {
     /** The optional settings of a recurrent layer; mirrors its keyword arguments. */
     public static final class Options {
         private long numLayers = 1;
@@ -189,6 +189,31 @@ public abstract class RNNBase extends Module {
             }
         }
         return r;
+    }
+
+    /** The single-input forward (zero states, output only) as TorchScript, on libtorch's kernel. */
+    @Override
+    public String torchScript() {
+        boolean lstm = this instanceof LSTM;
+        long directions = bidirectional ? 2 : 1;
+        int batchDim = batchFirst ? 0 : 1;
+        StringBuilder weights = new StringBuilder("[");
+        for (String name : ownParameters().keySet()) {
+            weights.append(weights.length() == 1 ? "" : ", ").append("self.").append(name);
+        }
+        weights.append(']');
+        String flags = PyRepr.bool(bias) + ", " + numLayers + ", " + PyRepr.num(dropout) + ", self.training, " + PyRepr.bool(bidirectional)
+                + ", " + PyRepr.bool(batchFirst);
+        return "def forward(self, x: Tensor) -> Tensor:\n"
+                + "    batched = x.dim() == 3\n"
+                + "    if not batched:\n"
+                + "        x = x.unsqueeze(" + batchDim + ")\n"
+                + "    h = torch.zeros([" + directions * numLayers + ", x.size(" + batchDim + "), " + hiddenSize
+                + "], dtype=x.dtype, device=x.device)\n"
+                + "    out = torch." + (lstm ? "lstm(x, [h, h], " : "gru(x, h, ") + weights + ", " + flags + ")[0]\n"
+                + "    if not batched:\n"
+                + "        out = out.squeeze(" + batchDim + ")\n"
+                + "    return out\n";
     }
 
     @Override

@@ -10,12 +10,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jtorch.Fixtures;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
+import io.jtorch.PythonCheck;
+import io.jtorch.jit.Jit;
+import io.jtorch.jit.ScriptModule;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** LSTM and GRU against PyTorch's (tools/fixtures/seq_fixtures.py): init, keys, printing, outputs, states and gradients. */
 class RecurrentTest {
     private static final JsonNode FX = SeqFixtures.get("rnn");
+
+    @TempDir
+    Path tmp;
 
     private static RNNBase build(JsonNode c) {
         JsonNode o = c.get("options");
@@ -102,6 +112,43 @@ class RecurrentTest {
         LSTM m = new LSTM(5, 4);
         m.loadStateDict(Fixtures.stateDict(c.get("init")), true);
         assertClose(SeqFixtures.tensor(c, "output"), m.forward(SeqFixtures.tensor(c, "input")), 1e-5, 1e-5, "output");
+    }
+
+    @Test
+    void scriptedLstmAndGruComputeTheJavaForwardAndRunInPython() throws IOException {
+        Torch.manualSeed(6);
+        LSTM lstm = new LSTM(5, 4, LSTM.options().numLayers(2).bidirectional(true).batchFirst(true).dropout(0.2));
+        GRU gru = new GRU(5, 4, GRU.options().bias(false));
+        lstm.eval();
+        gru.eval();
+        Tensor x = Torch.randn(2, 3, 5);
+        Tensor seq = Torch.randn(3, 5);
+        ScriptModule sl = Jit.script(lstm);
+        ScriptModule sg = Jit.script(gru);
+        assertEquals(lstm.stateDict().keySet(), sl.stateDict().keySet());
+        assertClose(lstm.forward(x), sl.forward(x), 0, 0, "scripted LSTM");
+        assertClose(gru.forward(x), sg.forward(x), 0, 0, "scripted GRU, batched");
+        assertClose(gru.forward(seq), sg.forward(seq), 0, 0, "scripted GRU, unbatched");
+        Path lf = tmp.resolve("lstm.pt");
+        Path gf = tmp.resolve("gru.pt");
+        Path data = tmp.resolve("data.pt");
+        sl.save(lf);
+        sg.save(gf);
+        Torch.save(Map.of("x", x, "seq", seq, "lstm", lstm.forward(x), "gru", gru.forward(seq)), data);
+        Assumptions.assumeTrue(PythonCheck.available(), PythonCheck.skipReason());
+        PythonCheck.Result r = PythonCheck.run(String.join("\n",
+                "import sys, torch",
+                "d = torch.load(sys.argv[3])",
+                "ref = torch.nn.LSTM(5, 4, num_layers=2, bidirectional=True, batch_first=True, dropout=0.2).eval()",
+                "ref.load_state_dict(torch.jit.load(sys.argv[1]).state_dict())",
+                "print('diff', float((torch.jit.load(sys.argv[1]).eval()(d['x']) - d['lstm']).abs().max()),",
+                "      float((torch.jit.load(sys.argv[2]).eval()(d['seq']) - d['gru']).abs().max()),",
+                "      float((ref(d['x'])[0] - d['lstm']).abs().max()))"),
+                lf.toString(), gf.toString(), data.toString());
+        assertEquals(0, r.exitCode(), r.output());
+        String[] diffs = r.output().trim().replaceAll("(?s).*diff ", "").split(" ");
+        assertTrue(Double.parseDouble(diffs[0]) < 1e-6 && Double.parseDouble(diffs[1]) < 1e-6, "TorchScript in Python: " + r.output());
+        assertTrue(Double.parseDouble(diffs[2]) < 1e-5, "PyTorch's own LSTM: " + r.output());
     }
 
     @Test
