@@ -63,7 +63,11 @@ public class TransformerEncoder extends Module implements TorchScriptable {
 
     /** The layer at {@code index}; mirrors {@code encoder.layers[index]}. */
     public Module layer(int index) {
-        return child("layers").namedChildren().get(Integer.toString(index));
+        Module m = child("layers").namedChildren().get(Integer.toString(index));
+        if (m == null) {
+            throw new IndexOutOfBoundsException("TransformerEncoder has " + numLayers + " layers, no layer " + index);
+        }
+        return m;
     }
 
     /** {@code forward(src, null, null)}. */

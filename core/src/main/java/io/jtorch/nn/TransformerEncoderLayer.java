@@ -146,8 +146,9 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
                     e);
         }
         copy.train(isTraining());
+        java.util.Map<String, Parameter> copied = copy.namedParameters();
         for (java.util.Map.Entry<String, Parameter> p : namedParameters().entrySet()) {
-            copy.namedParameters().get(p.getKey()).requiresGrad(p.getValue().requiresGrad());
+            copied.get(p.getKey()).requiresGrad(p.getValue().requiresGrad());
         }
         return copy;
     }

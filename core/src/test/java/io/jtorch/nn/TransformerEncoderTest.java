@@ -103,6 +103,7 @@ class TransformerEncoderTest {
         }
         assertTrue(enc.layer(1).parameters().get(0).abs().sum().item() > 0, "copies do not share weights");
         assertEquals(3, enc.numLayers());
+        assertThrows(IndexOutOfBoundsException.class, () -> enc.layer(3));
     }
 
     @Test
