@@ -133,7 +133,13 @@ abstract class ShapeOps extends ReductionOps {
      * mirrors {@code tensor.expand(*sizes)}.
      */
     public Tensor expand(long... sizes) {
-        return op(() -> raw().expand(sizes));
+        try {
+            return op(() -> raw().expand(sizes));
+        } catch (TorchException e) {
+            // libtorch reports this bad argument in words Errors does not classify
+            throw new IllegalArgumentException("expand: cannot expand shape " + Shapes.format(raw().sizes().vec().get()) + " to "
+                    + Shapes.format(sizes) + ": " + e.getMessage(), e);
+        }
     }
 
     /** This tensor expanded to {@code other}'s shape; mirrors {@code tensor.expand_as(other)}. */
