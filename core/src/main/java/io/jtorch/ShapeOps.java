@@ -207,6 +207,9 @@ abstract class ShapeOps extends ReductionOps {
 
     /** The slice at {@code index} along {@code dim}, without that dimension; mirrors {@code tensor.select(dim, index)}. */
     public Tensor select(int dim, long index) {
+        if (raw().dim() == 0) {
+            throw new IndexOutOfBoundsException("select: a 0-dim tensor has no dimension " + dim + " to index");
+        }
         int d = checkDim(dim, "select");
         long size = raw().size(d);
         if (index < -size || index >= size) {
