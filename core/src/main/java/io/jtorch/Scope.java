@@ -17,11 +17,22 @@ import org.bytedeco.javacpp.PointerScope;
  *       starts, without any code on the caller's side;</li>
  *   <li>otherwise, when the garbage collector finds the {@code Tensor} unreachable.</li>
  * </ol>
- * A tensor that must outlive its scope (a running total kept across batches, an output collected
- * for later) is kept with {@link Tensor#retain()}; it is then released by the garbage collector.
- * Parameters, buffers and optimizer state are retained by the library itself. Using a tensor
- * after its handle was released throws {@link IllegalStateException}; it never reaches native
- * code.
+ * A tensor that must outlive its scope (an output collected for later) is kept with
+ * {@link Tensor#retain()}; it is then released by the garbage collector. Parameters, buffers and
+ * optimizer state are retained by the library itself. Using a tensor after its handle was
+ * released throws {@link IllegalStateException} naming the scope; it never reaches native code.
+ *
+ * <p><b>Running totals.</b> The result of {@code add}, {@code sub}, {@code mul} or {@code div} on
+ * a tensor made outside the current scope (and not retained) lives as long as that tensor, not
+ * as long as the current scope. So a total kept across DataLoader batches works as it reads:
+ * <pre>{@code
+ * Tensor runningCorrects = Torch.zeros(DType.INT64);       // before the loop
+ * for (Batch b : loader) {
+ *     ...
+ *     runningCorrects = runningCorrects.add(Torch.sum(preds.eq(b.labels())));
+ * }
+ * }</pre>
+ * The in-place form {@code runningCorrects.add_(...)} works too.
  *
  * <p>Scopes belong to the thread that opened them and nest. Typical use outside a data loader:
  * <pre>{@code
@@ -39,18 +50,52 @@ public final class Scope implements AutoCloseable {
         io.jtorch.internal.Native.load();
     }
 
-    private final PointerScope pointers;
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private final Pointers pointers;
     private final Thread owner;
+    /** The class that opened this scope, to name it in errors. */
+    private final Class<?> opener;
     private boolean closed;
 
-    private Scope() {
-        this.pointers = new PointerScope();
+    /** The presets' scope, knowing the jtorch scope it belongs to. */
+    private static final class Pointers extends PointerScope {
+        final Scope scope;
+
+        Pointers(Scope scope) {
+            this.scope = scope;
+        }
+    }
+
+    private Scope(Class<?> opener) {
         this.owner = Thread.currentThread();
+        this.opener = opener;
+        this.pointers = new Pointers(this);
     }
 
     /** Opens a scope on the current thread; close it on the same thread. */
     public static Scope open() {
-        return new Scope();
+        return new Scope(WALKER.getCallerClass());
+    }
+
+    /** How an error names the scope that owns (or owned) a tensor: {@code null} means none. */
+    static String describe(PointerScope scope) {
+        if (!(scope instanceof Pointers p)) {
+            return "its scope";
+        }
+        String name = p.scope.opener.getName();
+        if (name.startsWith("io.jtorch.data.DataLoader")) {
+            return "the DataLoader batch it was created in";
+        }
+        if (name.startsWith("io.jtorch.optim.")) {
+            return "the scope of the optimizer step it was created in";
+        }
+        return "the Scope it was created in (opened in " + name + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "Scope opened in " + opener.getName() + (closed ? ", closed" : "");
     }
 
     /** Whether this scope has been closed. */
@@ -101,5 +146,6 @@ public final class Scope implements AutoCloseable {
         if (retained) {
             p.releaseReference();
         }
+        t.adoptedBy(pointers);
     }
 }

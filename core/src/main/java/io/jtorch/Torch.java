@@ -14,9 +14,11 @@ import org.bytedeco.pytorch.global.torch;
  * Tensor factories and library-wide settings. Mirrors the top-level {@code torch} namespace:
  * {@code torch.randn(2, 3)} is {@code Torch.randn(2, 3)}, {@code torch.tensor([1., 2.])} is
  * {@code Torch.tensor(new float[] {1, 2})}, {@code with torch.no_grad():} is
- * {@code try (var g = Torch.noGrad())}.
+ * {@code try (var g = Torch.noGrad())}. The {@code torch.f(tensor, ...)} forms of tensor methods
+ * ({@code Torch.sum}, {@code Torch.max}, {@code Torch.where}, ...) are inherited from
+ * {@code TorchFunctions}.
  */
-public final class Torch {
+public final class Torch extends TorchFunctions {
     static {
         Native.load();
     }
@@ -64,6 +66,33 @@ public final class Torch {
     /** Whether autograd records operations on this thread; mirrors {@code torch.is_grad_enabled}. */
     public static boolean isGradEnabled() {
         return GradMode.is_enabled();
+    }
+
+    /**
+     * Turns autograd on or off on this thread, at once, until the returned guard is closed;
+     * mirrors {@code torch.set_grad_enabled(mode)}, as a call or in a try-with-resources block
+     * ({@code with torch.set_grad_enabled(phase == 'train'):}).
+     */
+    public static SetGradEnabled setGradEnabled(boolean enabled) {
+        return new SetGradEnabled(enabled);
+    }
+
+    /** Turns autograd on on this thread until the returned guard is closed; mirrors {@code with torch.enable_grad():}. */
+    public static SetGradEnabled enableGrad() {
+        return new SetGradEnabled(true);
+    }
+
+    /**
+     * The version of libtorch underneath, e.g. {@code "2.10.0"}; mirrors {@code torch.__version__}.
+     * Read from the JavaCPP presets' jar, whose version is libtorch's followed by the presets' own.
+     */
+    public static String version() {
+        String v = org.bytedeco.pytorch.Tensor.class.getPackage().getImplementationVersion();
+        if (v == null) {
+            throw new IllegalStateException("the PyTorch presets' jar has no version in its manifest");
+        }
+        int dash = v.indexOf('-');
+        return dash < 0 ? v : v.substring(0, dash);
     }
 
     /**
@@ -139,9 +168,24 @@ public final class Torch {
         return Tensor.wrap(call(() -> torch.ones_like(like.raw())));
     }
 
-    /** The element-wise maximum of two tensors; mirrors {@code torch.maximum}. */
-    public static Tensor maximum(Tensor a, Tensor b) {
-        return Tensor.wrap(call(() -> torch.maximum(a.raw(), b.raw())));
+    /** Random N(0, 1) values with the shape, dtype and device of {@code like}; mirrors {@code torch.randn_like}. */
+    public static Tensor randnLike(Tensor like) {
+        return Tensor.wrap(call(() -> torch.randn_like(like.raw())));
+    }
+
+    /** Random values in [0, 1) with the shape, dtype and device of {@code like}; mirrors {@code torch.rand_like}. */
+    public static Tensor randLike(Tensor like) {
+        return Tensor.wrap(call(() -> torch.rand_like(like.raw())));
+    }
+
+    /** {@code value} everywhere, with the shape, dtype and device of {@code like}; mirrors {@code torch.full_like}. */
+    public static Tensor fullLike(Tensor like, double value) {
+        return Tensor.wrap(call(() -> torch.full_like(like.raw(), new Scalar(value))));
+    }
+
+    /** A tensor of {@code dtype} filled with {@code value}; mirrors {@code torch.full(size, value, dtype=dtype)}. */
+    public static Tensor full(long[] shape, double value, DType dtype) {
+        return make(() -> torch.full(shape, new Scalar(value), new TensorOptions(dtype.scalarType())), shape);
     }
 
     /** The n x n identity matrix in float32; mirrors {@code torch.eye(n)}. */
@@ -150,6 +194,14 @@ public final class Torch {
             throw new IllegalArgumentException("eye needs n >= 0, got " + n);
         }
         return Tensor.wrap(call(() -> torch.eye(n)));
+    }
+
+    /** The n x m matrix with ones on the diagonal, in float32; mirrors {@code torch.eye(n, m)}. */
+    public static Tensor eye(long n, long m) {
+        if (n < 0 || m < 0) {
+            throw new IllegalArgumentException("eye needs n, m >= 0, got " + n + ", " + m);
+        }
+        return Tensor.wrap(call(() -> torch.eye(n, m)));
     }
 
     /** An uninitialised float32 tensor; mirrors {@code torch.empty(*size)}. */
@@ -168,6 +220,27 @@ public final class Torch {
             throw new IllegalArgumentException("arange step must not be 0");
         }
         return Tensor.wrap(call(() -> torch.arange(new Scalar(start), new Scalar(end), new Scalar(step))));
+    }
+
+    /** start, start+1, ..., end-1 as int64; mirrors {@code torch.arange(start, end)} with integers. */
+    public static Tensor arange(long start, long end) {
+        return arange(start, end, 1L);
+    }
+
+    /** start, start+step, ... below end (above it for a negative step), as int64; mirrors {@code torch.arange(start, end, step)} with integers. */
+    public static Tensor arange(long start, long end, long step) {
+        if (step == 0) {
+            throw new IllegalArgumentException("arange step must not be 0");
+        }
+        return Tensor.wrap(call(() -> torch.arange(new Scalar(start), new Scalar(end), new Scalar(step))));
+    }
+
+    /** {@code steps} evenly spaced float32 values from {@code start} to {@code end}, both included; mirrors {@code torch.linspace}. */
+    public static Tensor linspace(double start, double end, long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("linspace needs steps >= 0, got " + steps);
+        }
+        return Tensor.wrap(call(() -> torch.linspace(new Scalar(start), new Scalar(end), steps)));
     }
 
     // ---------------------------------------------------------------- tensors from Java data

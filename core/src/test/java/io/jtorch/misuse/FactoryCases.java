@@ -100,7 +100,7 @@ final class FactoryCases {
                 () -> check(Double.isNaN(Torch.full(new long[] {2}, Double.NaN).sum().item()), "not NaN")));
         out.add(of("factory Torch.cat([], 0)", ERROR, () -> Torch.cat(List.of(), 0)));
         out.add(of("factory Torch.stack([], 0)", ERROR, () -> Torch.stack(List.of(), 0)));
-        out.add(of("factory Torch.cat(null, 0)", NULL_ARGUMENT, () -> Torch.cat(null, 0)));
+        out.add(of("factory Torch.cat(null, 0)", NULL_ARGUMENT, () -> Torch.cat((List<Tensor>) null, 0)));
         out.add(of("factory Torch.stack([ok, null], 0)", NULL_ARGUMENT, () -> Torch.stack(Arrays.asList(Op.ok(2), null), 0)));
         out.add(of("factory Torch.setNumThreads(0)", ERROR, () -> Torch.setNumThreads(0)));
         out.add(of("factory Torch.setNumThreads(-3)", ERROR, () -> Torch.setNumThreads(-3)));
