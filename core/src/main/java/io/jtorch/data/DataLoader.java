@@ -13,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Iterates over a {@link Dataset} in batches, optionally shuffled. Mirrors
@@ -45,9 +44,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * memory the hand-over costs more than it saves, which is why the default is zero. With more
  * than one worker, {@link Dataset#getBatch} is called from several threads at once, which the
  * datasets of this library allow; a dataset of your own must too. A failure
- * in a worker is thrown from the loop's {@code next()}. Random numbers a dataset draws (random
- * augmentation) are then drawn on the worker threads, so their order relative to the training
- * thread's draws is no longer reproducible, as with PyTorch's workers.
+ * in a worker is thrown from the loop's {@code next()}. Batch {@code k} of a pass is assembled by
+ * worker {@code k % numWorkers}, and each worker has a generator seeded with
+ * {@code baseSeed + id} ({@link WorkerInfo}), the base seed drawn at the start of each pass from
+ * the loader's generator as PyTorch draws it: random transforms, which draw from
+ * {@link WorkerInfo#currentGenerator()}, give the same augmentations on every run of a seeded
+ * loader (see {@link WorkerInfo} for how this differs from PyTorch's worker processes).
  */
 public final class DataLoader implements Iterable<Batch> {
     private static final ThreadLocal<BatchIterator> CURRENT = new ThreadLocal<>();
@@ -223,16 +225,20 @@ public final class DataLoader implements Iterable<Batch> {
         private boolean finished;
         /** Batches being assembled by workers, in the loop's order; null without workers. */
         private ArrayDeque<Future<Batch>> pending;
-        private ExecutorService workers;
+        /** One single-thread executor per worker: batch k of the pass goes to worker k % numWorkers, as in PyTorch. */
+        private ExecutorService[] workers;
         /** Where the next batch to hand to a worker starts. */
         private int submitted;
+        /** How many batches were handed to workers. */
+        private long submittedBatches;
+        /** The seed of worker 0's generator; worker i's is baseSeed + i. */
+        private final long baseSeed;
 
         BatchIterator() {
-            // PyTorch's iterator draws a base seed for its workers from the same generator
-            // before the sampler draws its order; drawing it too keeps the orders equal.
-            if (shuffle) {
-                (generator != null ? generator : Generator.defaultGenerator()).randomLong();
-            }
+            // PyTorch's iterator draws a base seed for its workers from the loader's generator
+            // (or the global one) before the sampler draws its order; drawing it too keeps the
+            // orders and the workers' seeds equal.
+            baseSeed = (generator != null ? generator : Generator.defaultGenerator()).randomLong();
         }
 
         @Override
@@ -289,16 +295,25 @@ public final class DataLoader implements Iterable<Batch> {
         }
 
         private void startWorkers() {
-            AtomicInteger count = new AtomicInteger();
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(numWorkers, numWorkers, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    task -> {
-                        Thread t = new Thread(task, "jtorch-loader-worker-" + count.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            // A loop left with break never finishes its pass: idle workers then end by themselves.
-            pool.allowCoreThreadTimeOut(true);
-            workers = pool;
+            workers = new ExecutorService[numWorkers];
+            for (int w = 0; w < numWorkers; w++) {
+                WorkerInfo info = new WorkerInfo(w, numWorkers, baseSeed + w);
+                ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(() -> {
+                        info.enter();
+                        try {
+                            task.run();
+                        } finally {
+                            WorkerInfo.leave();
+                        }
+                    }, "jtorch-loader-worker-" + info.id());
+                    t.setDaemon(true);
+                    return t;
+                });
+                // A loop left with break never finishes its pass: idle workers then end by themselves.
+                pool.allowCoreThreadTimeOut(true);
+                workers[w] = pool;
+            }
             pending = new ArrayDeque<>();
             submitted = position;
             submitMore();
@@ -313,7 +328,8 @@ public final class DataLoader implements Iterable<Batch> {
                 }
                 long[] indices = indices(submitted, n);
                 submitted += n;
-                pending.add(workers.submit(() -> assemble(indices)));
+                ExecutorService worker = workers[(int) (submittedBatches++ % numWorkers)];
+                pending.add(worker.submit(() -> assemble(indices)));
             }
         }
 
@@ -355,7 +371,9 @@ public final class DataLoader implements Iterable<Batch> {
         /** Stops the workers; batches they made and nobody took are left to the garbage collector. */
         private void stopWorkers() {
             if (workers != null) {
-                workers.shutdownNow();
+                for (ExecutorService w : workers) {
+                    w.shutdownNow();
+                }
                 workers = null;
                 pending.clear();
                 finished = true;

@@ -1,5 +1,6 @@
 package io.jtorch.vision.datasets;
 
+import io.jtorch.DType;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import java.nio.file.Path;
@@ -10,6 +11,33 @@ import java.nio.file.Path;
  */
 public final class Images {
     private Images() {}
+
+    /**
+     * The image at {@code file} as uint8 (3, H, W), RGB; mirrors
+     * {@code torchvision.io.read_image(file, ImageReadMode.RGB)}, and {@code PILToTensor()} of
+     * torchvision's default loader's {@code Image.open(file).convert("RGB")}. This is the image
+     * that {@link ImageFolder} hands to its transform.
+     */
+    public static Tensor readImage(Path file) {
+        return readImage(file, 3);
+    }
+
+    /**
+     * The image at {@code file} as uint8 ({@code channels}, H, W): 3 for RGB, 1 for grayscale
+     * with PIL's weights ({@code convert("L")}); mirrors {@code read_image(file, ImageReadMode.GRAY)}
+     * for 1.
+     */
+    public static Tensor readImage(Path file, int channels) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+        }
+        return toTensor(Pixels.read(file, channels));
+    }
+
+    /** Pixels as a uint8 (C, H, W) tensor. */
+    static Tensor toTensor(Pixels p) {
+        return Torch.tensor(p.values(), DType.UINT8, p.channels(), p.height(), p.width());
+    }
 
     /**
      * The image at {@code file} as float32 (C, H, W).

@@ -1,0 +1,37 @@
+package io.jtorch.vision.transforms;
+
+import io.jtorch.Tensor;
+
+/**
+ * Flips images upside down with probability {@code p}. Mirrors {@code torchvision.transforms.RandomVerticalFlip(p)}:
+ * draws {@code torch.rand(1) < p} per call from the thread's generator
+ * ({@link io.jtorch.data.WorkerInfo#currentGenerator()}), so the same seed flips the same images
+ * as in Python.
+ */
+public final class RandomVerticalFlip implements Transform {
+    private final double p;
+
+    /** Flips half of the images. */
+    public RandomVerticalFlip() {
+        this(0.5);
+    }
+
+    /** Flips with probability {@code p}. */
+    public RandomVerticalFlip(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("RandomVerticalFlip: p should be a probability in [0, 1], got " + p);
+        }
+        this.p = p;
+    }
+
+    @Override
+    public Tensor apply(Tensor img) {
+        ImageShapes.checkImage(img, "RandomVerticalFlip", 2);
+        return Draws.chance(p) ? Functional.vflip(img) : img;
+    }
+
+    @Override
+    public String toString() {
+        return "RandomVerticalFlip(p=" + p + ")";
+    }
+}
