@@ -153,7 +153,11 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
                 + "    return self.classifier.forward(out)\n";
     }
 
-    /** Renames the keys of torchvision's DenseNet files ({@code norm.1.weight} becomes {@code norm1.weight}). */
+    /**
+     * Renames the keys of torchvision's DenseNet files ({@code norm.1.weight} becomes
+     * {@code norm1.weight}), as torchvision's {@code _load_state_dict} does, then fills in
+     * missing {@code num_batches_tracked} (see {@link VisionModel#upgradeStateDict}).
+     */
     @Override
     protected Map<String, ? extends Tensor> upgradeStateDict(Map<String, ? extends Tensor> stateDict) {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -161,7 +165,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
             Matcher m = LEGACY_KEY.matcher(e.getKey());
             out.put(m.matches() ? m.group(1) + m.group(2) : e.getKey(), e.getValue());
         }
-        return out;
+        return super.upgradeStateDict(out);
     }
 
     // ---------------------------------------------------------------- builders

@@ -120,11 +120,31 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
     }
 
     /**
-     * The state dict with the keys of files written by older torchvision versions renamed to
-     * today's, as torchvision does when it loads its own downloads; unchanged by default.
+     * The state dict as today's PyTorch and torchvision would read it: files saved before PyTorch
+     * 0.4.1 (several of torchvision's downloads) have no {@code num_batches_tracked} in their
+     * batch norms, which PyTorch's versioned loading fills with 0, and subclasses rename keys of
+     * older torchvision versions. A batch norm is recognised by its {@code running_mean}.
      */
     protected Map<String, ? extends Tensor> upgradeStateDict(Map<String, ? extends Tensor> stateDict) {
-        return stateDict;
+        Map<String, Tensor> targets = null;
+        Map<String, Tensor> out = null;
+        for (String key : stateDict.keySet()) {
+            if (!key.endsWith("running_mean")) {
+                continue;
+            }
+            String tracked = key.substring(0, key.length() - "running_mean".length()) + "num_batches_tracked";
+            if (stateDict.containsKey(tracked)) {
+                continue;
+            }
+            if (targets == null) {
+                targets = stateDict();
+                out = new java.util.LinkedHashMap<>(stateDict);
+            }
+            if (targets.containsKey(tracked)) {
+                out.put(tracked, io.jtorch.Torch.zeros(io.jtorch.DType.INT64));
+            }
+        }
+        return out == null ? stateDict : out;
     }
 
     /**

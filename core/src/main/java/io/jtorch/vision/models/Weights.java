@@ -33,6 +33,14 @@ public interface Weights {
     }
 
     /**
+     * The preprocessing these weights expect (resize, center crop, normalize); mirrors
+     * {@code weights.transforms()}, e.g. {@code ResNet50_Weights.IMAGENET1K_V2.transforms()}.
+     */
+    default io.jtorch.vision.transforms.ImageClassification transforms() {
+        return meta().transforms();
+    }
+
+    /**
      * Where Python's torchvision keeps this file once downloaded:
      * {@code $TORCH_HOME/hub/checkpoints/<fileName>}, with {@code TORCH_HOME} defaulting to
      * {@code $XDG_CACHE_HOME/torch} or {@code ~/.cache/torch}, as {@code torch.hub.get_dir()} does.

@@ -1,5 +1,8 @@
 package io.jtorch.vision.models;
 
+import io.jtorch.vision.transforms.ImageClassification;
+import io.jtorch.vision.transforms.InterpolationMode;
+
 /**
  * What torchvision records about a weights file: its name, the classes and input size it was
  * trained for, its preprocessing, and its ImageNet accuracy. Mirrors the {@code Weights} entries
@@ -13,24 +16,20 @@ package io.jtorch.vision.models;
  * @param resizeSize the side the shorter image edge is resized to before cropping
  * @param mean the per-channel mean subtracted after scaling pixels to [0, 1]
  * @param std the per-channel standard deviation divided by
- * @param bicubic whether resizing is bicubic (bilinear otherwise)
+ * @param interpolation how the resize interpolates
  * @param numParams the number of parameters ({@code meta["num_params"]})
  * @param acc1 top-1 ImageNet-1K accuracy in percent ({@code NaN} when not reported)
  * @param acc5 top-5 ImageNet-1K accuracy in percent
  */
 public record WeightsMeta(String fileName, int numClasses, int cropSize, int resizeSize, float[] mean, float[] std,
-                          boolean bicubic, long numParams, double acc1, double acc5) {
-    /** ImageNet's mean, as torchvision's presets use it. */
-    static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
-    /** ImageNet's standard deviation, as torchvision's presets use it. */
-    static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
-
+                          InterpolationMode interpolation, long numParams, double acc1, double acc5) {
     /**
      * Weights trained on ImageNet-1K with torchvision's default preset: bilinear resize to
      * {@code resizeSize}, center crop 224, ImageNet's mean and std.
      */
     public static WeightsMeta imagenet1k(String fileName, int resizeSize, long numParams, double acc1, double acc5) {
-        return new WeightsMeta(fileName, 1000, 224, resizeSize, IMAGENET_MEAN.clone(), IMAGENET_STD.clone(), false, numParams,
+        return new WeightsMeta(fileName, 1000, 224, resizeSize, ImageClassification.IMAGENET_MEAN,
+                ImageClassification.IMAGENET_STD, InterpolationMode.BILINEAR, numParams,
                 acc1, acc5);
     }
 
@@ -38,6 +37,14 @@ public record WeightsMeta(String fileName, int numClasses, int cropSize, int res
     public WeightsMeta {
         mean = mean.clone();
         std = std.clone();
+    }
+
+    /**
+     * The preprocessing these weights expect: resize, center crop, scale to [0, 1], normalize;
+     * mirrors {@code weights.transforms()}.
+     */
+    public ImageClassification transforms() {
+        return new ImageClassification(cropSize, resizeSize, mean, std, interpolation);
     }
 
     @Override
