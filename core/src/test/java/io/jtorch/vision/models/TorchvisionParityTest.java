@@ -67,15 +67,11 @@ class TorchvisionParityTest {
                 assertEquals(want.itemLong(), after.itemLong(), key);
                 continue;
             }
-            if (key.contains("running_")) {
-                // forward statistics: no backward pass amplifies their rounding
-                double rel = VisionFixtures.maxRel(after, want);
-                assertTrue(rel < 1e-5, arch + " " + key + " after the step: " + rel);
-                worstAfter = Math.max(worstAfter, rel);
-                continue;
-            }
-            // A parameter's change in the step (-lr·(grad + wd·p)) against float64's: Java's error must
-            // be of the size of float32 PyTorch's own, or below 1e-5 of the change.
+            // Each tensor's change in the step (-lr·(grad + wd·p) for parameters, momentum·(batch -
+            // running) for batch norm statistics) against float64's: Java's error must be of the size
+            // of float32 PyTorch's own, or below 1e-5 of the change. Train-mode batch norm over the
+            // few values of the last stages (8 per channel here) amplifies rounding far above 1e-5.
+            worstAfter = Math.max(worstAfter, key.contains("running_") ? VisionFixtures.maxRel(after, want) : 0);
             Tensor delta = after.sub(before.get(key));
             Tensor exact = expected.get("delta64/" + key).to(io.jtorch.DType.FLOAT32);
             double javaErr = delta.sub(exact).abs().max().item();
@@ -85,7 +81,7 @@ class TorchvisionParityTest {
                     + javaErr + " (float32 PyTorch: " + torchErr + ", change up to " + scale + ")");
             worstDelta = Math.max(worstDelta, javaErr / Math.max(torchErr, 1e-5 * scale + 1e-12));
         }
-        System.out.printf("%s: eval %.2e, loss %.2e, batch norm statistics %.2e (relative), step's change: Java's error at most %.2f "
+        System.out.printf("%s: eval %.2e, loss %.2e, batch norm statistics %.2e (relative to float32 PyTorch), step's change: Java's error at most %.2f "
                 + "times float32 PyTorch's%n", arch, evalRel,
                 Math.abs(loss - wantLoss) / Math.abs(wantLoss), worstAfter, worstDelta);
 
