@@ -302,4 +302,154 @@ public final class Functional {
             throw Errors.translate(e);
         }
     }
+
+    // ---------------------------------------------------------------- normalization, embedding, attention
+
+    /**
+     * Layer normalisation over the trailing dimensions {@code normalizedShape}; mirrors
+     * {@code F.layer_norm}. {@code weight} and {@code bias} (of shape {@code normalizedShape}) may be null.
+     */
+    public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        long[] shape = input.shape();
+        boolean fits = normalizedShape.length > 0 && normalizedShape.length <= shape.length;
+        for (int i = 0; fits && i < normalizedShape.length; i++) {
+            fits = shape[shape.length - normalizedShape.length + i] == normalizedShape[i];
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("layer_norm: input of shape " + Shapes.format(shape) + " does not end in the normalized shape "
+                    + Shapes.format(normalizedShape));
+        }
+        return op(() -> torch.layer_norm(input.raw(), normalizedShape, optional(weight), optional(bias), eps, true));
+    }
+
+    /** Layer normalisation without scale and shift, eps 1e-5; mirrors {@code F.layer_norm(x, normalized_shape)}. */
+    public static Tensor layerNorm(Tensor input, long... normalizedShape) {
+        return layerNorm(input, normalizedShape, null, null, 1e-5);
+    }
+
+    /**
+     * Group normalisation of (N, C, *) over groups of C / numGroups channels; mirrors
+     * {@code F.group_norm}. {@code weight} and {@code bias} (of shape (C)) may be null.
+     */
+    public static Tensor groupNorm(Tensor input, long numGroups, Tensor weight, Tensor bias, double eps) {
+        if (input.dim() < 2 || numGroups < 1 || input.size(1) % numGroups != 0) {
+            throw new IllegalArgumentException("group_norm: expected input of shape (N, C, *) with C divisible by num_groups=" + numGroups
+                    + ", got " + Shapes.format(input.shape()));
+        }
+        return op(() -> torch.group_norm(input.raw(), numGroups, optional(weight), optional(bias), eps, true));
+    }
+
+    /** Group normalisation without scale and shift, eps 1e-5; mirrors {@code F.group_norm(x, num_groups)}. */
+    public static Tensor groupNorm(Tensor input, long numGroups) {
+        return groupNorm(input, numGroups, null, null, 1e-5);
+    }
+
+    /** The rows of {@code weight} (num_embeddings, embedding_dim) at the int64 {@code indices}; mirrors {@code F.embedding}. */
+    public static Tensor embedding(Tensor indices, Tensor weight) {
+        return embedding(indices, weight, null);
+    }
+
+    /**
+     * Like {@link #embedding(Tensor, Tensor)}, with {@code paddingIdx} (negative counts from the
+     * end, null for none) a row that receives no gradient; mirrors {@code F.embedding(input, weight, padding_idx)}.
+     */
+    public static Tensor embedding(Tensor indices, Tensor weight, Long paddingIdx) {
+        if (weight.dim() != 2) {
+            throw new IllegalArgumentException("embedding: weight must be 2-D (num_embeddings, embedding_dim), got " + Shapes.format(weight.shape()));
+        }
+        long n = weight.size(0);
+        DType t = indices.dtype();
+        if (t != DType.INT64 && t != DType.INT32) {
+            throw new IllegalArgumentException("embedding: indices must be int64 or int32, got " + t + "; convert them with indices.to(DType.INT64)");
+        }
+        long pad = paddingIdx == null ? -1 : paddingIdx < 0 ? paddingIdx + n : paddingIdx;
+        if (paddingIdx != null && (pad < 0 || pad >= n)) {
+            throw new IllegalArgumentException("embedding: padding_idx " + paddingIdx + " must be within num_embeddings " + n);
+        }
+        if (indices.numel() > 0) {
+            long lo = indices.min().itemLong();
+            long hi = indices.max().itemLong();
+            if (lo < 0 || hi >= n) {
+                throw new IllegalArgumentException("embedding: index " + (lo < 0 ? lo : hi) + " is out of range for " + n + " embeddings");
+            }
+        }
+        return op(() -> torch.embedding(weight.raw(), indices.raw(), pad, false, false));
+    }
+
+    /**
+     * {@code softmax(q kᵀ / √E + mask) v} over (*, L, E) queries and (*, S, E) keys and values;
+     * mirrors {@code F.scaled_dot_product_attention(q, k, v)} of PyTorch 2.
+     */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value) {
+        return scaledDotProductAttention(query, key, value, null, 0, false);
+    }
+
+    /**
+     * Scaled dot-product attention with an optional mask (bool: true takes part, as in PyTorch 2;
+     * float: added to the scores), dropout on the weights and a causal mask; mirrors
+     * {@code F.scaled_dot_product_attention(q, k, v, attn_mask, dropout_p, is_causal)}.
+     */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value, Tensor attnMask, double dropoutP,
+                                                   boolean isCausal) {
+        if (query.dim() < 2 || key.dim() != query.dim() || value.dim() != query.dim()
+                || query.size(-1) != key.size(-1) || key.size(-2) != value.size(-2)) {
+            throw new IllegalArgumentException("scaled_dot_product_attention: expected query (*, L, E), key (*, S, E), value (*, S, Ev), got "
+                    + Shapes.format(query.shape()) + ", " + Shapes.format(key.shape()) + ", " + Shapes.format(value.shape()));
+        }
+        if (!(dropoutP >= 0 && dropoutP <= 1)) {
+            throw new IllegalArgumentException("scaled_dot_product_attention: dropout_p must be in [0, 1], got " + dropoutP);
+        }
+        return op(() -> torch.scaled_dot_product_attention(query.raw(), key.raw(), value.raw(), optional(attnMask), dropoutP, isCausal,
+                new org.bytedeco.pytorch.DoubleOptional(), false));
+    }
+
+    /** Batched matrix product of (B, n, m) and (B, m, p); the {@code torch.bmm} that attention uses. */
+    static Tensor bmm(Tensor a, Tensor b) {
+        return op(() -> torch.bmm(a.raw(), b.raw()));
+    }
+
+    /** {@code c + a @ b} in one kernel, as {@code torch.baddbmm(c, a, b)}. */
+    static Tensor baddbmm(Tensor c, Tensor a, Tensor b) {
+        return op(() -> torch.baddbmm(c.raw(), a.raw(), b.raw()));
+    }
+
+    /**
+     * A mask to add to attention scores: a bool mask (true = not allowed, as in
+     * {@code nn.MultiheadAttention}) becomes -inf there and 0 elsewhere, a float one is returned as is.
+     */
+    static Tensor additiveMask(Tensor mask, DType dtype) {
+        if (mask.dtype().isFloatingPoint()) {
+            return mask;
+        }
+        if (mask.dtype() != DType.BOOL && mask.dtype() != DType.UINT8) {
+            throw new IllegalArgumentException("attention masks must be bool or floating point, got " + mask.dtype());
+        }
+        return op(() -> torch.zeros_like(mask.raw()).to(dtype.scalarType()).masked_fill(mask.raw().to(DType.BOOL.scalarType()),
+                new org.bytedeco.pytorch.Scalar(Double.NEGATIVE_INFINITY)));
+    }
+
+    /**
+     * libtorch's fused recurrent kernel, {@code torch.lstm} or {@code torch.gru}: returns the
+     * output and the final states (h_n, and c_n for the LSTM). {@code weights} is PyTorch's flat
+     * list (w_ih, w_hh[, b_ih, b_hh] per layer and direction).
+     */
+    static Tensor[] recurrent(boolean lstm, Tensor input, Tensor[] hx, java.util.List<? extends Tensor> weights, boolean hasBiases,
+                              long numLayers, double dropout, boolean training, boolean bidirectional, boolean batchFirst) {
+        org.bytedeco.pytorch.TensorVector params = new org.bytedeco.pytorch.TensorVector();
+        for (Tensor w : weights) {
+            params.push_back(w.raw());
+        }
+        try {
+            if (lstm) {
+                org.bytedeco.pytorch.T_TensorTensorTensor_T r = torch.lstm(input.raw(), new org.bytedeco.pytorch.TensorVector(hx[0].raw(),
+                        hx[1].raw()), params, hasBiases, numLayers, dropout, training, bidirectional, batchFirst);
+                return new Tensor[] {Tensor.wrap(r.get0()), Tensor.wrap(r.get1()), Tensor.wrap(r.get2())};
+            }
+            org.bytedeco.pytorch.T_TensorTensor_T r = torch.gru(input.raw(), hx[0].raw(), params, hasBiases, numLayers, dropout, training,
+                    bidirectional, batchFirst);
+            return new Tensor[] {Tensor.wrap(r.get0()), Tensor.wrap(r.get1())};
+        } catch (RuntimeException e) {
+            throw Errors.translate(e, (lstm ? "LSTM" : "GRU") + " on input " + Shapes.format(input.shape()));
+        }
+    }
 }
