@@ -1,0 +1,166 @@
+package io.jtorch.vision.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * The model builders, by torchvision's names in camelCase. Mirrors {@code torchvision.models}:
+ * {@code models.resnet50(num_classes=10)} is {@code Models.resnet50(10)},
+ * {@code models.resnet50(weights=ResNet50_Weights.IMAGENET1K_V2)} is
+ * {@code Models.resnet50(ResNet50Weights.IMAGENET1K_V2, path)} (or, without the path, the copy
+ * in torchvision's cache), {@code models.get_model("vgg16_bn", num_classes=10)} is
+ * {@code Models.getModel("vgg16_bn", 10)}. Made for {@code import static io.jtorch.vision.models.Models.*}.
+ *
+ * <p>Each architecture has four builders: {@code ()} (1000 classes, random init),
+ * {@code (numClasses)}, {@code (weights, file)} and {@code (weights)}; the family classes
+ * ({@link ResNet}, {@link VGG}, {@link DenseNet}, ...) also take their options objects.
+ */
+public final class Models {
+    private static final Map<String, LongFunction<VisionModel<?>>> BUILDERS = new LinkedHashMap<>();
+
+    static {
+        BUILDERS.put("resnet18", ResNet::resnet18);
+        BUILDERS.put("resnet34", ResNet::resnet34);
+        BUILDERS.put("resnet50", ResNet::resnet50);
+        BUILDERS.put("resnet101", ResNet::resnet101);
+        BUILDERS.put("resnet152", ResNet::resnet152);
+        BUILDERS.put("resnext50_32x4d", ResNet::resnext50_32x4d);
+        BUILDERS.put("resnext101_32x8d", ResNet::resnext101_32x8d);
+        BUILDERS.put("resnext101_64x4d", ResNet::resnext101_64x4d);
+        BUILDERS.put("wide_resnet50_2", ResNet::wideResnet50_2);
+        BUILDERS.put("wide_resnet101_2", ResNet::wideResnet101_2);
+        BUILDERS.put("vgg11", VGG::vgg11);
+        BUILDERS.put("vgg11_bn", VGG::vgg11Bn);
+        BUILDERS.put("vgg13", VGG::vgg13);
+        BUILDERS.put("vgg13_bn", VGG::vgg13Bn);
+        BUILDERS.put("vgg16", VGG::vgg16);
+        BUILDERS.put("vgg16_bn", VGG::vgg16Bn);
+        BUILDERS.put("vgg19", VGG::vgg19);
+        BUILDERS.put("vgg19_bn", VGG::vgg19Bn);
+        BUILDERS.put("densenet121", DenseNet::densenet121);
+        BUILDERS.put("densenet161", DenseNet::densenet161);
+        BUILDERS.put("densenet169", DenseNet::densenet169);
+        BUILDERS.put("densenet201", DenseNet::densenet201);
+    }
+
+    private Models() {}
+
+    /**
+     * The model called {@code name} (torchvision's snake_case name, e.g. {@code "resnet50"},
+     * {@code "wide_resnet50_2"}, {@code "vgg16_bn"}) for {@code numClasses} classes, randomly
+     * initialised; mirrors {@code torchvision.models.get_model(name, num_classes=n)}.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static VisionModel<?> getModel(String name, long numClasses) {
+        LongFunction<VisionModel<?>> builder = BUILDERS.get(name);
+        if (builder == null) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; known: " + String.join(", ", BUILDERS.keySet()));
+        }
+        return builder.apply(numClasses);
+    }
+
+    /** The names {@link #getModel} knows, in torchvision's spelling; mirrors {@code torchvision.models.list_models()}. */
+    public static List<String> listModels() {
+        return new ArrayList<>(BUILDERS.keySet());
+    }
+
+    // ResNet
+    public static ResNet resnet18() { return ResNet.resnet18(); }
+    public static ResNet resnet18(long numClasses) { return ResNet.resnet18(numClasses); }
+    public static ResNet resnet18(ResNet18Weights weights, Path file) throws IOException { return ResNet.resnet18(weights, file); }
+    public static ResNet resnet18(ResNet18Weights weights) throws IOException { return ResNet.resnet18(weights, weights.requireCachedFile()); }
+    public static ResNet resnet34() { return ResNet.resnet34(); }
+    public static ResNet resnet34(long numClasses) { return ResNet.resnet34(numClasses); }
+    public static ResNet resnet34(ResNet34Weights weights, Path file) throws IOException { return ResNet.resnet34(weights, file); }
+    public static ResNet resnet34(ResNet34Weights weights) throws IOException { return ResNet.resnet34(weights, weights.requireCachedFile()); }
+    public static ResNet resnet50() { return ResNet.resnet50(); }
+    public static ResNet resnet50(long numClasses) { return ResNet.resnet50(numClasses); }
+    public static ResNet resnet50(ResNet50Weights weights, Path file) throws IOException { return ResNet.resnet50(weights, file); }
+    public static ResNet resnet50(ResNet50Weights weights) throws IOException { return ResNet.resnet50(weights, weights.requireCachedFile()); }
+    public static ResNet resnet101() { return ResNet.resnet101(); }
+    public static ResNet resnet101(long numClasses) { return ResNet.resnet101(numClasses); }
+    public static ResNet resnet101(ResNet101Weights weights, Path file) throws IOException { return ResNet.resnet101(weights, file); }
+    public static ResNet resnet101(ResNet101Weights weights) throws IOException { return ResNet.resnet101(weights, weights.requireCachedFile()); }
+    public static ResNet resnet152() { return ResNet.resnet152(); }
+    public static ResNet resnet152(long numClasses) { return ResNet.resnet152(numClasses); }
+    public static ResNet resnet152(ResNet152Weights weights, Path file) throws IOException { return ResNet.resnet152(weights, file); }
+    public static ResNet resnet152(ResNet152Weights weights) throws IOException { return ResNet.resnet152(weights, weights.requireCachedFile()); }
+    public static ResNet resnext50_32x4d() { return ResNet.resnext50_32x4d(); }
+    public static ResNet resnext50_32x4d(long numClasses) { return ResNet.resnext50_32x4d(numClasses); }
+    public static ResNet resnext50_32x4d(ResNeXt50_32X4DWeights weights, Path file) throws IOException { return ResNet.resnext50_32x4d(weights, file); }
+    public static ResNet resnext50_32x4d(ResNeXt50_32X4DWeights weights) throws IOException { return ResNet.resnext50_32x4d(weights, weights.requireCachedFile()); }
+    public static ResNet resnext101_32x8d() { return ResNet.resnext101_32x8d(); }
+    public static ResNet resnext101_32x8d(long numClasses) { return ResNet.resnext101_32x8d(numClasses); }
+    public static ResNet resnext101_32x8d(ResNeXt101_32X8DWeights weights, Path file) throws IOException { return ResNet.resnext101_32x8d(weights, file); }
+    public static ResNet resnext101_32x8d(ResNeXt101_32X8DWeights weights) throws IOException { return ResNet.resnext101_32x8d(weights, weights.requireCachedFile()); }
+    public static ResNet resnext101_64x4d() { return ResNet.resnext101_64x4d(); }
+    public static ResNet resnext101_64x4d(long numClasses) { return ResNet.resnext101_64x4d(numClasses); }
+    public static ResNet resnext101_64x4d(ResNeXt101_64X4DWeights weights, Path file) throws IOException { return ResNet.resnext101_64x4d(weights, file); }
+    public static ResNet resnext101_64x4d(ResNeXt101_64X4DWeights weights) throws IOException { return ResNet.resnext101_64x4d(weights, weights.requireCachedFile()); }
+    public static ResNet wideResnet50_2() { return ResNet.wideResnet50_2(); }
+    public static ResNet wideResnet50_2(long numClasses) { return ResNet.wideResnet50_2(numClasses); }
+    public static ResNet wideResnet50_2(WideResNet50_2Weights weights, Path file) throws IOException { return ResNet.wideResnet50_2(weights, file); }
+    public static ResNet wideResnet50_2(WideResNet50_2Weights weights) throws IOException { return ResNet.wideResnet50_2(weights, weights.requireCachedFile()); }
+    public static ResNet wideResnet101_2() { return ResNet.wideResnet101_2(); }
+    public static ResNet wideResnet101_2(long numClasses) { return ResNet.wideResnet101_2(numClasses); }
+    public static ResNet wideResnet101_2(WideResNet101_2Weights weights, Path file) throws IOException { return ResNet.wideResnet101_2(weights, file); }
+    public static ResNet wideResnet101_2(WideResNet101_2Weights weights) throws IOException { return ResNet.wideResnet101_2(weights, weights.requireCachedFile()); }
+
+    // VGG
+    public static VGG vgg11() { return VGG.vgg11(); }
+    public static VGG vgg11(long numClasses) { return VGG.vgg11(numClasses); }
+    public static VGG vgg11(VGG11Weights weights, Path file) throws IOException { return VGG.vgg11(weights, file); }
+    public static VGG vgg11(VGG11Weights weights) throws IOException { return VGG.vgg11(weights, weights.requireCachedFile()); }
+    public static VGG vgg11Bn() { return VGG.vgg11Bn(); }
+    public static VGG vgg11Bn(long numClasses) { return VGG.vgg11Bn(numClasses); }
+    public static VGG vgg11Bn(VGG11BNWeights weights, Path file) throws IOException { return VGG.vgg11Bn(weights, file); }
+    public static VGG vgg11Bn(VGG11BNWeights weights) throws IOException { return VGG.vgg11Bn(weights, weights.requireCachedFile()); }
+    public static VGG vgg13() { return VGG.vgg13(); }
+    public static VGG vgg13(long numClasses) { return VGG.vgg13(numClasses); }
+    public static VGG vgg13(VGG13Weights weights, Path file) throws IOException { return VGG.vgg13(weights, file); }
+    public static VGG vgg13(VGG13Weights weights) throws IOException { return VGG.vgg13(weights, weights.requireCachedFile()); }
+    public static VGG vgg13Bn() { return VGG.vgg13Bn(); }
+    public static VGG vgg13Bn(long numClasses) { return VGG.vgg13Bn(numClasses); }
+    public static VGG vgg13Bn(VGG13BNWeights weights, Path file) throws IOException { return VGG.vgg13Bn(weights, file); }
+    public static VGG vgg13Bn(VGG13BNWeights weights) throws IOException { return VGG.vgg13Bn(weights, weights.requireCachedFile()); }
+    public static VGG vgg16() { return VGG.vgg16(); }
+    public static VGG vgg16(long numClasses) { return VGG.vgg16(numClasses); }
+    public static VGG vgg16(VGG16Weights weights, Path file) throws IOException { return VGG.vgg16(weights, file); }
+    public static VGG vgg16(VGG16Weights weights) throws IOException { return VGG.vgg16(weights, weights.requireCachedFile()); }
+    public static VGG vgg16Bn() { return VGG.vgg16Bn(); }
+    public static VGG vgg16Bn(long numClasses) { return VGG.vgg16Bn(numClasses); }
+    public static VGG vgg16Bn(VGG16BNWeights weights, Path file) throws IOException { return VGG.vgg16Bn(weights, file); }
+    public static VGG vgg16Bn(VGG16BNWeights weights) throws IOException { return VGG.vgg16Bn(weights, weights.requireCachedFile()); }
+    public static VGG vgg19() { return VGG.vgg19(); }
+    public static VGG vgg19(long numClasses) { return VGG.vgg19(numClasses); }
+    public static VGG vgg19(VGG19Weights weights, Path file) throws IOException { return VGG.vgg19(weights, file); }
+    public static VGG vgg19(VGG19Weights weights) throws IOException { return VGG.vgg19(weights, weights.requireCachedFile()); }
+    public static VGG vgg19Bn() { return VGG.vgg19Bn(); }
+    public static VGG vgg19Bn(long numClasses) { return VGG.vgg19Bn(numClasses); }
+    public static VGG vgg19Bn(VGG19BNWeights weights, Path file) throws IOException { return VGG.vgg19Bn(weights, file); }
+    public static VGG vgg19Bn(VGG19BNWeights weights) throws IOException { return VGG.vgg19Bn(weights, weights.requireCachedFile()); }
+
+    // DenseNet
+    public static DenseNet densenet121() { return DenseNet.densenet121(); }
+    public static DenseNet densenet121(long numClasses) { return DenseNet.densenet121(numClasses); }
+    public static DenseNet densenet121(DenseNet121Weights weights, Path file) throws IOException { return DenseNet.densenet121(weights, file); }
+    public static DenseNet densenet121(DenseNet121Weights weights) throws IOException { return DenseNet.densenet121(weights, weights.requireCachedFile()); }
+    public static DenseNet densenet161() { return DenseNet.densenet161(); }
+    public static DenseNet densenet161(long numClasses) { return DenseNet.densenet161(numClasses); }
+    public static DenseNet densenet161(DenseNet161Weights weights, Path file) throws IOException { return DenseNet.densenet161(weights, file); }
+    public static DenseNet densenet161(DenseNet161Weights weights) throws IOException { return DenseNet.densenet161(weights, weights.requireCachedFile()); }
+    public static DenseNet densenet169() { return DenseNet.densenet169(); }
+    public static DenseNet densenet169(long numClasses) { return DenseNet.densenet169(numClasses); }
+    public static DenseNet densenet169(DenseNet169Weights weights, Path file) throws IOException { return DenseNet.densenet169(weights, file); }
+    public static DenseNet densenet169(DenseNet169Weights weights) throws IOException { return DenseNet.densenet169(weights, weights.requireCachedFile()); }
+    public static DenseNet densenet201() { return DenseNet.densenet201(); }
+    public static DenseNet densenet201(long numClasses) { return DenseNet.densenet201(numClasses); }
+    public static DenseNet densenet201(DenseNet201Weights weights, Path file) throws IOException { return DenseNet.densenet201(weights, file); }
+    public static DenseNet densenet201(DenseNet201Weights weights) throws IOException { return DenseNet.densenet201(weights, weights.requireCachedFile()); }
+}
