@@ -27,7 +27,7 @@ import java.util.function.LongFunction;
  * (N, 3, H, W), output (N, num_classes). Replace the head as in Python:
  * {@code model.classifier().set(-1, new Linear(1280, 10))}.
  */
-public class EfficientNet extends Module implements TorchScriptable {
+public class EfficientNet extends VisionModel<EfficientNet> implements TorchScriptable {
     /**
      * The general form; mirrors {@code EfficientNet(inverted_residual_setting, dropout, stochastic_depth_prob,
      * num_classes, norm_layer, last_channel)}. {@code lastChannel} 0 means four times the last
@@ -136,6 +136,96 @@ public class EfficientNet extends Module implements TorchScriptable {
         return new EfficientNet(s, 0.2, 0.2, numClasses, c -> new BatchNorm2d(c, 0.001, 0.1, true, true), 1280);
     }
 
+    /** {@code efficientnet_b0} for 1000 classes. */
+    public static EfficientNet efficientnetB0() {
+        return efficientnetB0(1000);
+    }
+
+    /** {@code efficientnet_b0} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetB0(EfficientNetB0Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetB0(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code efficientnet_b1} for 1000 classes. */
+    public static EfficientNet efficientnetB1() {
+        return efficientnetB1(1000);
+    }
+
+    /** {@code efficientnet_b1} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetB1(EfficientNetB1Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetB1(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code efficientnet_b2} for 1000 classes. */
+    public static EfficientNet efficientnetB2() {
+        return efficientnetB2(1000);
+    }
+
+    /** {@code efficientnet_b2} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetB2(EfficientNetB2Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetB2(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code efficientnet_b3} for 1000 classes. */
+    public static EfficientNet efficientnetB3() {
+        return efficientnetB3(1000);
+    }
+
+    /** {@code efficientnet_b3} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetB3(EfficientNetB3Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetB3(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code efficientnet_b4} for 1000 classes. */
+    public static EfficientNet efficientnetB4() {
+        return efficientnetB4(1000);
+    }
+
+    /** {@code efficientnet_b4} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetB4(EfficientNetB4Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetB4(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code efficientnet_b5} for 1000 classes. */
+    public static EfficientNet efficientnetB5() {
+        return efficientnetB5(1000);
+    }
+
+    /** {@code efficientnet_b5} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetB5(EfficientNetB5Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetB5(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code efficientnet_b6} for 1000 classes. */
+    public static EfficientNet efficientnetB6() {
+        return efficientnetB6(1000);
+    }
+
+    /** {@code efficientnet_b6} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetB6(EfficientNetB6Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetB6(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code efficientnet_b7} for 1000 classes. */
+    public static EfficientNet efficientnetB7() {
+        return efficientnetB7(1000);
+    }
+
+    /** {@code efficientnet_b7} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetB7(EfficientNetB7Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetB7(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code efficientnet_v2_s} for 1000 classes. */
+    public static EfficientNet efficientnetV2S() {
+        return efficientnetV2S(1000);
+    }
+
+    /** {@code efficientnet_v2_s} with {@code weights} loaded strictly from {@code file}. */
+    public static EfficientNet efficientnetV2S(EfficientNetV2SWeights weights, java.nio.file.Path file) throws java.io.IOException {
+        return efficientnetV2S(weights.numClasses()).loadWeights(file);
+    }
+
     /** The convolutional trunk; mirrors {@code model.features}. */
     public Sequential features() {
         return Parts.sequential(this, "features", child("features"));
@@ -154,6 +244,12 @@ public class EfficientNet extends Module implements TorchScriptable {
     /** Replaces the head; mirrors {@code model.classifier = ...}. */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
+    }
+
+    /** The final classifier layer, {@code classifier.1}, as torchvision names it. */
+    @Override
+    public String headPath() {
+        return "classifier.1";
     }
 
     @Override

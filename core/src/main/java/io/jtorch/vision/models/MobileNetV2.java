@@ -23,7 +23,7 @@ import java.util.List;
  * <p>Shapes: input (N, 3, H, W), output (N, num_classes). Replace the head as in Python:
  * {@code model.classifier().set(-1, new Linear(model.lastChannel(), 10))}.
  */
-public class MobileNetV2 extends Module implements TorchScriptable {
+public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScriptable {
     /** torchvision's inverted residual setting: expansion t, channels c, repeats n, stride s. */
     private static final int[][] SETTING = {
         {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1},
@@ -71,6 +71,16 @@ public class MobileNetV2 extends Module implements TorchScriptable {
         return lastChannel;
     }
 
+    /** {@code mobilenet_v2} for 1000 classes. */
+    public static MobileNetV2 mobilenetV2() {
+        return mobilenetV2(1000);
+    }
+
+    /** {@code mobilenet_v2} with {@code weights} loaded strictly from {@code file}. */
+    public static MobileNetV2 mobilenetV2(MobileNetV2Weights weights, java.nio.file.Path file) throws java.io.IOException {
+        return mobilenetV2(weights.numClasses()).loadWeights(file);
+    }
+
     /** The convolutional trunk; mirrors {@code model.features}. */
     public Sequential features() {
         return Parts.sequential(this, "features", child("features"));
@@ -89,6 +99,12 @@ public class MobileNetV2 extends Module implements TorchScriptable {
     /** Replaces the head; mirrors {@code model.classifier = ...}. */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
+    }
+
+    /** The final classifier layer, {@code classifier.1}, as torchvision names it. */
+    @Override
+    public String headPath() {
+        return "classifier.1";
     }
 
     @Override

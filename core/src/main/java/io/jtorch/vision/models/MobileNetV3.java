@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * <p>Shapes: input (N, 3, H, W), output (N, num_classes). Replace the head as in Python:
  * {@code model.classifier().set(-1, new Linear(1280, 10))}.
  */
-public class MobileNetV3 extends Module implements TorchScriptable {
+public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScriptable {
     /** One row of the paper's tables 1 and 2; mirrors {@code InvertedResidualConfig} (channels already scaled). */
     public record InvertedResidualConfig(long inputChannels, long kernel, long expandedChannels, long outChannels, boolean useSe,
                                          boolean useHs, long stride, long dilation) {
@@ -112,6 +112,26 @@ public class MobileNetV3 extends Module implements TorchScriptable {
         return new MobileNetV3(s, InvertedResidualConfig.adjustChannels(1024, w), numClasses, 0.2);
     }
 
+    /** {@code mobilenet_v3_large} for 1000 classes. */
+    public static MobileNetV3 mobilenetV3Large() {
+        return mobilenetV3Large(1000);
+    }
+
+    /** {@code mobilenet_v3_large} with {@code weights} loaded strictly from {@code file}. */
+    public static MobileNetV3 mobilenetV3Large(MobileNetV3LargeWeights weights, java.nio.file.Path file) throws java.io.IOException {
+        return mobilenetV3Large(weights.numClasses()).loadWeights(file);
+    }
+
+    /** {@code mobilenet_v3_small} for 1000 classes. */
+    public static MobileNetV3 mobilenetV3Small() {
+        return mobilenetV3Small(1000);
+    }
+
+    /** {@code mobilenet_v3_small} with {@code weights} loaded strictly from {@code file}. */
+    public static MobileNetV3 mobilenetV3Small(MobileNetV3SmallWeights weights, java.nio.file.Path file) throws java.io.IOException {
+        return mobilenetV3Small(weights.numClasses()).loadWeights(file);
+    }
+
     /** The convolutional trunk; mirrors {@code model.features}. */
     public Sequential features() {
         return Parts.sequential(this, "features", child("features"));
@@ -130,6 +150,12 @@ public class MobileNetV3 extends Module implements TorchScriptable {
     /** Replaces the head; mirrors {@code model.classifier = ...}. */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
+    }
+
+    /** The final classifier layer, {@code classifier.3}, as torchvision names it. */
+    @Override
+    public String headPath() {
+        return "classifier.3";
     }
 
     @Override
