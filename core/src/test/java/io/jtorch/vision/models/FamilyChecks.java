@@ -174,9 +174,11 @@ final class FamilyChecks {
             Tensor delta = expected.get("delta/" + e.getKey());
             after.put(e.getKey(), got);
             if (delta != null && delta.abs().max().item() > 0) {
-                // the step's change itself, where there is one, within 1e-3 of torchvision's
-                double d = maxRel(got.sub(probe(before.get(e.getKey()))), delta);
-                assertTrue(d < 1e-3, arch + " step change of " + e.getKey() + " differs by " + d);
+                // the step's change itself within 1e-3 of torchvision's, up to float32 rounding of the values (1e-6)
+                Tensor was = probe(before.get(e.getKey()));
+                double err = got.sub(was).sub(delta).abs().max().item();
+                double allowed = 1e-3 * delta.abs().max().item() + 1e-6 * was.abs().max().item();
+                assertTrue(err <= allowed, arch + " step change of " + e.getKey() + " differs by " + err + " (allowed " + allowed + ")");
             }
         }
         assertEquals(model.stateDict().size(), after.size());
