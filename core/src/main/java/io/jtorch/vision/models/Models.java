@@ -46,6 +46,25 @@ public final class Models {
         BUILDERS.put("densenet161", DenseNet::densenet161);
         BUILDERS.put("densenet169", DenseNet::densenet169);
         BUILDERS.put("densenet201", DenseNet::densenet201);
+        BUILDERS.put("mobilenet_v2", MobileNetV2::mobilenetV2);
+        BUILDERS.put("mobilenet_v3_large", MobileNetV3::mobilenetV3Large);
+        BUILDERS.put("mobilenet_v3_small", MobileNetV3::mobilenetV3Small);
+        BUILDERS.put("efficientnet_b0", EfficientNet::efficientnetB0);
+        BUILDERS.put("efficientnet_b1", EfficientNet::efficientnetB1);
+        BUILDERS.put("efficientnet_b2", EfficientNet::efficientnetB2);
+        BUILDERS.put("efficientnet_b3", EfficientNet::efficientnetB3);
+        BUILDERS.put("efficientnet_b4", EfficientNet::efficientnetB4);
+        BUILDERS.put("efficientnet_b5", EfficientNet::efficientnetB5);
+        BUILDERS.put("efficientnet_b6", EfficientNet::efficientnetB6);
+        BUILDERS.put("efficientnet_b7", EfficientNet::efficientnetB7);
+        BUILDERS.put("efficientnet_v2_s", EfficientNet::efficientnetV2S);
+        BUILDERS.put("convnext_tiny", ConvNeXt::convnextTiny);
+        BUILDERS.put("convnext_small", ConvNeXt::convnextSmall);
+        BUILDERS.put("convnext_base", ConvNeXt::convnextBase);
+        BUILDERS.put("convnext_large", ConvNeXt::convnextLarge);
+        BUILDERS.put("vit_b_16", VisionTransformer::vitB16);
+        BUILDERS.put("vit_b_32", VisionTransformer::vitB32);
+        BUILDERS.put("vit_l_16", VisionTransformer::vitL16);
     }
 
     private Models() {}
@@ -163,4 +182,93 @@ public final class Models {
     public static DenseNet densenet201(long numClasses) { return DenseNet.densenet201(numClasses); }
     public static DenseNet densenet201(DenseNet201Weights weights, Path file) throws IOException { return DenseNet.densenet201(weights, file); }
     public static DenseNet densenet201(DenseNet201Weights weights) throws IOException { return DenseNet.densenet201(weights, weights.requireCachedFile()); }
+
+    // MobileNetV2
+    public static MobileNetV2 mobilenetV2() { return MobileNetV2.mobilenetV2(); }
+    public static MobileNetV2 mobilenetV2(long numClasses) { return MobileNetV2.mobilenetV2(numClasses); }
+    public static MobileNetV2 mobilenetV2(MobileNetV2Weights weights, Path file) throws IOException { return MobileNetV2.mobilenetV2(weights, file); }
+    public static MobileNetV2 mobilenetV2(MobileNetV2Weights weights) throws IOException { return MobileNetV2.mobilenetV2(weights, weights.requireCachedFile()); }
+
+    // MobileNetV3
+    public static MobileNetV3 mobilenetV3Large() { return MobileNetV3.mobilenetV3Large(); }
+    public static MobileNetV3 mobilenetV3Large(long numClasses) { return MobileNetV3.mobilenetV3Large(numClasses); }
+    public static MobileNetV3 mobilenetV3Large(MobileNetV3LargeWeights weights, Path file) throws IOException { return MobileNetV3.mobilenetV3Large(weights, file); }
+    public static MobileNetV3 mobilenetV3Large(MobileNetV3LargeWeights weights) throws IOException { return MobileNetV3.mobilenetV3Large(weights, weights.requireCachedFile()); }
+    public static MobileNetV3 mobilenetV3Small() { return MobileNetV3.mobilenetV3Small(); }
+    public static MobileNetV3 mobilenetV3Small(long numClasses) { return MobileNetV3.mobilenetV3Small(numClasses); }
+    public static MobileNetV3 mobilenetV3Small(MobileNetV3SmallWeights weights, Path file) throws IOException { return MobileNetV3.mobilenetV3Small(weights, file); }
+    public static MobileNetV3 mobilenetV3Small(MobileNetV3SmallWeights weights) throws IOException { return MobileNetV3.mobilenetV3Small(weights, weights.requireCachedFile()); }
+
+    // EfficientNet
+    public static EfficientNet efficientnetB0() { return EfficientNet.efficientnetB0(); }
+    public static EfficientNet efficientnetB0(long numClasses) { return EfficientNet.efficientnetB0(numClasses); }
+    public static EfficientNet efficientnetB0(EfficientNetB0Weights weights, Path file) throws IOException { return EfficientNet.efficientnetB0(weights, file); }
+    public static EfficientNet efficientnetB0(EfficientNetB0Weights weights) throws IOException { return EfficientNet.efficientnetB0(weights, weights.requireCachedFile()); }
+    public static EfficientNet efficientnetB1() { return EfficientNet.efficientnetB1(); }
+    public static EfficientNet efficientnetB1(long numClasses) { return EfficientNet.efficientnetB1(numClasses); }
+    public static EfficientNet efficientnetB1(EfficientNetB1Weights weights, Path file) throws IOException { return EfficientNet.efficientnetB1(weights, file); }
+    public static EfficientNet efficientnetB1(EfficientNetB1Weights weights) throws IOException { return EfficientNet.efficientnetB1(weights, weights.requireCachedFile()); }
+    public static EfficientNet efficientnetB2() { return EfficientNet.efficientnetB2(); }
+    public static EfficientNet efficientnetB2(long numClasses) { return EfficientNet.efficientnetB2(numClasses); }
+    public static EfficientNet efficientnetB2(EfficientNetB2Weights weights, Path file) throws IOException { return EfficientNet.efficientnetB2(weights, file); }
+    public static EfficientNet efficientnetB2(EfficientNetB2Weights weights) throws IOException { return EfficientNet.efficientnetB2(weights, weights.requireCachedFile()); }
+    public static EfficientNet efficientnetB3() { return EfficientNet.efficientnetB3(); }
+    public static EfficientNet efficientnetB3(long numClasses) { return EfficientNet.efficientnetB3(numClasses); }
+    public static EfficientNet efficientnetB3(EfficientNetB3Weights weights, Path file) throws IOException { return EfficientNet.efficientnetB3(weights, file); }
+    public static EfficientNet efficientnetB3(EfficientNetB3Weights weights) throws IOException { return EfficientNet.efficientnetB3(weights, weights.requireCachedFile()); }
+    public static EfficientNet efficientnetB4() { return EfficientNet.efficientnetB4(); }
+    public static EfficientNet efficientnetB4(long numClasses) { return EfficientNet.efficientnetB4(numClasses); }
+    public static EfficientNet efficientnetB4(EfficientNetB4Weights weights, Path file) throws IOException { return EfficientNet.efficientnetB4(weights, file); }
+    public static EfficientNet efficientnetB4(EfficientNetB4Weights weights) throws IOException { return EfficientNet.efficientnetB4(weights, weights.requireCachedFile()); }
+    public static EfficientNet efficientnetB5() { return EfficientNet.efficientnetB5(); }
+    public static EfficientNet efficientnetB5(long numClasses) { return EfficientNet.efficientnetB5(numClasses); }
+    public static EfficientNet efficientnetB5(EfficientNetB5Weights weights, Path file) throws IOException { return EfficientNet.efficientnetB5(weights, file); }
+    public static EfficientNet efficientnetB5(EfficientNetB5Weights weights) throws IOException { return EfficientNet.efficientnetB5(weights, weights.requireCachedFile()); }
+    public static EfficientNet efficientnetB6() { return EfficientNet.efficientnetB6(); }
+    public static EfficientNet efficientnetB6(long numClasses) { return EfficientNet.efficientnetB6(numClasses); }
+    public static EfficientNet efficientnetB6(EfficientNetB6Weights weights, Path file) throws IOException { return EfficientNet.efficientnetB6(weights, file); }
+    public static EfficientNet efficientnetB6(EfficientNetB6Weights weights) throws IOException { return EfficientNet.efficientnetB6(weights, weights.requireCachedFile()); }
+    public static EfficientNet efficientnetB7() { return EfficientNet.efficientnetB7(); }
+    public static EfficientNet efficientnetB7(long numClasses) { return EfficientNet.efficientnetB7(numClasses); }
+    public static EfficientNet efficientnetB7(EfficientNetB7Weights weights, Path file) throws IOException { return EfficientNet.efficientnetB7(weights, file); }
+    public static EfficientNet efficientnetB7(EfficientNetB7Weights weights) throws IOException { return EfficientNet.efficientnetB7(weights, weights.requireCachedFile()); }
+    public static EfficientNet efficientnetV2S() { return EfficientNet.efficientnetV2S(); }
+    public static EfficientNet efficientnetV2S(long numClasses) { return EfficientNet.efficientnetV2S(numClasses); }
+    public static EfficientNet efficientnetV2S(EfficientNetV2SWeights weights, Path file) throws IOException { return EfficientNet.efficientnetV2S(weights, file); }
+    public static EfficientNet efficientnetV2S(EfficientNetV2SWeights weights) throws IOException { return EfficientNet.efficientnetV2S(weights, weights.requireCachedFile()); }
+
+    // ConvNeXt
+    public static ConvNeXt convnextTiny() { return ConvNeXt.convnextTiny(); }
+    public static ConvNeXt convnextTiny(long numClasses) { return ConvNeXt.convnextTiny(numClasses); }
+    public static ConvNeXt convnextTiny(ConvNeXtTinyWeights weights, Path file) throws IOException { return ConvNeXt.convnextTiny(weights, file); }
+    public static ConvNeXt convnextTiny(ConvNeXtTinyWeights weights) throws IOException { return ConvNeXt.convnextTiny(weights, weights.requireCachedFile()); }
+    public static ConvNeXt convnextSmall() { return ConvNeXt.convnextSmall(); }
+    public static ConvNeXt convnextSmall(long numClasses) { return ConvNeXt.convnextSmall(numClasses); }
+    public static ConvNeXt convnextSmall(ConvNeXtSmallWeights weights, Path file) throws IOException { return ConvNeXt.convnextSmall(weights, file); }
+    public static ConvNeXt convnextSmall(ConvNeXtSmallWeights weights) throws IOException { return ConvNeXt.convnextSmall(weights, weights.requireCachedFile()); }
+    public static ConvNeXt convnextBase() { return ConvNeXt.convnextBase(); }
+    public static ConvNeXt convnextBase(long numClasses) { return ConvNeXt.convnextBase(numClasses); }
+    public static ConvNeXt convnextBase(ConvNeXtBaseWeights weights, Path file) throws IOException { return ConvNeXt.convnextBase(weights, file); }
+    public static ConvNeXt convnextBase(ConvNeXtBaseWeights weights) throws IOException { return ConvNeXt.convnextBase(weights, weights.requireCachedFile()); }
+    public static ConvNeXt convnextLarge() { return ConvNeXt.convnextLarge(); }
+    public static ConvNeXt convnextLarge(long numClasses) { return ConvNeXt.convnextLarge(numClasses); }
+    public static ConvNeXt convnextLarge(ConvNeXtLargeWeights weights, Path file) throws IOException { return ConvNeXt.convnextLarge(weights, file); }
+    public static ConvNeXt convnextLarge(ConvNeXtLargeWeights weights) throws IOException { return ConvNeXt.convnextLarge(weights, weights.requireCachedFile()); }
+
+    // VisionTransformer
+    public static VisionTransformer vitB16() { return VisionTransformer.vitB16(); }
+    public static VisionTransformer vitB16(long numClasses) { return VisionTransformer.vitB16(numClasses); }
+    public static VisionTransformer vitB16(long numClasses, long imageSize) { return VisionTransformer.vitB16(numClasses, imageSize); }
+    public static VisionTransformer vitB16(ViTB16Weights weights, Path file) throws IOException { return VisionTransformer.vitB16(weights, file); }
+    public static VisionTransformer vitB16(ViTB16Weights weights) throws IOException { return VisionTransformer.vitB16(weights, weights.requireCachedFile()); }
+    public static VisionTransformer vitB32() { return VisionTransformer.vitB32(); }
+    public static VisionTransformer vitB32(long numClasses) { return VisionTransformer.vitB32(numClasses); }
+    public static VisionTransformer vitB32(long numClasses, long imageSize) { return VisionTransformer.vitB32(numClasses, imageSize); }
+    public static VisionTransformer vitB32(ViTB32Weights weights, Path file) throws IOException { return VisionTransformer.vitB32(weights, file); }
+    public static VisionTransformer vitB32(ViTB32Weights weights) throws IOException { return VisionTransformer.vitB32(weights, weights.requireCachedFile()); }
+    public static VisionTransformer vitL16() { return VisionTransformer.vitL16(); }
+    public static VisionTransformer vitL16(long numClasses) { return VisionTransformer.vitL16(numClasses); }
+    public static VisionTransformer vitL16(long numClasses, long imageSize) { return VisionTransformer.vitL16(numClasses, imageSize); }
+    public static VisionTransformer vitL16(ViTL16Weights weights, Path file) throws IOException { return VisionTransformer.vitL16(weights, file); }
+    public static VisionTransformer vitL16(ViTL16Weights weights) throws IOException { return VisionTransformer.vitL16(weights, weights.requireCachedFile()); }
 }

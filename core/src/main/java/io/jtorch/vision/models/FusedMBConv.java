@@ -1,0 +1,59 @@
+package io.jtorch.vision.models;
+
+import io.jtorch.Tensor;
+import io.jtorch.jit.TorchScriptable;
+import io.jtorch.nn.Module;
+import io.jtorch.nn.Sequential;
+import io.jtorch.nn.SiLU;
+import io.jtorch.vision.ops.Conv2dNormActivation;
+import io.jtorch.vision.ops.StochasticDepth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * EfficientNetV2's fused block: one full k x k convolution in place of expansion and depthwise
+ * conv, then a 1x1 projection when expanding, with a residual through {@link StochasticDepth}
+ * when the shape is kept. Mirrors {@code torchvision.models.efficientnet.FusedMBConv}; children
+ * {@code block} and {@code stochastic_depth}.
+ */
+public class FusedMBConv extends Module implements TorchScriptable {
+    private final boolean useResConnect;
+
+    /** A block for {@code cnf}; mirrors {@code FusedMBConv(cnf, stochastic_depth_prob, norm_layer)}. */
+    public FusedMBConv(MBConvConfig cnf, double stochasticDepthProb, LongFunction<? extends Module> normLayer) {
+        if (cnf.stride() < 1 || cnf.stride() > 2) {
+            throw new IllegalArgumentException("illegal stride value " + cnf.stride());
+        }
+        useResConnect = cnf.stride() == 1 && cnf.inputChannels() == cnf.outChannels();
+        List<Module> layers = new ArrayList<>();
+        long expanded = Parts.makeDivisible(cnf.inputChannels() * cnf.expandRatio(), 8);
+        if (expanded != cnf.inputChannels()) {
+            layers.add(new Conv2dNormActivation(cnf.inputChannels(), expanded, Conv2dNormActivation.options().kernelSize(cnf.kernel())
+                    .stride(cnf.stride()).normLayer(normLayer).activationLayer(() -> new SiLU(true))));
+            layers.add(new Conv2dNormActivation(expanded, cnf.outChannels(),
+                    Conv2dNormActivation.options().kernelSize(1).normLayer(normLayer).activationLayer(null)));
+        } else {
+            layers.add(new Conv2dNormActivation(cnf.inputChannels(), cnf.outChannels(), Conv2dNormActivation.options()
+                    .kernelSize(cnf.kernel()).stride(cnf.stride()).normLayer(normLayer).activationLayer(() -> new SiLU(true))));
+        }
+        registerModule("block", new Sequential(layers));
+        registerModule("stochastic_depth", new StochasticDepth(stochasticDepthProb, "row"));
+    }
+
+    /** Whether the input is added to the output; mirrors {@code use_res_connect}. */
+    public boolean useResConnect() {
+        return useResConnect;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        Tensor result = child("block").forward(input);
+        return useResConnect ? child("stochastic_depth").forward(result).add(input) : result;
+    }
+
+    @Override
+    public String torchScript() {
+        return MBConv.residualScript(useResConnect);
+    }
+}
