@@ -23,6 +23,15 @@ import io.jtorch.vision.transforms.InterpolationMode;
  */
 public record WeightsMeta(String fileName, int numClasses, int cropSize, int resizeSize, float[] mean, float[] std,
                           InterpolationMode interpolation, long numParams, double acc1, double acc5) {
+    static final float[] IMAGENET_MEAN = ImageClassification.IMAGENET_MEAN;
+    static final float[] IMAGENET_STD = ImageClassification.IMAGENET_STD;
+
+    /** The weights enums' shorthand: bicubic or bilinear resizing. */
+    WeightsMeta(String fileName, int numClasses, int cropSize, int resizeSize, float[] mean, float[] std, boolean bicubic,
+                long numParams, double acc1, double acc5) {
+        this(fileName, numClasses, cropSize, resizeSize, mean, std, bicubic ? InterpolationMode.BICUBIC : InterpolationMode.BILINEAR,
+                numParams, acc1, acc5);
+    }
     /**
      * Weights trained on ImageNet-1K with torchvision's default preset: bilinear resize to
      * {@code resizeSize}, center crop 224, ImageNet's mean and std.
