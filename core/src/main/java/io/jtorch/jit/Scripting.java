@@ -50,8 +50,10 @@ final class Scripting {
         if (m instanceof ScriptModule) {
             return ((ScriptModule) m).raw();
         }
-        String where = path.isEmpty() ? m.getClass().getSimpleName() : "'" + path + "' (" + m.getClass().getSimpleName() + ")";
-        JitModule jm = newModule(m.getClass().getSimpleName(), cu);
+        String name = className(m.getClass());
+        String what = m.getClass().isAnonymousClass() ? "anonymous " + name : name;
+        String where = path.isEmpty() ? what : "'" + path + "' (" + what + ")";
+        JitModule jm = newModule(name, cu);
         if (m instanceof TorchScriptable) {
             return convertScriptable(m, (TorchScriptable) m, jm, cu, path, where);
         }
@@ -67,7 +69,7 @@ final class Scripting {
         String body;
         if (m instanceof Sequential) {
             StringBuilder s = new StringBuilder();
-            for (Map.Entry<String, Module> c : m.namedChildren().entrySet()) {
+            for (Map.Entry<String, Module> c : m.namedChildren(false).entrySet()) {
                 jm.register_module(c.getKey(), convert(c.getValue(), cu, path.isEmpty() ? c.getKey() : path + "." + c.getKey()));
                 s.append("    x = getattr(self, \"").append(c.getKey()).append("\").forward(x)\n");
             }
@@ -107,7 +109,7 @@ final class Scripting {
     /** A module that supplies its own TorchScript: own tensors and converted children, then its source. */
     private static JitModule convertScriptable(Module m, TorchScriptable ts, JitModule jm, CompilationUnit cu, String path,
                                                String where) {
-        for (Map.Entry<String, Module> c : m.namedChildren().entrySet()) {
+        for (Map.Entry<String, Module> c : m.namedChildren(false).entrySet()) {
             jm.register_module(c.getKey(), convert(c.getValue(), cu, path.isEmpty() ? c.getKey() : path + "." + c.getKey()));
         }
         for (Map.Entry<String, Parameter> p : ownParameters(m).entrySet()) {
@@ -129,7 +131,7 @@ final class Scripting {
     /** The parameters {@code m} holds itself: its named parameters without the dotted (children's) ones. */
     private static Map<String, Parameter> ownParameters(Module m) {
         Map<String, Parameter> own = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> p : m.namedParameters().entrySet()) {
+        for (Map.Entry<String, Parameter> p : m.namedParameters(false).entrySet()) {
             if (!p.getKey().contains(".")) {
                 own.put(p.getKey(), p.getValue());
             }
@@ -140,7 +142,7 @@ final class Scripting {
     /** The buffers {@code m} holds itself. */
     private static Map<String, Tensor> ownBuffers(Module m) {
         Map<String, Tensor> own = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> b : m.namedBuffers().entrySet()) {
+        for (Map.Entry<String, Tensor> b : m.namedBuffers(false).entrySet()) {
             if (!b.getKey().contains(".")) {
                 own.put(b.getKey(), b.getValue());
             }
@@ -199,6 +201,20 @@ final class Scripting {
         Type.TypePtr bool = new Type.TypePtr(new SingletonTypePtr(BoolType.get().get()));
         jm.register_attribute("training", bool, new IValue(true), false, false);
         return jm;
+    }
+
+    /**
+     * The TorchScript class name for a Java class: its simple name, or for an anonymous or local
+     * class (whose simple name is empty or not a Python identifier) its binary name's last part
+     * with every character TorchScript does not take replaced by '_' ({@code ModelTest$1} becomes
+     * {@code ModelTest_1}).
+     */
+    static String className(Class<?> c) {
+        String n = c.getSimpleName();
+        if (n.isEmpty() || !n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            n = c.getName().substring(c.getName().lastIndexOf('.') + 1).replaceAll("[^A-Za-z0-9_]", "_");
+        }
+        return Character.isDigit(n.charAt(0)) ? "_" + n : n;
     }
 
     static boolean isSequential(ScriptModule m) {
