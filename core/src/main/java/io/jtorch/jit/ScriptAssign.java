@@ -1,5 +1,6 @@
 package io.jtorch.jit;
 
+import io.jtorch.Tensor;
 import io.jtorch.nn.Linear;
 import io.jtorch.nn.Module;
 import java.util.Map;
@@ -25,6 +26,11 @@ final class ScriptAssign {
         }
         if (module instanceof ScriptModule) {
             ScriptModule replacement = (ScriptModule) module;
+            if (Heads.isLinear(replacement) && Heads.isLinear(current) && !replacement.typeName().equals(current.typeName())) {
+                // A Linear scripted elsewhere is of another TorchScript class; its weights fit all the same.
+                shareLinear(parent, name, current, replacement.parameter("weight"), replacement.parameter("bias"), replacement.toString());
+                return;
+            }
             try {
                 parent.raw().register_module(name, replacement.raw());
             } catch (RuntimeException e) {
@@ -35,7 +41,8 @@ final class ScriptAssign {
             return;
         }
         if (module instanceof Linear && Heads.isLinear(current)) {
-            shareLinear(parent, name, current, (Linear) module);
+            Linear linear = (Linear) module;
+            shareLinear(parent, name, current, linear.weight(), linear.bias(), linear.toString());
             return;
         }
         // PyTorch's words for the same assignment (torch.jit's RecursiveScriptModule.__setattr__)
@@ -44,16 +51,16 @@ final class ScriptAssign {
     }
 
     /** The Linear child takes {@code linear}'s parameters: its compiled forward reads self.weight and self.bias when it runs. */
-    private static void shareLinear(ScriptModule parent, String name, ScriptModule current, Linear linear) {
+    private static void shareLinear(ScriptModule parent, String name, ScriptModule current, Tensor weight, Tensor bias, String what) {
         boolean hasBias = current.parameter("bias") != null;
-        if (hasBias != (linear.bias() != null)) {
+        if (hasBias != (bias != null)) {
             throw new IllegalArgumentException("'" + name + "' of " + parent.originalName() + " is a TorchScript Linear " + (hasBias ? "with"
                     : "without") + " a bias, and its compiled forward " + (hasBias ? "adds" : "has no") + " one: pass a Linear "
-                    + (hasBias ? "with" : "without") + " a bias, got " + linear);
+                    + (hasBias ? "with" : "without") + " a bias, got " + what);
         }
-        current.raw().register_parameter("weight", linear.weight().raw(), false);
+        current.raw().register_parameter("weight", weight.raw(), false);
         if (hasBias) {
-            current.raw().register_parameter("bias", linear.bias().raw(), false);
+            current.raw().register_parameter("bias", bias.raw(), false);
         }
     }
 

@@ -198,7 +198,9 @@ public class ScriptModule extends Module {
      *       takes the new layer's weight and bias, shared, so forward, parameters, state dict,
      *       printing, training the Java layer and {@link #save} all follow (any size; bias
      *       present on both or on neither);</li>
-     *   <li>a {@code ScriptModule} of the child's TorchScript class replaces it;</li>
+     *   <li>a {@code ScriptModule} of the child's TorchScript class replaces it, and a scripted
+     *       Linear ({@code Jit.script(new Linear(512, 10))}) shares its weights into a Linear
+     *       child as a Java one does;</li>
      *   <li>anything else is refused, as PyTorch refuses it ("Cannot re-assign modules in a
      *       ScriptModule with non-scripted module"), with what to call instead.</li>
      * </ul>
@@ -268,6 +270,25 @@ public class ScriptModule extends Module {
     @Override
     protected void setTrainingFlag(boolean mode) {
         raw.train(mode);
+    }
+
+    /** Training mode here and below. Returns this, as a script module. */
+    @Override
+    public ScriptModule train(boolean mode) {
+        super.train(mode);
+        return this;
+    }
+
+    /** Training mode. Returns this, as a script module. */
+    @Override
+    public ScriptModule train() {
+        return train(true);
+    }
+
+    /** Evaluation mode; {@code ScriptModule.load(p).eval()} stays a script module. Returns this. */
+    @Override
+    public ScriptModule eval() {
+        return train(false);
     }
 
     @Override
