@@ -12,6 +12,8 @@ import io.jtorch.nn.Identity;
 import io.jtorch.nn.Linear;
 import io.jtorch.nn.MaxPool2d;
 import io.jtorch.nn.Module;
+import io.jtorch.nn.ModuleDict;
+import io.jtorch.nn.ModuleList;
 import io.jtorch.nn.Parameter;
 import io.jtorch.nn.ReLU;
 import io.jtorch.nn.Sequential;
@@ -57,6 +59,15 @@ final class Scripting {
         if (m instanceof TorchScriptable) {
             return convertScriptable(m, (TorchScriptable) m, jm, cu, path, where);
         }
+        if (m instanceof ModuleList || m instanceof ModuleDict) {
+            // Containers without a forward: the holder's TorchScript reaches their children
+            // as getattr(self.blocks, "0").forward(x) (iterating them needs Python's frontend).
+            for (Map.Entry<String, Module> c : m.namedChildren(false).entrySet()) {
+                jm.register_module(c.getKey(), convert(c.getValue(), cu, path.isEmpty() ? c.getKey() : path + "." + c.getKey()));
+            }
+            jm.train(m.isTraining());
+            return jm;
+        }
         if (!(m instanceof Sequential)) {
             // Supported layers are leaves: their named parameters and buffers are their own.
             for (Map.Entry<String, Parameter> p : m.namedParameters().entrySet()) {
@@ -98,8 +109,8 @@ final class Scripting {
             body = "    return x\n";
         } else {
             throw new UnsupportedOperationException(where + " cannot be converted to TorchScript: its forward is Java code. Supported: "
-                    + "Sequential, Linear, Conv2d, BatchNorm1d/2d, ReLU, GELU, Dropout, Flatten, MaxPool2d, AdaptiveAvgPool2d, Identity "
-                    + "and ScriptModule");
+                    + "Sequential, ModuleList and ModuleDict (as children), Linear, Conv2d, BatchNorm1d/2d, ReLU, GELU, Dropout, Flatten, "
+                    + "MaxPool2d, AdaptiveAvgPool2d, Identity, ScriptModule, and modules implementing TorchScriptable");
         }
         define(jm, body, where);
         jm.train(m.isTraining());
