@@ -103,9 +103,9 @@ public class ScriptModule extends Module {
     public Tensor forward(Tensor... inputs) {
         IValue out = call(inputs);
         if (out.isTensor()) {
-            return owned(out);
+            return ScriptResults.owned(out);
         }
-        for (Tensor t : flatten(out, new ArrayList<>())) {
+        for (Tensor t : ScriptResults.tensors(out, originalName())) {
             if (t != null) {
                 return t;
             }
@@ -123,37 +123,7 @@ public class ScriptModule extends Module {
      * @throws IllegalStateException for a result that is not made of tensors and {@code None}s
      */
     public List<Tensor> forwardAll(Tensor... inputs) {
-        return flatten(call(inputs), new ArrayList<>());
-    }
-
-    private List<Tensor> flatten(IValue v, List<Tensor> out) {
-        if (v.isTensor()) {
-            out.add(owned(v));
-        } else if (v.isNone()) {
-            out.add(null);
-        } else if (v.isTuple()) {
-            org.bytedeco.pytorch.TupleElements elements = v.toTupleRef().elements();
-            for (long i = 0; i < elements.size(); i++) {
-                flatten(elements.get(i), out);
-            }
-        } else if (v.isTensorList()) {
-            org.bytedeco.pytorch.TensorVector list = v.toTensorVector();
-            for (long i = 0; i < list.size(); i++) {
-                out.add(Tensor.wrap(new org.bytedeco.pytorch.Tensor(list.get(i))));
-            }
-        } else {
-            throw new IllegalStateException(originalName() + ".forward returned a " + v.tagKind().getString()
-                    + " where forwardAll reads tensors, tuples, lists of tensors and None");
-        }
-        return out;
-    }
-
-    /**
-     * The tensor an IValue holds, as a handle of its own: {@code toTensor()} returns a reference
-     * into the IValue, which dies with it.
-     */
-    private static Tensor owned(IValue v) {
-        return Tensor.wrap(new org.bytedeco.pytorch.Tensor(v.toTensor()));
+        return ScriptResults.tensors(call(inputs), originalName());
     }
 
     private IValue call(Tensor[] inputs) {

@@ -196,18 +196,7 @@ public abstract class Module implements Cloneable {
      * {@code forward}, printing and the state dict use.
      */
     public Map<String, Module> namedChildren(boolean removeDuplicate) {
-        Map<String, Module> own = ownModules();
-        if (!removeDuplicate) {
-            return Collections.unmodifiableMap(own);
-        }
-        Map<String, Module> out = new LinkedHashMap<>();
-        Set<Module> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<String, Module> c : own.entrySet()) {
-            if (seen.add(c.getValue())) {
-                out.put(c.getKey(), c.getValue());
-            }
-        }
-        return Collections.unmodifiableMap(out);
+        return removeDuplicate ? ModuleTree.unique(ownModules()) : Collections.unmodifiableMap(ownModules());
     }
 
     /** The direct children, in order, each once; mirrors {@code children()}. */
@@ -228,19 +217,7 @@ public abstract class Module implements Cloneable {
      * paths is listed under both; mirrors {@code named_modules(remove_duplicate=...)}.
      */
     public Map<String, Module> namedModules(boolean removeDuplicate) {
-        Map<String, Module> out = new LinkedHashMap<>();
-        collectModules("", this, out, removeDuplicate ? Collections.newSetFromMap(new IdentityHashMap<>()) : null);
-        return out;
-    }
-
-    private static void collectModules(String prefix, Module m, Map<String, Module> out, Set<Module> seen) {
-        if (seen != null && !seen.add(m)) {
-            return;
-        }
-        out.put(prefix, m);
-        for (Map.Entry<String, Module> c : m.ownModules().entrySet()) {
-            collectModules(qualified(prefix, c.getKey()), c.getValue(), out, seen);
-        }
+        return ModuleTree.modules(this, removeDuplicate);
     }
 
     /** This module and all below it, each once; mirrors {@code modules()}. */
@@ -258,7 +235,7 @@ public abstract class Module implements Cloneable {
      * two names is listed under both; mirrors {@code named_parameters(remove_duplicate=...)}.
      */
     public Map<String, Parameter> namedParameters(boolean removeDuplicate) {
-        return members(true, removeDuplicate, Module::ownParameters);
+        return ModuleTree.members(this, true, removeDuplicate, Module::ownParameters);
     }
 
     /** Every parameter, in the order of {@link #namedParameters()}; mirrors {@code parameters()}. */
@@ -271,7 +248,7 @@ public abstract class Module implements Cloneable {
      * {@code parameters(recurse=...)}.
      */
     public List<Parameter> parameters(boolean recurse) {
-        return new ArrayList<>(members(recurse, true, Module::ownParameters).values());
+        return new ArrayList<>(ModuleTree.members(this, recurse, true, Module::ownParameters).values());
     }
 
     /** Every buffer; mirrors {@code buffers()}. */
@@ -284,7 +261,7 @@ public abstract class Module implements Cloneable {
      * {@code buffers(recurse=...)}.
      */
     public List<Tensor> buffers(boolean recurse) {
-        return new ArrayList<>(members(recurse, true, Module::ownBuffers).values());
+        return new ArrayList<>(ModuleTree.members(this, recurse, true, Module::ownBuffers).values());
     }
 
     /** Every buffer with dotted names, each tensor once; mirrors {@code named_buffers()}. */
@@ -294,23 +271,7 @@ public abstract class Module implements Cloneable {
 
     /** Every buffer; with {@code removeDuplicate} false a tensor registered twice is listed under both names. */
     public Map<String, Tensor> namedBuffers(boolean removeDuplicate) {
-        return members(true, removeDuplicate, Module::ownBuffers);
-    }
-
-    /** PyTorch's {@code _named_members}: over the modules, their own tensors, each tensor once unless told otherwise. */
-    private <T extends Tensor> Map<String, T> members(boolean recurse, boolean removeDuplicate,
-                                                       java.util.function.Function<Module, Map<String, T>> own) {
-        Map<String, Module> mods = recurse ? namedModules(removeDuplicate) : Map.of("", this);
-        Map<String, T> out = new LinkedHashMap<>();
-        Set<Long> seen = new HashSet<>();
-        for (Map.Entry<String, Module> m : mods.entrySet()) {
-            for (Map.Entry<String, T> t : own.apply(m.getValue()).entrySet()) {
-                if (!removeDuplicate || seen.add(t.getValue().raw().unsafeGetTensorImpl().address())) {
-                    out.put(qualified(m.getKey(), t.getKey()), t.getValue());
-                }
-            }
-        }
-        return out;
+        return ModuleTree.members(this, true, removeDuplicate, Module::ownBuffers);
     }
 
     /** This module's own children by name, a module registered twice under both names. Script modules override it. */
@@ -331,10 +292,6 @@ public abstract class Module implements Cloneable {
     /** Whether this module's own buffer {@code name} belongs in the state dict. */
     protected boolean isPersistentBuffer(String name) {
         return !nonPersistentBuffers.contains(name);
-    }
-
-    private static String qualified(String prefix, String name) {
-        return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
     /**
@@ -362,21 +319,7 @@ public abstract class Module implements Cloneable {
      * @throws IllegalArgumentException naming the part of the path that does not exist
      */
     public Module getSubmodule(String path) {
-        if (path.isEmpty()) {
-            return this;
-        }
-        Module m = this;
-        StringBuilder walked = new StringBuilder();
-        for (String part : path.split("\\.", -1)) {
-            Module next = m.ownModules().get(part);
-            if (next == null) {
-                throw new IllegalArgumentException(m.reprName() + (walked.length() == 0 ? "" : " at '" + walked + "'")
-                        + " has no submodule '" + part + "' (children: " + m.ownModules().keySet() + ")");
-            }
-            walked.append(walked.length() == 0 ? "" : ".").append(part);
-            m = next;
-        }
-        return m;
+        return ModuleTree.submodule(this, path);
     }
 
     /**
