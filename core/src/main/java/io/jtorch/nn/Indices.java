@@ -7,6 +7,27 @@ import java.util.List;
 final class Indices {
     private Indices() {}
 
+    /** An iterator over a copy of {@code items} whose {@code remove} says what to call instead. */
+    static <T> java.util.Iterator<T> readOnly(List<T> items, String what) {
+        java.util.Iterator<T> it = items.iterator();
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return it.next();
+            }
+
+            @Override
+            public void remove() {
+                throw new UnsupportedOperationException("a " + what + "'s iterator is read-only; use " + what + ".remove(index)");
+            }
+        };
+    }
+
     /** {@code index} as a position in {@code 0..n-1}, negative counting from the end, or an exception naming {@code what}. */
     static int normalize(int index, int n, String what) {
         if (index < -n || index >= n) {

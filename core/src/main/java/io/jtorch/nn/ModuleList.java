@@ -2,7 +2,6 @@ package io.jtorch.nn;
 
 import io.jtorch.Tensor;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,7 +154,7 @@ public class ModuleList extends Module implements Iterable<Module> {
     /** The modules in order, read-only. */
     @Override
     public Iterator<Module> iterator() {
-        return Collections.unmodifiableList(toList()).iterator();
+        return Indices.readOnly(toList(), "ModuleList");
     }
 
     /** An independent copy; see {@link Module#deepCopy()}. */

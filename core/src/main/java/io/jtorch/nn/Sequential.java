@@ -3,7 +3,6 @@ package io.jtorch.nn;
 import io.jtorch.Tensor;
 import io.jtorch.internal.Errors;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +217,7 @@ public class Sequential extends Module implements Iterable<Module> {
     /** The modules in order, read-only: change the sequence with {@link #remove(int)} and the other list methods. */
     @Override
     public Iterator<Module> iterator() {
-        return Collections.unmodifiableList(toList()).iterator();
+        return Indices.readOnly(toList(), "Sequential");
     }
 
     /** An independent copy; see {@link Module#deepCopy()}. */
