@@ -136,9 +136,9 @@ class ScriptAssignTest {
     }
 
     @Test
-    void forwardOfATupleResultIsItsFirstTensorAndForwardAllKeepsNoneAsNull() throws IOException {
+    void forwardOfATupleResultIsItsFirstTensorAndForwardAllKeepsNoneAsNull() throws Exception {
         JsonNode py = ModuleFixtures.get("tuple_none");
-        ScriptModule m = ScriptModule.load(Path.of("src/test/resources/fixtures/module/tuple_none.pt")).eval();
+        ScriptModule m = ScriptModule.load(Path.of(ScriptAssignTest.class.getResource("/fixtures/module/tuple_none.pt").toURI())).eval();
         Tensor x = Fixtures.tensor(py.get("input"));
         try (var g = Torch.noGrad()) {
             assertClose(Fixtures.tensor(py.get("eval_logits")), m.forward(x), 1e-6, 1e-7, "eval logits");
