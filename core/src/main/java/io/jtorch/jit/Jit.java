@@ -69,8 +69,10 @@ public final class Jit {
      * A TorchScript module computing what {@code module} computes, sharing its parameters; mirrors
      * {@code torch.jit.script(model)}. Sequential, Linear, Conv2d, BatchNorm1d/2d, ReLU, GELU,
      * Dropout, Flatten, MaxPool2d, AdaptiveAvgPool2d, Identity, script modules and every module
-     * implementing {@link TorchScriptable} translate;
-     * modules with a Java {@code forward} of their own do not.
+     * implementing {@link TorchScriptable} translate, and ModuleList and ModuleDict as children of
+     * a TorchScriptable module (its source calls {@code getattr(self.blocks, "0").forward(x)});
+     * modules with a Java {@code forward} of their own do not, anonymous and local classes
+     * included.
      *
      * @throws UnsupportedOperationException naming the first module that cannot be translated
      */

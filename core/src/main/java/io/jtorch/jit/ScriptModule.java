@@ -92,48 +92,38 @@ public class ScriptModule extends Module {
         return forward(new Tensor[] {input});
     }
 
-    /** Runs {@code forward} on several tensor arguments; mirrors {@code module(*inputs)}. */
+    /**
+     * Runs {@code forward} on several tensor arguments; mirrors {@code module(*inputs)}. When
+     * {@code forward} returns a tuple or list (GoogLeNet's and Inception3's outputs, a model's
+     * {@code (logits, aux)}), this is its first tensor, the logits; {@link #forwardAll} gives them
+     * all.
+     *
+     * @throws IllegalStateException when the result holds no tensor
+     */
     public Tensor forward(Tensor... inputs) {
         IValue out = call(inputs);
-        if (!out.isTensor()) {
-            throw new IllegalStateException(originalName() + ".forward returned a " + out.tagKind().getString()
-                    + ", not a tensor; use forwardAll for tuple and list results");
-        }
-        return owned(out);
-    }
-
-    /** Runs {@code forward} and returns every tensor of a tensor, tuple or list result, in order. */
-    public List<Tensor> forwardAll(Tensor... inputs) {
-        IValue out = call(inputs);
-        List<Tensor> result = new ArrayList<>();
         if (out.isTensor()) {
-            result.add(owned(out));
-        } else if (out.isTuple()) {
-            org.bytedeco.pytorch.TupleElements elements = out.toTupleRef().elements();
-            for (long i = 0; i < elements.size(); i++) {
-                IValue e = elements.get(i);
-                if (!e.isTensor()) {
-                    throw new IllegalStateException(originalName() + ".forward returned a tuple holding a " + e.tagKind().getString());
-                }
-                result.add(owned(e));
-            }
-        } else if (out.isTensorList()) {
-            org.bytedeco.pytorch.TensorVector v = out.toTensorVector();
-            for (long i = 0; i < v.size(); i++) {
-                result.add(Tensor.wrap(new org.bytedeco.pytorch.Tensor(v.get(i))));
-            }
-        } else {
-            throw new IllegalStateException(originalName() + ".forward returned a " + out.tagKind().getString());
+            return ScriptResults.owned(out);
         }
-        return result;
+        for (Tensor t : ScriptResults.tensors(out, originalName())) {
+            if (t != null) {
+                return t;
+            }
+        }
+        throw new IllegalStateException(originalName() + ".forward returned a " + out.tagKind().getString() + " holding no tensor");
     }
 
     /**
-     * The tensor an IValue holds, as a handle of its own: {@code toTensor()} returns a reference
-     * into the IValue, which dies with it.
+     * Runs {@code forward} and returns every tensor of a tensor, tuple or list result, in order,
+     * nested tuples flattened; a {@code None} (an {@code Optional[Tensor]} left empty, such as
+     * GoogLeNet's auxiliary outputs in eval mode) is a {@code null} in its place, so positions
+     * stay those of the Python tuple: {@code logits, aux2, aux1 = model(x)} reads
+     * {@code out.get(0)}, {@code out.get(1)}, {@code out.get(2)}.
+     *
+     * @throws IllegalStateException for a result that is not made of tensors and {@code None}s
      */
-    private static Tensor owned(IValue v) {
-        return Tensor.wrap(new org.bytedeco.pytorch.Tensor(v.toTensor()));
+    public List<Tensor> forwardAll(Tensor... inputs) {
+        return ScriptResults.tensors(call(inputs), originalName());
     }
 
     private IValue call(Tensor[] inputs) {
@@ -151,9 +141,9 @@ public class ScriptModule extends Module {
 
     // ---------------------------------------------------------------- tree
 
-    /** The direct children by name, in order, as script modules; mirrors {@code named_children()}. */
+    /** The direct children by name, in order, as script modules. */
     @Override
-    public Map<String, Module> namedChildren() {
+    protected Map<String, Module> ownModules() {
         Map<String, JitModule> now = Slots.children(raw);
         Map<String, Module> out = new LinkedHashMap<>();
         for (Map.Entry<String, JitModule> e : now.entrySet()) {
@@ -166,6 +156,43 @@ public class ScriptModule extends Module {
         }
         childCache.keySet().retainAll(now.keySet());
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Puts {@code module} in place of the child {@code name}, for the compiled {@code forward} to
+     * use; the {@code model.fc = ...} line on a TorchScript model, also reached through
+     * {@code setSubmodule("layer4.1.conv2", m)}. TorchScript fixes the class of each child when it
+     * compiles {@code forward}, so:
+     * <ul>
+     *   <li>a Java {@link io.jtorch.nn.Linear} in place of a {@code Linear} child works: the child
+     *       takes the new layer's weight and bias, shared, so forward, parameters, state dict,
+     *       printing, training the Java layer and {@link #save} all follow (any size; bias
+     *       present on both or on neither);</li>
+     *   <li>a {@code ScriptModule} of the child's TorchScript class replaces it, and a scripted
+     *       Linear ({@code Jit.script(new Linear(512, 10))}) shares its weights into a Linear
+     *       child as a Java one does;</li>
+     *   <li>anything else is refused, as PyTorch refuses it ("Cannot re-assign modules in a
+     *       ScriptModule with non-scripted module"), with what to call instead.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException for a module TorchScript cannot take there
+     * @throws UnsupportedOperationException for a name that is not a child, or {@code null}
+     */
+    @Override
+    public <M extends Module> M registerModule(String name, M module) {
+        ScriptAssign.assign(this, name, module);
+        return module;
+    }
+
+    /** An independent copy with its own parameters; mirrors {@code copy.deepcopy(scripted)}. */
+    @Override
+    public ScriptModule deepCopy() {
+        return Heads.copyOf(this);
+    }
+
+    @Override
+    protected Module deepCopy(Map<Object, Object> memo) {
+        return (Module) memo.computeIfAbsent(this, k -> Heads.copyOf(this));
     }
 
     /** The child at {@code index} in registration order, negative counting from the end, like {@code model[index]} on a scripted Sequential. */
@@ -213,6 +240,25 @@ public class ScriptModule extends Module {
     @Override
     protected void setTrainingFlag(boolean mode) {
         raw.train(mode);
+    }
+
+    /** Training mode here and below. Returns this, as a script module. */
+    @Override
+    public ScriptModule train(boolean mode) {
+        super.train(mode);
+        return this;
+    }
+
+    /** Training mode. Returns this, as a script module. */
+    @Override
+    public ScriptModule train() {
+        return train(true);
+    }
+
+    /** Evaluation mode; {@code ScriptModule.load(p).eval()} stays a script module. Returns this. */
+    @Override
+    public ScriptModule eval() {
+        return train(false);
     }
 
     @Override

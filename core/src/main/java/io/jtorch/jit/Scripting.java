@@ -12,6 +12,8 @@ import io.jtorch.nn.Identity;
 import io.jtorch.nn.Linear;
 import io.jtorch.nn.MaxPool2d;
 import io.jtorch.nn.Module;
+import io.jtorch.nn.ModuleDict;
+import io.jtorch.nn.ModuleList;
 import io.jtorch.nn.Parameter;
 import io.jtorch.nn.ReLU;
 import io.jtorch.nn.Sequential;
@@ -50,10 +52,21 @@ final class Scripting {
         if (m instanceof ScriptModule) {
             return ((ScriptModule) m).raw();
         }
-        String where = path.isEmpty() ? m.getClass().getSimpleName() : "'" + path + "' (" + m.getClass().getSimpleName() + ")";
-        JitModule jm = newModule(m.getClass().getSimpleName(), cu);
+        String name = className(m.getClass());
+        String what = m.getClass().isAnonymousClass() ? "anonymous " + name : name;
+        String where = path.isEmpty() ? what : "'" + path + "' (" + what + ")";
+        JitModule jm = newModule(name, cu);
         if (m instanceof TorchScriptable) {
             return convertScriptable(m, (TorchScriptable) m, jm, cu, path, where);
+        }
+        if (m instanceof ModuleList || m instanceof ModuleDict) {
+            // Containers without a forward: the holder's TorchScript reaches their children
+            // as getattr(self.blocks, "0").forward(x) (iterating them needs Python's frontend).
+            for (Map.Entry<String, Module> c : m.namedChildren(false).entrySet()) {
+                jm.register_module(c.getKey(), convert(c.getValue(), cu, path.isEmpty() ? c.getKey() : path + "." + c.getKey()));
+            }
+            jm.train(m.isTraining());
+            return jm;
         }
         if (!(m instanceof Sequential)) {
             // Supported layers are leaves: their named parameters and buffers are their own.
@@ -67,7 +80,7 @@ final class Scripting {
         String body;
         if (m instanceof Sequential) {
             StringBuilder s = new StringBuilder();
-            for (Map.Entry<String, Module> c : m.namedChildren().entrySet()) {
+            for (Map.Entry<String, Module> c : m.namedChildren(false).entrySet()) {
                 jm.register_module(c.getKey(), convert(c.getValue(), cu, path.isEmpty() ? c.getKey() : path + "." + c.getKey()));
                 s.append("    x = getattr(self, \"").append(c.getKey()).append("\").forward(x)\n");
             }
@@ -96,8 +109,8 @@ final class Scripting {
             body = "    return x\n";
         } else {
             throw new UnsupportedOperationException(where + " cannot be converted to TorchScript: its forward is Java code. Supported: "
-                    + "Sequential, Linear, Conv2d, BatchNorm1d/2d, ReLU, GELU, Dropout, Flatten, MaxPool2d, AdaptiveAvgPool2d, Identity "
-                    + "and ScriptModule");
+                    + "Sequential, ModuleList and ModuleDict (as children), Linear, Conv2d, BatchNorm1d/2d, ReLU, GELU, Dropout, Flatten, "
+                    + "MaxPool2d, AdaptiveAvgPool2d, Identity, ScriptModule, and modules implementing TorchScriptable");
         }
         define(jm, body, where);
         jm.train(m.isTraining());
@@ -107,7 +120,7 @@ final class Scripting {
     /** A module that supplies its own TorchScript: own tensors and converted children, then its source. */
     private static JitModule convertScriptable(Module m, TorchScriptable ts, JitModule jm, CompilationUnit cu, String path,
                                                String where) {
-        for (Map.Entry<String, Module> c : m.namedChildren().entrySet()) {
+        for (Map.Entry<String, Module> c : m.namedChildren(false).entrySet()) {
             jm.register_module(c.getKey(), convert(c.getValue(), cu, path.isEmpty() ? c.getKey() : path + "." + c.getKey()));
         }
         for (Map.Entry<String, Parameter> p : ownParameters(m).entrySet()) {
@@ -129,7 +142,7 @@ final class Scripting {
     /** The parameters {@code m} holds itself: its named parameters without the dotted (children's) ones. */
     private static Map<String, Parameter> ownParameters(Module m) {
         Map<String, Parameter> own = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> p : m.namedParameters().entrySet()) {
+        for (Map.Entry<String, Parameter> p : m.namedParameters(false).entrySet()) {
             if (!p.getKey().contains(".")) {
                 own.put(p.getKey(), p.getValue());
             }
@@ -140,7 +153,7 @@ final class Scripting {
     /** The buffers {@code m} holds itself. */
     private static Map<String, Tensor> ownBuffers(Module m) {
         Map<String, Tensor> own = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> b : m.namedBuffers().entrySet()) {
+        for (Map.Entry<String, Tensor> b : m.namedBuffers(false).entrySet()) {
             if (!b.getKey().contains(".")) {
                 own.put(b.getKey(), b.getValue());
             }
@@ -199,6 +212,20 @@ final class Scripting {
         Type.TypePtr bool = new Type.TypePtr(new SingletonTypePtr(BoolType.get().get()));
         jm.register_attribute("training", bool, new IValue(true), false, false);
         return jm;
+    }
+
+    /**
+     * The TorchScript class name for a Java class: its simple name, or for an anonymous or local
+     * class (whose simple name is empty or not a Python identifier) its binary name's last part
+     * with every character TorchScript does not take replaced by '_' ({@code ModelTest$1} becomes
+     * {@code ModelTest_1}).
+     */
+    static String className(Class<?> c) {
+        String n = c.getSimpleName();
+        if (n.isEmpty() || !n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            n = c.getName().substring(c.getName().lastIndexOf('.') + 1).replaceAll("[^A-Za-z0-9_]", "_");
+        }
+        return Character.isDigit(n.charAt(0)) ? "_" + n : n;
     }
 
     static boolean isSequential(ScriptModule m) {

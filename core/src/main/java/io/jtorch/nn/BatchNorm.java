@@ -62,6 +62,16 @@ public abstract class BatchNorm extends Module {
         return momentum;
     }
 
+    /**
+     * {@code num_batches_tracked} may be absent from a state dict loaded strictly, the layer
+     * keeping its count: files written by PyTorch before 0.4.1 lack it, and PyTorch's versioned
+     * {@code _load_from_state_dict} accepts them.
+     */
+    @Override
+    protected boolean isOptionalStateKey(String name) {
+        return name.equals("num_batches_tracked");
+    }
+
     /** The input ranks this layer accepts, e.g. {2, 3} for BatchNorm1d. */
     protected abstract int[] acceptedDims();
 

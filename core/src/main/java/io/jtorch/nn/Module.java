@@ -22,14 +22,41 @@ import java.util.function.UnaryOperator;
  * names, such as {@code 0.weight} or {@code layer4.1.conv2.weight}. Subclasses register what they
  * own in their constructor and implement {@link #forward(Tensor)}.
  *
+ * <p>A model of your own registers its layers by name in the constructor and reads them back with
+ * {@link #child(String)} in {@code forward}, without fields, so that replacing one later (the
+ * Python line {@code model.fc = nn.Linear(512, 10)}) is one call that changes forward,
+ * {@link #parameters()}, {@link #stateDict()} and printing at once:
+ * <pre>{@code
+ * class Net extends Module {
+ *     Net() {
+ *         registerModule("features", new Sequential(new Conv2d(3, 8, 3), new ReLU(), new Flatten()));
+ *         registerModule("fc", new Linear(8 * 30 * 30, 1000));
+ *     }
+ *
+ *     public Tensor forward(Tensor x) {
+ *         return child("fc").forward(child("features").forward(x));
+ *     }
+ * }
+ *
+ * Net model = new Net();
+ * model.setSubmodule("fc", new Linear(8 * 30 * 30, 10));   // model.fc = nn.Linear(..., 10)
+ * model.getSubmodule("fc", Linear.class).inFeatures();    // model.fc.in_features
+ * }</pre>
+ * A field that keeps a layer ({@code this.fc = registerModule("fc", ...)}) would go on using the
+ * old layer in {@code forward} after such a replacement.
+ *
+ * <p>In a file that imports {@code io.jtorch.nn.*}, {@code Module} is ambiguous with
+ * {@code java.lang.Module}: import it by name as well, {@code import io.jtorch.nn.Module;}.
+ *
  * <p>Modules are not thread-safe for training. Inference ({@code forward} in eval mode under
  * {@link io.jtorch.Torch#noGrad()}) may run on one module from several threads at once.
  */
-public abstract class Module {
-    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
-    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
-    private final Set<String> nonPersistentBuffers = new HashSet<>();
-    private final Map<String, Module> modules = new LinkedHashMap<>();
+public abstract class Module implements Cloneable {
+    // Not final: deepCopy gives each copy maps of its own.
+    private Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private Set<String> nonPersistentBuffers = new HashSet<>();
+    private Map<String, Module> modules = new LinkedHashMap<>();
     private boolean training = true;
 
     /** Computes the module's output for {@code input}. */
@@ -40,6 +67,7 @@ public abstract class Module {
     /** Adds (or replaces, or with {@code null} removes) a parameter; mirrors {@code register_parameter}. Returns it. */
     public <P extends Parameter> P registerParameter(String name, P parameter) {
         checkName(name);
+        checkFree(name, "parameter", parameters);
         if (parameter == null) {
             parameters.remove(name);
         } else {
@@ -56,6 +84,7 @@ public abstract class Module {
     /** Adds a buffer, persistent or not; mirrors {@code register_buffer(name, tensor, persistent)}. Returns it. */
     public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
         checkName(name);
+        checkFree(name, "buffer", buffers);
         if (buffer == null) {
             buffers.remove(name);
         } else {
@@ -69,9 +98,18 @@ public abstract class Module {
         return buffer;
     }
 
-    /** Adds (or replaces) a child module; mirrors {@code add_module} / {@code register_module}. Returns it. */
+    /**
+     * Adds a child module, or replaces the child of that name in its place, or with {@code null}
+     * removes it; mirrors {@code register_module} and {@code model.name = module}. Forward (when
+     * it reads children with {@link #child(String)}), parameters, state dict and printing all see
+     * the new child at once. Returns it.
+     *
+     * @throws IllegalArgumentException when the name is taken by a parameter or buffer, or the
+     *     module holds this one
+     */
     public <M extends Module> M registerModule(String name, M module) {
         checkName(name);
+        checkFree(name, "module", modules);
         if (module == null) {
             modules.remove(name);
         } else {
@@ -79,6 +117,35 @@ public abstract class Module {
             modules.put(name, module);
         }
         return module;
+    }
+
+    /** {@link #registerModule}; mirrors {@code add_module(name, module)}. Returns the module. */
+    public <M extends Module> M addModule(String name, M module) {
+        return registerModule(name, module);
+    }
+
+    /** Replaces all children at once, in the given order (containers renumber with it). */
+    void replaceChildren(Map<String, ? extends Module> children) {
+        Map<String, Module> next = new LinkedHashMap<>();
+        for (Map.Entry<String, ? extends Module> c : children.entrySet()) {
+            checkName(c.getKey());
+            checkNotAncestor(c.getValue());
+            next.put(c.getKey(), c.getValue());
+        }
+        modules = next;
+    }
+
+    /** Throws when {@code name} is already one of this module's members of another kind. */
+    private void checkFree(String name, String kind, Map<String, ?> own) {
+        if (own.containsKey(name)) {
+            return;
+        }
+        String taken = parameters.containsKey(name) ? "parameter" : buffers.containsKey(name) ? "buffer"
+                : modules.containsKey(name) ? "module" : null;
+        if (taken != null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " already has a " + taken + " called '" + name
+                    + "': cannot register a " + kind + " under that name");
+        }
     }
 
     /**
@@ -115,55 +182,73 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- traversal
 
-    /** The direct children with their names, in order; mirrors {@code named_children()}. */
+    /**
+     * The direct children with their names, in order, a module registered under two names listed
+     * once (under the first); mirrors {@code named_children()}.
+     */
     public Map<String, Module> namedChildren() {
-        return Collections.unmodifiableMap(modules);
+        return namedChildren(true);
     }
 
-    /** The direct children, in order; mirrors {@code children()}. */
+    /**
+     * The direct children with their names; with {@code removeDuplicate} false, a module
+     * registered under two names appears under both, as in {@code model._modules}, the view that
+     * {@code forward}, printing and the state dict use.
+     */
+    public Map<String, Module> namedChildren(boolean removeDuplicate) {
+        return removeDuplicate ? ModuleTree.unique(ownModules()) : Collections.unmodifiableMap(ownModules());
+    }
+
+    /** The direct children, in order, each once; mirrors {@code children()}. */
     public List<Module> children() {
         return new ArrayList<>(namedChildren().values());
     }
 
-    /** This module and all below it, with dotted names ("" for this one); mirrors {@code named_modules()}. */
+    /**
+     * This module and all below it, with dotted names ("" for this one), each module once;
+     * mirrors {@code named_modules()}.
+     */
     public Map<String, Module> namedModules() {
-        Map<String, Module> out = new LinkedHashMap<>();
-        collectModules("", this, out, Collections.newSetFromMap(new IdentityHashMap<>()));
-        return out;
+        return namedModules(true);
     }
 
-    private static void collectModules(String prefix, Module m, Map<String, Module> out, Set<Module> seen) {
-        if (!seen.add(m)) {
-            return;
-        }
-        out.put(prefix, m);
-        for (Map.Entry<String, Module> c : m.namedChildren().entrySet()) {
-            collectModules(prefix.isEmpty() ? c.getKey() : prefix + "." + c.getKey(), c.getValue(), out, seen);
-        }
+    /**
+     * This module and all below it; with {@code removeDuplicate} false a module reached by two
+     * paths is listed under both; mirrors {@code named_modules(remove_duplicate=...)}.
+     */
+    public Map<String, Module> namedModules(boolean removeDuplicate) {
+        return ModuleTree.modules(this, removeDuplicate);
     }
 
-    /** This module and all below it; mirrors {@code modules()}. */
+    /** This module and all below it, each once; mirrors {@code modules()}. */
     public List<Module> modules() {
         return new ArrayList<>(namedModules().values());
     }
 
     /** Every parameter, with dotted names, each shared one listed once; mirrors {@code named_parameters()}. */
     public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<String, Module> m : namedModules().entrySet()) {
-            for (Map.Entry<String, Parameter> p : m.getValue().ownParameters().entrySet()) {
-                if (seen.add(p.getValue())) {
-                    out.put(qualified(m.getKey(), p.getKey()), p.getValue());
-                }
-            }
-        }
-        return out;
+        return namedParameters(true);
+    }
+
+    /**
+     * Every parameter with dotted names; with {@code removeDuplicate} false a parameter reached by
+     * two names is listed under both; mirrors {@code named_parameters(remove_duplicate=...)}.
+     */
+    public Map<String, Parameter> namedParameters(boolean removeDuplicate) {
+        return ModuleTree.members(this, true, removeDuplicate, Module::ownParameters);
     }
 
     /** Every parameter, in the order of {@link #namedParameters()}; mirrors {@code parameters()}. */
     public List<Parameter> parameters() {
-        return new ArrayList<>(namedParameters().values());
+        return parameters(true);
+    }
+
+    /**
+     * With {@code recurse} every parameter, else only this module's own; mirrors
+     * {@code parameters(recurse=...)}.
+     */
+    public List<Parameter> parameters(boolean recurse) {
+        return new ArrayList<>(ModuleTree.members(this, recurse, true, Module::ownParameters).values());
     }
 
     /** Every buffer; mirrors {@code buffers()}. */
@@ -176,18 +261,22 @@ public abstract class Module {
      * {@code buffers(recurse=...)}.
      */
     public List<Tensor> buffers(boolean recurse) {
-        return recurse ? new ArrayList<>(namedBuffers().values()) : new ArrayList<>(ownBuffers().values());
+        return new ArrayList<>(ModuleTree.members(this, recurse, true, Module::ownBuffers).values());
     }
 
-    /** Every buffer with dotted names; mirrors {@code named_buffers()}. */
+    /** Every buffer with dotted names, each tensor once; mirrors {@code named_buffers()}. */
     public Map<String, Tensor> namedBuffers() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Module> m : namedModules().entrySet()) {
-            for (Map.Entry<String, Tensor> b : m.getValue().ownBuffers().entrySet()) {
-                out.put(qualified(m.getKey(), b.getKey()), b.getValue());
-            }
-        }
-        return out;
+        return namedBuffers(true);
+    }
+
+    /** Every buffer; with {@code removeDuplicate} false a tensor registered twice is listed under both names. */
+    public Map<String, Tensor> namedBuffers(boolean removeDuplicate) {
+        return ModuleTree.members(this, true, removeDuplicate, Module::ownBuffers);
+    }
+
+    /** This module's own children by name, a module registered twice under both names. Script modules override it. */
+    protected Map<String, Module> ownModules() {
+        return Collections.unmodifiableMap(modules);
     }
 
     /** This module's own parameters, not its children's. Script modules override this to read libtorch's slots. */
@@ -205,10 +294,6 @@ public abstract class Module {
         return !nonPersistentBuffers.contains(name);
     }
 
-    private static String qualified(String prefix, String name) {
-        return prefix.isEmpty() ? name : prefix + "." + name;
-    }
-
     /**
      * This module's direct child called {@code name}. Composite modules read their children
      * through it in {@code forward} instead of keeping them in fields, so that replacing a child
@@ -218,9 +303,10 @@ public abstract class Module {
      * @throws IllegalStateException when there is no such child
      */
     protected final Module child(String name) {
-        Module m = modules.get(name);
+        Map<String, Module> own = ownModules();
+        Module m = own.get(name);
         if (m == null) {
-            throw new IllegalStateException(getClass().getSimpleName() + " has no child '" + name + "' (children: " + modules.keySet()
+            throw new IllegalStateException(getClass().getSimpleName() + " has no child '" + name + "' (children: " + own.keySet()
                     + ")");
         }
         return m;
@@ -233,21 +319,40 @@ public abstract class Module {
      * @throws IllegalArgumentException naming the part of the path that does not exist
      */
     public Module getSubmodule(String path) {
+        return ModuleTree.submodule(this, path);
+    }
+
+    /**
+     * The submodule at {@code path}, checked to be a {@code type}: {@code model.getSubmodule("fc",
+     * Linear.class).inFeatures()} is {@code model.fc.in_features}.
+     *
+     * @throws ClassCastException naming the path and both types when it is not
+     */
+    public <M extends Module> M getSubmodule(String path, Class<M> type) {
+        Module m = getSubmodule(path);
+        if (!type.isInstance(m)) {
+            throw new ClassCastException("'" + path + "' is " + m.getClass().getSimpleName() + " (" + m + "), not "
+                    + type.getSimpleName());
+        }
+        return type.cast(m);
+    }
+
+    /**
+     * Puts {@code module} at a dotted path such as {@code "fc"} or {@code "layer4.1.conv2"},
+     * replacing what is there (or adding it, when only the last name is new); mirrors
+     * {@code set_submodule} and the assignment {@code model.layer4[1].conv2 = module}. Forward,
+     * parameters, state dict and printing follow at once. On a TorchScript model see
+     * {@link io.jtorch.jit.ScriptModule#registerModule}. Returns the module.
+     *
+     * @throws IllegalArgumentException naming the part of the path that does not exist
+     */
+    public <M extends Module> M setSubmodule(String path, M module) {
         if (path.isEmpty()) {
-            return this;
+            throw new IllegalArgumentException("setSubmodule needs a non-empty path");
         }
-        Module m = this;
-        StringBuilder walked = new StringBuilder();
-        for (String part : path.split("\\.", -1)) {
-            Module next = m.namedChildren().get(part);
-            if (next == null) {
-                throw new IllegalArgumentException(m.getClass().getSimpleName() + (walked.length() == 0 ? "" : " at '" + walked + "'")
-                        + " has no submodule '" + part + "' (children: " + m.namedChildren().keySet() + ")");
-            }
-            walked.append(walked.length() == 0 ? "" : ".").append(part);
-            m = next;
-        }
-        return m;
+        int dot = path.lastIndexOf('.');
+        Module parent = dot < 0 ? this : getSubmodule(path.substring(0, dot));
+        return parent.registerModule(path.substring(dot + 1), module);
     }
 
     /** Calls {@code fn} on every submodule, then on this one; mirrors {@code apply(fn)}. Returns this. */
@@ -299,8 +404,26 @@ public abstract class Module {
 
     /** Drops every parameter's gradient; mirrors {@code zero_grad()} (set_to_none=True, PyTorch's default). */
     public void zeroGrad() {
+        zeroGrad(true);
+    }
+
+    /**
+     * With {@code setToNone} drops every gradient, else fills each existing one with zeros in
+     * place (the tensor a caller holds from {@code grad()} then reads zeros); mirrors
+     * {@code zero_grad(set_to_none=...)}.
+     */
+    public void zeroGrad(boolean setToNone) {
         for (Parameter p : parameters()) {
-            p.clearGrad();
+            if (setToNone) {
+                p.clearGrad();
+            } else {
+                Tensor g = p.grad();
+                if (g != null) {
+                    try (io.jtorch.NoGrad ng = io.jtorch.Torch.noGrad()) {
+                        g.detach().zero_();
+                    }
+                }
+            }
         }
     }
 
@@ -317,6 +440,67 @@ public abstract class Module {
             throw new IllegalArgumentException("Module.to(dtype) takes a floating-point dtype, got " + dtype);
         }
         return applyToData(t -> t.dtype().isFloatingPoint() ? t.to(dtype) : t);
+    }
+
+    /** Converts floating-point parameters and buffers to float32 in place; mirrors {@code module.float()}. Returns this. */
+    public Module float_() {
+        return to(DType.FLOAT32);
+    }
+
+    /** Converts floating-point parameters and buffers to float64 in place; mirrors {@code module.double()}. Returns this. */
+    public Module double_() {
+        return to(DType.FLOAT64);
+    }
+
+    /**
+     * An independent copy of this module and everything below it; mirrors
+     * {@code copy.deepcopy(model)}. Parameters and buffers are new tensors with the same values
+     * (parameters keep {@code requiresGrad}; gradients are not copied), children are copied, a
+     * module or tensor shared within the tree stays shared in the copy, and the training flag is
+     * kept. Fields of a subclass that hold a module or tensor of the tree are pointed at the
+     * copy's; other fields are copied as they are. Training the copy leaves the original as it
+     * was. Cast to the class you copied: {@code Net copy = (Net) model.deepCopy();}.
+     */
+    public Module deepCopy() {
+        return deepCopy(new IdentityHashMap<>());
+    }
+
+    /**
+     * The step of {@link #deepCopy()} for this module, {@code memo} mapping each original module
+     * and tensor already copied to its copy (PyTorch's {@code __deepcopy__(memo)}). Override it
+     * in a module whose state is not in its registered parameters, buffers and children.
+     */
+    protected Module deepCopy(Map<Object, Object> memo) {
+        return ModuleCopy.deepCopy(this, memo);
+    }
+
+    /** The shallow clone deepCopy starts from, its maps refilled by {@code fill}. */
+    final Module shallowCopy(java.util.function.BiConsumer<Module, Module> fill) {
+        Module copy;
+        try {
+            copy = (Module) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+        copy.parameters = new LinkedHashMap<>();
+        copy.buffers = new LinkedHashMap<>();
+        copy.nonPersistentBuffers = new HashSet<>(nonPersistentBuffers);
+        copy.modules = new LinkedHashMap<>();
+        fill.accept(this, copy);
+        return copy;
+    }
+
+    /** The maps deepCopy fills: parameters, buffers and children as registered. */
+    final Map<String, Parameter> rawParameters() {
+        return parameters;
+    }
+
+    final Map<String, Tensor> rawBuffers() {
+        return buffers;
+    }
+
+    final Map<String, Module> rawModules() {
+        return modules;
     }
 
     /** Replaces the data of every parameter and buffer with {@code fn(data)}, keeping the objects. */
@@ -358,6 +542,25 @@ public abstract class Module {
     }
 
     /**
+     * Copies every value of {@code stateDict} into this module, strictly: mirrors
+     * {@code load_state_dict(state_dict)}, whose {@code strict} is true by default.
+     *
+     * @throws IllegalArgumentException listing missing and unexpected keys and shape mismatches
+     */
+    public StateDicts.IncompatibleKeys loadStateDict(Map<String, ? extends Tensor> stateDict) {
+        return loadStateDict(stateDict, true);
+    }
+
+    /**
+     * Whether this module's own state key {@code name} may be absent from a state dict that is
+     * loaded strictly, the module keeping its value: PyTorch's versioned loading accepts files
+     * written before the key existed (batch norm's {@code num_batches_tracked}). None by default.
+     */
+    protected boolean isOptionalStateKey(String name) {
+        return false;
+    }
+
+    /**
      * Like {@link #loadStateDict(Map, boolean)}, but with {@code skipMismatchedShapes} a key whose
      * shape differs is skipped and reported instead of failing: a checkpoint with a 1000-class head
      * loads into a 10-class model, everything but the head restored.
@@ -382,7 +585,7 @@ public abstract class Module {
     /** PyTorch's rendering of the module tree. */
     @Override
     public String toString() {
-        Map<String, Module> children = namedChildren();
+        Map<String, Module> children = ownModules();
         String extra = extraRepr();
         if (children.isEmpty()) {
             return reprName() + "(" + extra + ")";

@@ -3,7 +3,6 @@ package io.jtorch.nn;
 import io.jtorch.Tensor;
 import io.jtorch.internal.Errors;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,25 +13,37 @@ import java.util.Map;
  *
  * <p>Indexing follows Python: {@code model[i]} is {@link #get(int)} (negative {@code i} counts
  * from the end), {@code model[i] = m} is {@link #set(int, Module)}, {@code model[a:b]} is
- * {@link #slice(int, int)}, {@code del model[i]} is {@link #remove(int)}. Children are named
- * {@code "0"}, {@code "1"}, ... by position and renumbered after an insertion or removal, as in
- * PyTorch. Changes take effect at once in {@code forward}, {@code parameters()},
- * {@code stateDict()} and {@code toString()}.
+ * {@link #slice(int, int)} and {@code model[a:b:step]} is {@link #slice(Integer, Integer, int)},
+ * {@code del model[i]} is {@link #remove(int)}, {@code a + b} is {@link #plus(Sequential)}.
+ * Children are named {@code "0"}, {@code "1"}, ... by position, or by the names of a
+ * {@link #Sequential(LinkedHashMap)} ({@code nn.Sequential(OrderedDict(...))}) or
+ * {@link #addModule(String, Module)}; as in PyTorch a slice keeps the names, and a removal or
+ * insertion renumbers every child by position. Changes take effect at once in {@code forward},
+ * {@code parameters()}, {@code stateDict()} and {@code toString()}.
  */
 public class Sequential extends Module implements Iterable<Module> {
-    private final List<Module> layers = new ArrayList<>();
-
-    /** A sequence of the given modules, in order. */
+    /** A sequence of the given modules, in order, named "0", "1", .... */
     public Sequential(Module... modules) {
         for (Module m : modules) {
             append(m);
         }
     }
 
-    /** A sequence of the given modules, in order. */
+    /** A sequence of the given modules, in order, named "0", "1", .... */
     public Sequential(List<? extends Module> modules) {
         for (Module m : modules) {
             append(m);
+        }
+    }
+
+    /**
+     * A sequence of named modules in the map's order; mirrors
+     * {@code nn.Sequential(OrderedDict([("conv", ...), ("relu", ...)]))}: the names are the
+     * state dict's prefixes ({@code conv.weight}), and indexing by position still works.
+     */
+    public Sequential(LinkedHashMap<String, ? extends Module> modules) {
+        for (Map.Entry<String, ? extends Module> e : modules.entrySet()) {
+            registerModule(e.getKey(), checkModule(e.getValue()));
         }
     }
 
@@ -44,6 +55,7 @@ public class Sequential extends Module implements Iterable<Module> {
      */
     @Override
     public Tensor forward(Tensor input) {
+        List<Module> layers = toList();
         if (layers.isEmpty()) {
             throw new IllegalStateException("Sequential is empty: append modules before calling forward");
         }
@@ -61,17 +73,17 @@ public class Sequential extends Module implements Iterable<Module> {
 
     /** The number of modules; mirrors {@code len(model)}. */
     public int size() {
-        return layers.size();
+        return ownModules().size();
     }
 
     /** Whether there are no modules. */
     public boolean isEmpty() {
-        return layers.isEmpty();
+        return ownModules().isEmpty();
     }
 
     /** The module at {@code index}, negative counting from the end; mirrors {@code model[index]}. */
     public Module get(int index) {
-        return layers.get(normalize(index));
+        return toList().get(normalize(index));
     }
 
     /**
@@ -88,42 +100,64 @@ public class Sequential extends Module implements Iterable<Module> {
         return type.cast(m);
     }
 
-    /** Replaces the module at {@code index}; mirrors {@code model[index] = module}. Returns the old one. */
+    /** Replaces the module at {@code index}, keeping its name; mirrors {@code model[index] = module}. Returns the old one. */
     public Module set(int index, Module module) {
         checkModule(module);
-        return layers.set(normalize(index), module);
+        String key = keys().get(normalize(index));
+        Module old = ownModules().get(key);
+        registerModule(key, module);
+        return old;
     }
 
     /**
      * A new {@code Sequential} holding the same module objects from {@code from} (inclusive) to
-     * {@code to} (exclusive); mirrors {@code model[from:to]}. Bounds follow Python: negative values
-     * count from the end, values past the end are clamped, and an empty range gives an empty
-     * sequence.
+     * {@code to} (exclusive), under the same names; mirrors {@code model[from:to]}. Bounds follow
+     * Python: negative values count from the end, values past the end are clamped, and an empty
+     * range gives an empty sequence.
      */
     public Sequential slice(int from, int to) {
-        int n = layers.size();
-        int a = clamp(from < 0 ? from + n : from, n);
-        int b = clamp(to < 0 ? to + n : to, n);
-        return new Sequential(a < b ? layers.subList(a, b) : List.of());
+        return slice(from, to, 1);
     }
 
     /** {@code model[from:]}. */
     public Sequential slice(int from) {
-        return slice(from, layers.size());
+        return slice(from, null, 1);
     }
 
-    private static int clamp(int i, int n) {
-        return Math.max(0, Math.min(i, n));
+    /**
+     * {@code model[start:stop:step]}, {@code null} for an omitted bound: {@code slice(null, null, -1)}
+     * is {@code model[::-1]}, the modules in reverse order. Names are kept, as in PyTorch.
+     *
+     * @throws IllegalArgumentException when {@code step} is 0
+     */
+    public Sequential slice(Integer start, Integer stop, int step) {
+        List<Map.Entry<String, Module>> entries = new ArrayList<>(ownModules().entrySet());
+        LinkedHashMap<String, Module> picked = new LinkedHashMap<>();
+        for (int i : Indices.slice(start, stop, step, entries.size())) {
+            picked.put(entries.get(i).getKey(), entries.get(i).getValue());
+        }
+        return new Sequential(picked);
     }
 
-    /** Adds a module at the end; mirrors {@code append}. Returns this. */
+    /**
+     * Adds a module at the end under the name {@code str(len(model))}; mirrors {@code append}.
+     * Returns this.
+     *
+     * @throws IllegalStateException when a child already has that name (a named or sliced
+     *     sequence), where PyTorch would silently replace it
+     */
     public Sequential append(Module module) {
         checkModule(module);
-        layers.add(module);
+        String key = Integer.toString(size());
+        if (ownModules().containsKey(key)) {
+            throw new IllegalStateException("cannot append to a Sequential whose children are named " + keys() + ": the new child's name '"
+                    + key + "' is taken; renumber it first with new Sequential(model.toList())");
+        }
+        registerModule(key, module);
         return this;
     }
 
-    /** Adds modules at the end; mirrors {@code extend}. Returns this. */
+    /** Adds modules at the end; mirrors {@code extend} and {@code model += other}. Returns this. */
     public Sequential extend(Iterable<? extends Module> modules) {
         for (Module m : modules) {
             append(m);
@@ -131,23 +165,38 @@ public class Sequential extends Module implements Iterable<Module> {
         return this;
     }
 
+    /** A new sequence of this one's modules then {@code other}'s, named by position; mirrors {@code a + b}. */
+    public Sequential plus(Sequential other) {
+        List<Module> all = toList();
+        all.addAll(other.toList());
+        return new Sequential(all);
+    }
+
     /**
      * Inserts a module before {@code index}; mirrors {@code insert(index, module)}: {@code index}
-     * may be {@code size()} (append) or negative.
+     * may be {@code size()} (append) or negative. Children are renumbered by position.
      */
     public Sequential insert(int index, Module module) {
         checkModule(module);
-        int n = layers.size();
+        int n = size();
         if (index < -n || index > n) {
             throw new IndexOutOfBoundsException("index " + index + " is out of range for insert into Sequential of size " + n);
         }
+        List<Module> layers = toList();
         layers.add(index < 0 ? index + n : index, module);
+        renumber(layers);
         return this;
     }
 
-    /** Removes and returns the module at {@code index}; mirrors {@code del model[index]} and {@code pop(index)}. */
+    /**
+     * Removes and returns the module at {@code index}, renumbering the rest by position as PyTorch
+     * does; mirrors {@code del model[index]}.
+     */
     public Module remove(int index) {
-        return layers.remove(normalize(index));
+        List<Module> layers = toList();
+        Module old = layers.remove(normalize(index));
+        renumber(layers);
+        return old;
     }
 
     /** Removes and returns the module at {@code index}; mirrors {@code pop(index)}. */
@@ -162,55 +211,38 @@ public class Sequential extends Module implements Iterable<Module> {
 
     /** The modules in order; changes to the sequence are not reflected in the returned list. */
     public List<Module> toList() {
-        return new ArrayList<>(layers);
+        return new ArrayList<>(ownModules().values());
     }
 
     /** The modules in order, read-only: change the sequence with {@link #remove(int)} and the other list methods. */
     @Override
     public Iterator<Module> iterator() {
-        Iterator<Module> it = new ArrayList<>(layers).iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public Module next() {
-                return it.next();
-            }
-
-            @Override
-            public void remove() {
-                throw new UnsupportedOperationException("a Sequential's iterator is read-only; use Sequential.remove(index)");
-            }
-        };
+        return Indices.readOnly(toList(), "Sequential");
     }
 
+    /** An independent copy; see {@link Module#deepCopy()}. */
     @Override
-    public Map<String, Module> namedChildren() {
-        Map<String, Module> out = new LinkedHashMap<>();
+    public Sequential deepCopy() {
+        return (Sequential) super.deepCopy();
+    }
+
+    private List<String> keys() {
+        return new ArrayList<>(ownModules().keySet());
+    }
+
+    private void renumber(List<Module> layers) {
+        LinkedHashMap<String, Module> next = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
-            out.put(Integer.toString(i), layers.get(i));
+            next.put(Integer.toString(i), layers.get(i));
         }
-        return Collections.unmodifiableMap(out);
-    }
-
-    /** Sequential children are positional: use {@link #append} or {@link #set} instead. */
-    @Override
-    public <M extends Module> M registerModule(String name, M module) {
-        throw new UnsupportedOperationException("Sequential children are positional: use append, insert or set");
+        replaceChildren(next);
     }
 
     private int normalize(int index) {
-        int n = layers.size();
-        if (index < -n || index >= n) {
-            throw new IndexOutOfBoundsException("index " + index + " is out of range for Sequential of size " + n);
-        }
-        return index < 0 ? index + n : index;
+        return Indices.normalize(index, size(), "Sequential");
     }
 
-    private void checkModule(Module module) {
+    private Module checkModule(Module module) {
         if (module == null) {
             throw new NullPointerException("module");
         }
@@ -218,5 +250,6 @@ public class Sequential extends Module implements Iterable<Module> {
             throw new IllegalArgumentException("a Sequential cannot contain itself");
         }
         checkNotAncestor(module);
+        return module;
     }
 }

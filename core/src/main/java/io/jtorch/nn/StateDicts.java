@@ -6,9 +6,11 @@ import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reading and loading state dicts: the logic behind {@link Module#stateDict()} and {@link Module#loadStateDict}. */
 public final class StateDicts {
@@ -31,6 +33,26 @@ public final class StateDicts {
         }
     }
 
+    /**
+     * A copy of {@code stateDict} whose values are new tensors with the same values, detached from
+     * autograd and kept past every scope; mirrors {@code copy.deepcopy(model.state_dict())}, the
+     * line that saves the best weights while training goes on:
+     * <pre>{@code
+     * Map<String, Tensor> best = StateDicts.deepCopy(model.stateDict());
+     * ... more epochs ...
+     * model.loadStateDict(best);
+     * }</pre>
+     */
+    public static Map<String, Tensor> deepCopy(Map<String, ? extends Tensor> stateDict) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        try (NoGrad g = Torch.noGrad()) {
+            for (Map.Entry<String, ? extends Tensor> e : stateDict.entrySet()) {
+                out.put(e.getKey(), e.getValue().detach().clone().retain());
+            }
+        }
+        return out;
+    }
+
     static Map<String, Tensor> stateDict(Module root) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : targets(root).entrySet()) {
@@ -39,26 +61,39 @@ public final class StateDicts {
         return out;
     }
 
-    /** Parameters and persistent buffers by dotted name, in PyTorch's order: per module, parameters then buffers. */
+    /**
+     * Parameters and persistent buffers by dotted name, in PyTorch's order: per module, parameters
+     * then buffers, then each child under each name it is registered by (a module or tensor
+     * registered twice gives both names' keys, as PyTorch's {@code state_dict}).
+     */
     static Map<String, Tensor> targets(Module root) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Module> m : root.namedModules().entrySet()) {
-            String prefix = m.getKey().isEmpty() ? "" : m.getKey() + ".";
-            Module module = m.getValue();
-            for (Map.Entry<String, Parameter> p : module.ownParameters().entrySet()) {
-                out.putIfAbsent(prefix + p.getKey(), p.getValue());
-            }
-            for (Map.Entry<String, Tensor> b : module.ownBuffers().entrySet()) {
-                if (module.isPersistentBuffer(b.getKey())) {
-                    out.putIfAbsent(prefix + b.getKey(), b.getValue());
-                }
-            }
-        }
+        collect("", root, out, null);
         return out;
     }
 
+    /** Like {@link #targets}, with the keys of each module's {@link Module#isOptionalStateKey} added to {@code optional}. */
+    private static void collect(String prefix, Module module, Map<String, Tensor> out, Set<String> optional) {
+        for (Map.Entry<String, Parameter> p : module.ownParameters().entrySet()) {
+            out.put(prefix + p.getKey(), p.getValue());
+        }
+        for (Map.Entry<String, Tensor> b : module.ownBuffers().entrySet()) {
+            if (module.isPersistentBuffer(b.getKey())) {
+                out.put(prefix + b.getKey(), b.getValue());
+                if (optional != null && module.isOptionalStateKey(b.getKey())) {
+                    optional.add(prefix + b.getKey());
+                }
+            }
+        }
+        for (Map.Entry<String, Module> c : module.namedChildren(false).entrySet()) {
+            collect(prefix + c.getKey() + ".", c.getValue(), out, optional);
+        }
+    }
+
     static IncompatibleKeys load(Module root, Map<String, ? extends Tensor> state, boolean strict, boolean skipMismatched) {
-        Map<String, Tensor> targets = targets(root);
+        Map<String, Tensor> targets = new LinkedHashMap<>();
+        Set<String> optional = new HashSet<>();
+        collect("", root, targets, optional);
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
@@ -71,7 +106,9 @@ public final class StateDicts {
         for (Map.Entry<String, Tensor> t : targets.entrySet()) {
             Tensor source = state.get(t.getKey());
             if (source == null) {
-                missing.add(t.getKey());
+                if (!optional.contains(t.getKey())) {
+                    missing.add(t.getKey());
+                }
                 continue;
             }
             long[] want = t.getValue().shape();

@@ -99,7 +99,16 @@ final class ModuleCases {
         out.add(of("sequential append(null)", NULL_ARGUMENT, () -> seq().append(null)));
         out.add(of("sequential set(0, null)", NULL_ARGUMENT, () -> seq().set(0, null)));
         out.add(of("sequential of a null module", NULL_ARGUMENT, () -> new Sequential(new Linear(2, 2), null)));
-        out.add(of("sequential registerModule(\"x\", ReLU)", ERROR, () -> seq().registerModule("x", new ReLU())));
+        out.add(of("sequential registerModule(\"x\", ReLU) adds a named child, as add_module", RESULT_OR_ERROR, () -> {
+            Sequential s = seq();
+            s.registerModule("x", new ReLU());
+            check(s.namedChildren().containsKey("x") && s.get(-1) instanceof ReLU, "registerModule gave " + s);
+            Results.touch(s.forward(Torch.randn(2, 3)));
+        }));
+        out.add(of("sequential slice step 0", ERROR, () -> seq().slice(0, 2, 0)));
+        out.add(of("module list get(99)", ERROR, () -> new io.jtorch.nn.ModuleList(new ReLU()).get(99)));
+        out.add(of("module dict get(missing)", ERROR, () -> new io.jtorch.nn.ModuleDict().get("missing")));
+        out.add(of("setSubmodule on a missing path", ERROR, () -> seq().setSubmodule("9.x", new ReLU())));
         out.add(of("sequential iterator remove()", ERROR, () -> {
             java.util.Iterator<Module> it = seq().iterator();
             it.next();

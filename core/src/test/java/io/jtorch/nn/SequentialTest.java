@@ -142,7 +142,11 @@ class SequentialTest {
     }
 
     @Test
-    void registerModuleIsRefusedBecauseChildrenArePositional() {
-        assertThrows(UnsupportedOperationException.class, () -> model.registerModule("head", new ReLU()));
+    void addModuleAppendsANamedChildThatForwardUses() {
+        Linear head = new Linear(3, 2);
+        model.addModule("head", head);
+        assertEquals(List.of("0", "1", "2", "head"), new ArrayList<>(model.namedChildren().keySet()));
+        assertSame(head, model.get(-1));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {5, 2}, model.forward(Torch.randn(5, 4)).shape());
     }
 }

@@ -1,0 +1,180 @@
+package io.jtorch.nn;
+
+import io.jtorch.Tensor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * A list of modules, registered so that their parameters, state dict keys ({@code blocks.0.weight})
+ * and printing belong to the module holding the list. Mirrors {@code torch.nn.ModuleList}.
+ *
+ * <p>Children are named {@code "0"}, {@code "1"}, ... by position and renumbered after an
+ * insertion or removal; a slice is a new list numbered from 0, as in PyTorch. A ModuleList has no
+ * {@code forward}: the module holding it iterates over it in its own.
+ * <pre>{@code
+ * registerModule("blocks", new ModuleList(new Linear(8, 8), new Linear(8, 8)));
+ * ...
+ * for (Module block : (ModuleList) child("blocks")) x = block.forward(x);
+ * }</pre>
+ */
+public class ModuleList extends Module implements Iterable<Module> {
+    /** A list of the given modules; mirrors {@code nn.ModuleList([...])}. */
+    public ModuleList(Module... modules) {
+        this(List.of(modules));
+    }
+
+    /** A list of the given modules, in order. */
+    public ModuleList(Iterable<? extends Module> modules) {
+        extend(modules);
+    }
+
+    /**
+     * Always throws: a ModuleList is a container, not a layer; mirrors the NotImplementedError of
+     * calling one in PyTorch.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Tensor forward(Tensor input) {
+        throw new UnsupportedOperationException("ModuleList has no forward: iterate over it in the forward of the module that holds it "
+                + "(for (Module m : list) x = m.forward(x)), or use a Sequential");
+    }
+
+    /** The number of modules; mirrors {@code len(list)}. */
+    public int size() {
+        return ownModules().size();
+    }
+
+    /** Whether the list is empty. */
+    public boolean isEmpty() {
+        return ownModules().isEmpty();
+    }
+
+    /** The module at {@code index}, negative counting from the end; mirrors {@code list[index]}. */
+    public Module get(int index) {
+        return toList().get(Indices.normalize(index, size(), "ModuleList"));
+    }
+
+    /**
+     * The module at {@code index}, checked to be a {@code type}.
+     *
+     * @throws ClassCastException naming the index and both types when it is not
+     */
+    public <T extends Module> T get(int index, Class<T> type) {
+        Module m = get(index);
+        if (!type.isInstance(m)) {
+            throw new ClassCastException("ModuleList[" + index + "] is " + m.getClass().getSimpleName() + ", not " + type.getSimpleName());
+        }
+        return type.cast(m);
+    }
+
+    /** Replaces the module at {@code index}; mirrors {@code list[index] = module}. Returns the old one. */
+    public Module set(int index, Module module) {
+        checkModule(module);
+        int i = Indices.normalize(index, size(), "ModuleList");
+        Module old = get(i);
+        registerModule(Integer.toString(i), module);
+        return old;
+    }
+
+    /** Adds a module at the end; mirrors {@code append}. Returns this. */
+    public ModuleList append(Module module) {
+        checkModule(module);
+        registerModule(Integer.toString(size()), module);
+        return this;
+    }
+
+    /** Adds modules at the end; mirrors {@code extend} and {@code list += other}. Returns this. */
+    public ModuleList extend(Iterable<? extends Module> modules) {
+        for (Module m : modules) {
+            append(m);
+        }
+        return this;
+    }
+
+    /**
+     * Inserts a module before {@code index}, as Python's {@code list.insert}: negative counts from
+     * the end, out of range goes to either end; mirrors {@code insert(index, module)}.
+     */
+    public ModuleList insert(int index, Module module) {
+        checkModule(module);
+        List<Module> all = toList();
+        all.add(Indices.insertion(index, all.size()), module);
+        renumber(all);
+        return this;
+    }
+
+    /** Removes and returns the module at {@code index}, renumbering the rest; mirrors {@code del list[index]}. */
+    public Module remove(int index) {
+        List<Module> all = toList();
+        Module old = all.remove(Indices.normalize(index, all.size(), "ModuleList"));
+        renumber(all);
+        return old;
+    }
+
+    /** Removes and returns the module at {@code index}; mirrors {@code pop(index)}. */
+    public Module pop(int index) {
+        return remove(index);
+    }
+
+    /** {@code list[from:to]}: a new list of the same module objects, numbered from 0. */
+    public ModuleList slice(int from, int to) {
+        return slice(from, to, 1);
+    }
+
+    /**
+     * {@code list[start:stop:step]}, {@code null} for an omitted bound, numbered from 0 as PyTorch
+     * numbers a sliced ModuleList.
+     *
+     * @throws IllegalArgumentException when {@code step} is 0
+     */
+    public ModuleList slice(Integer start, Integer stop, int step) {
+        List<Module> all = toList();
+        List<Module> picked = new ArrayList<>();
+        for (int i : Indices.slice(start, stop, step, all.size())) {
+            picked.add(all.get(i));
+        }
+        return new ModuleList(picked);
+    }
+
+    /** A new list of this one's modules then {@code other}'s; mirrors {@code a + b}. */
+    public ModuleList plus(ModuleList other) {
+        List<Module> all = toList();
+        all.addAll(other.toList());
+        return new ModuleList(all);
+    }
+
+    /** The modules in order, as a new list. */
+    public List<Module> toList() {
+        return new ArrayList<>(ownModules().values());
+    }
+
+    /** The modules in order, read-only. */
+    @Override
+    public Iterator<Module> iterator() {
+        return Indices.readOnly(toList(), "ModuleList");
+    }
+
+    /** An independent copy; see {@link Module#deepCopy()}. */
+    @Override
+    public ModuleList deepCopy() {
+        return (ModuleList) super.deepCopy();
+    }
+
+    private void renumber(List<Module> modules) {
+        LinkedHashMap<String, Module> next = new LinkedHashMap<>();
+        for (int i = 0; i < modules.size(); i++) {
+            next.put(Integer.toString(i), modules.get(i));
+        }
+        replaceChildren(next);
+    }
+
+    private void checkModule(Module module) {
+        if (module == null) {
+            throw new NullPointerException("module");
+        }
+        checkNotAncestor(module);
+    }
+}
