@@ -50,11 +50,19 @@ class ReadmePortingTableTest {
             "    Optimizer optimizer;",
             "    ScriptModule scripted;",
             "    Map<String, Tensor> sd;",
-            "    Path path;",
+            "    Path path, root;",
+            "    ResNet resnet;",
+            "    VGG vgg;",
+            "    VisionTransformer vit;",
+            "    Transform transform;",
+            "    double[] mean, std;",
             "    int i, n;",
             "    long s;");
     private static final List<String> IMPORTS = List.of("io.jtorch.*", "io.jtorch.nn.*", "io.jtorch.nn.Module", "io.jtorch.optim.*",
-            "io.jtorch.data.*", "io.jtorch.jit.*", "java.util.*", "java.nio.file.Path");
+            "io.jtorch.data.*", "io.jtorch.jit.*", "java.util.*", "java.nio.file.Path", "io.jtorch.vision.models.*",
+            "io.jtorch.vision.transforms.Transform", "io.jtorch.vision.transforms.Compose", "io.jtorch.vision.transforms.RandomResizedCrop",
+            "io.jtorch.vision.transforms.RandomHorizontalFlip", "io.jtorch.vision.transforms.ToTensor",
+            "io.jtorch.vision.transforms.Normalize", "io.jtorch.vision.datasets.ImageFolder");
 
     @TempDir
     Path out;
@@ -63,14 +71,28 @@ class ReadmePortingTableTest {
     record Row(int line, String pytorch, List<String> statements, List<String> imports, String declarations, boolean pending) {}
 
     static List<Row> rows(List<String> readme) {
-        int start = readme.indexOf("## Porting table");
+        return rows(readme, "## Porting table", "| PyTorch |");
+    }
+
+    /** The rows of the table headed {@code header...} in the README section {@code section}. */
+    static List<Row> rows(List<String> readme, String section, String header) {
+        int start = readme.indexOf(section);
         if (start < 0) {
-            throw new IllegalStateException("README.md has no '## Porting table' section");
+            throw new IllegalStateException("README.md has no '" + section + "' section");
         }
         List<Row> rows = new ArrayList<>();
+        boolean inTable = false;
         for (int i = start + 1; i < readme.size() && !readme.get(i).startsWith("## "); i++) {
             String l = readme.get(i).trim();
-            if (!l.startsWith("|") || l.startsWith("| ---") || l.startsWith("| PyTorch |")) {
+            if (l.startsWith(header)) {
+                inTable = true;
+                continue;
+            }
+            if (!l.startsWith("|")) {
+                inTable = false;
+                continue;
+            }
+            if (!inTable || l.startsWith("| ---")) {
                 continue;
             }
             String[] cells = l.substring(1).split(" \\| ");
@@ -120,6 +142,19 @@ class ReadmePortingTableTest {
             src.append("    }\n  }\n");
         }
         return src.append("}\n").toString();
+    }
+
+    @Test
+    void everyJavaCellOfTheReadmeVisionTableCompiles() {
+        List<Row> rows;
+        try {
+            rows = rows(Files.readAllLines(README), "## torchvision models and transforms", "| Python (torchvision) |");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(rows.size() >= 10, "the torchvision table was found, " + rows.size() + " rows");
+        TreeMap<Integer, List<String>> errors = errors(rows);
+        assertTrue(errors.isEmpty(), "README torchvision rows that do not compile: " + errors);
     }
 
     @Test

@@ -126,31 +126,10 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
         return options.batchFirst;
     }
 
-    /**
-     * A deep copy with the same values and mode, as {@code copy.deepcopy(layer)}; the global
-     * random generator is left where it was, since copying draws nothing in PyTorch.
-     */
-    TransformerEncoderLayer deepCopy() {
-        Generator g = Generator.defaultGenerator();
-        Tensor state = g.getState();
-        TransformerEncoderLayer copy;
-        try {
-            copy = new TransformerEncoderLayer(dModel, nhead, options);
-        } finally {
-            g.setState(state);
-        }
-        try (io.jtorch.NoGrad ng = io.jtorch.Torch.noGrad()) {
-            copy.loadStateDict(stateDict(), true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot copy " + getClass().getSimpleName() + " whose children were replaced: " + e.getMessage(),
-                    e);
-        }
-        copy.train(isTraining());
-        java.util.Map<String, Parameter> copied = copy.namedParameters();
-        for (java.util.Map.Entry<String, Parameter> p : namedParameters().entrySet()) {
-            copied.get(p.getKey()).requiresGrad(p.getValue().requiresGrad());
-        }
-        return copy;
+    /** A deep copy with the same values, mode and trainable flags, as {@code copy.deepcopy(layer)}; draws no random numbers. */
+    @Override
+    public TransformerEncoderLayer deepCopy() {
+        return (TransformerEncoderLayer) super.deepCopy();
     }
 
     /** {@code forward(src, null, null)}. */
