@@ -53,11 +53,16 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // Images are prepared as in training: resized when the model was trained with --resize (or --resize is given here).
         boolean doResize = size != null || info.resize();
+        // A model built with finetune --arch records its weights' preset, which replaces all of the above.
+        FinetuneCommand.check(info.preset() == null || size == null, "--resize: " + model + " records its preprocessing (resize "
+                + (info.preset() == null ? 0 : info.preset().resizeSize()) + ", center crop " + (info.preset() == null ? 0
+                : info.preset().cropSize()) + "), which predict applies; leave --resize out");
         int failed = 0;
         for (Path image : ImageArguments.expand(images)) {
             Tensor x;
             try {
-                x = Images.read(image, channels, height, width, doResize, info.mean(), info.std());
+                x = info.preset() != null ? info.preset().apply(Images.readImage(image, 3))
+                        : Images.read(image, channels, height, width, doResize, info.mean(), info.std());
             } catch (RuntimeException e) {
                 // One unreadable image is reported and skipped; the others are still classified.
                 err.println("jtorch: " + Main.describeOrClass(e));
