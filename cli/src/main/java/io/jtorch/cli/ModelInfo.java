@@ -107,10 +107,11 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
         }
     }
 
+    /** Floats as the decimals they were written as (0.485f is 0.485, not 0.48500001430511475). */
     private static double[] floats(float[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
+            out[i] = Double.parseDouble(Float.toString(v[i]));
         }
         return out;
     }
