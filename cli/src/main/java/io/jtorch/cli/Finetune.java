@@ -216,7 +216,8 @@ final class Finetune {
             // What predict needs to prepare images as training did: the input shape, resizing, normalisation.
             outputs.writeModel(finetuned, info.withClasses(task.classes()).withInput(
                     java.util.Arrays.copyOfRange(sample.shape(), 1, sample.dim()), s.resize() != null));
-            outputs.writeMetrics(s, task, built, results);
+            outputs.writeMetrics(s, arch != null ? source : s.model() == null ? "built-in backbone" : s.model().toString(), task, built,
+                    results);
             outputs.writeChart(results);
             outputs.commit();
             progress.info(String.format(Locale.ROOT, "wrote %s, %s and %s in %s (%.1f s in all)", Outputs.MODEL, Outputs.METRICS,
