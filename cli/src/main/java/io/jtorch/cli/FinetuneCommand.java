@@ -169,6 +169,8 @@ public final class FinetuneCommand implements Callable<Integer> {
         Normalization normalization = parseNormalization(mean, std);
         check(arch == null || model == null, "--arch and --model are two ways to give the model: give one");
         check(weights == null || arch != null, "--weights goes with --arch (a TorchScript --model carries its own weights)");
+        check(arch == null || resize == null, "--resize does not apply with --arch: images go through the weights' preset (resize, "
+                + "center crop), which the saved model records");
         ArchModel architecture = arch == null ? null : ArchModel.of(arch, weights);
         if (threads != null) {
             check(threads >= 1, "--threads must be at least 1");

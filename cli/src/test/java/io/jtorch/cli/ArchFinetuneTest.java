@@ -137,6 +137,20 @@ class ArchFinetuneTest {
     }
 
     @Test
+    void theWeightsFileIsLoadedWithItsOwnClassCountFromSafetensorsToo() throws IOException {
+        Torch.manualSeed(5);
+        io.jtorch.vision.models.ResNet java = Models.resnet18(10);
+        Path file = dir.resolve("tuned.safetensors");
+        java.saveSafeTensors(file);
+        ScriptModule built = ArchModel.of("resnet18", file).build(true);
+        assertEquals(10, built.get("fc").parameter("weight").size(0), "the head's size comes from the file");
+        assertTrue(built.get("conv1").parameter("weight").equal(java.namedParameters().get("conv1.weight")));
+        assertTrue(built.get("layer4.1.bn2").buffer("running_var").equal(java.stateDict().get("layer4.1.bn2.running_var")));
+        ScriptModule random = ArchModel.of("resnet18", file).build(false);
+        assertFalse(random.get("conv1").parameter("weight").equal(java.namedParameters().get("conv1.weight")));
+    }
+
+    @Test
     void badArchitecturesAndWeightsAreOneLineErrors() throws IOException {
         CliTest.Run unknown = CliTest.run("finetune", "--arch", "resnet7", "--data", dir.resolve("data").toString());
         assertEquals(2, unknown.status());
@@ -151,6 +165,9 @@ class ArchFinetuneTest {
         assertEquals(1, mismatch.err().trim().lines().count(), mismatch.err());
         CliTest.Run both = CliTest.run("finetune", "--arch", "resnet18", "--model", wrong.toString());
         assertEquals(2, both.status());
+        CliTest.Run resized = CliTest.run("finetune", "--arch", "resnet18", "--resize", "64x64", "--data", dir.resolve("data").toString());
+        assertEquals(2, resized.status());
+        assertTrue(resized.err().contains("--resize does not apply with --arch"), resized.err());
         CliTest.Run idx = CliTest.run("finetune", "--arch", "resnet18", "--out", dir.resolve("bad2").toString());
         assertEquals(2, idx.status(), idx.err());
         assertTrue(idx.err().contains("--arch needs --data"), idx.err());
