@@ -86,7 +86,7 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
         double[] s = std != null ? std : floats(preset.std());
         ImageClassification p = new ImageClassification(preset.cropSize(), preset.resizeSize(), toFloats(m), toFloats(s),
                 preset.interpolation(), preset.antialias());
-        return new ModelInfo(List.of(), new long[] {m.length == 1 ? 3 : m.length, p.cropSize(), p.cropSize()}, m, s, false, p);
+        return new ModelInfo(List.of(), new long[] {3, p.cropSize(), p.cropSize()}, m, s, false, p);
     }
 
     private static ImageClassification preset(JsonNode p, double[] mean, double[] std) {
@@ -145,7 +145,9 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
 
     /** This information with another normalisation. */
     ModelInfo withNormalization(double[] newMean, double[] newStd) {
-        return new ModelInfo(classes, inputShape, newMean, newStd, resize, preset);
+        ImageClassification p = preset == null ? null : new ImageClassification(preset.cropSize(), preset.resizeSize(),
+                toFloats(newMean), toFloats(newStd), preset.interpolation(), preset.antialias());
+        return new ModelInfo(classes, inputShape, newMean, newStd, resize, p);
     }
 
     /** This information for a model trained on inputs of shape (C, H, W), resized to it or not. */

@@ -65,6 +65,9 @@ class ArchFinetuneTest {
         assertEquals(InterpolationMode.BILINEAR, info.preset().interpolation());
         assertArrayEquals(ImageClassification.IMAGENET_STD, info.preset().std());
         assertArrayEquals(new long[] {3, 224, 224}, info.inputShape());
+        ModelInfo renormalised = info.withNormalization(new double[] {0.5}, new double[] {0.25});
+        assertArrayEquals(new float[] {0.5f}, renormalised.preset().mean(), "--mean/--std on a model with a preset change the preset");
+        assertEquals(224, renormalised.preset().cropSize());
     }
 
     @Test
@@ -168,6 +171,10 @@ class ArchFinetuneTest {
         CliTest.Run resized = CliTest.run("finetune", "--arch", "resnet18", "--resize", "64x64", "--data", dir.resolve("data").toString());
         assertEquals(2, resized.status());
         assertTrue(resized.err().contains("--resize does not apply with --arch"), resized.err());
+        CliTest.Run twoMeans = CliTest.run("finetune", "--arch", "resnet18", "--mean", "0.5,0.5", "--std", "0.2,0.2", "--data",
+                dir.resolve("data").toString(), "--out", dir.resolve("bad3").toString());
+        assertEquals(2, twoMeans.status(), twoMeans.err());
+        assertTrue(twoMeans.err().contains("--mean and --std have 2 values but the images have 3 channel(s)"), twoMeans.err());
         CliTest.Run idx = CliTest.run("finetune", "--arch", "resnet18", "--out", dir.resolve("bad2").toString());
         assertEquals(2, idx.status(), idx.err());
         assertTrue(idx.err().contains("--arch needs --data"), idx.err());
