@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  1. head only: every layer frozen, the last Linear replaced for the new classes and trained;",
             "  2. fine-tune: the --unfreeze layers below the head unfrozen, lower learning rate;",
             "  3. from scratch: the same network, re-initialised, trained on the same images.",
-            "With no options it runs on the built-in Fashion-MNIST backbone and data."})
+            "With no options it runs on the built-in Fashion-MNIST backbone and data; with --arch (and --weights)",
+            "it builds a torchvision architecture in Java and prepares images with its weights' preset."})
 public final class FinetuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -33,7 +33,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", description = "how many classes to show per image (default: ${DEFAULT-VALUE})")
     int top = 3;
 
-    @Option(names = "--resize", paramLabel = "HxW", description = "resize images to H x W pixels first")
+    @Option(names = "--resize", paramLabel = "HxW", description = "resize images to H x W pixels first (not for models saved by "
+            + "finetune --arch, whose recorded preset resizes and crops them)")
     String resize;
 
     @Option(names = "--verbose", description = "print stack traces of errors")
