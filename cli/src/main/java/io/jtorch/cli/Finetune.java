@@ -4,7 +4,6 @@ import io.jtorch.Device;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.data.DataLoader;
-import io.jtorch.jit.Jit;
 import io.jtorch.jit.ScriptModule;
 import io.jtorch.nn.CrossEntropyLoss;
 import io.jtorch.nn.Module;
@@ -73,6 +72,7 @@ final class Finetune {
     private final Settings s;
     private final Progress progress;
     private final Distribution dist;
+    private ArchModel arch;
 
     /** The job, run by this process alone or as one worker of a data-parallel run (see {@link Distribution}). */
     Finetune(Settings settings, Progress progress, Distribution dist) {
@@ -81,23 +81,44 @@ final class Finetune {
         this.dist = dist;
     }
 
+    /** Builds the model from a torchvision architecture and weights file ({@code --arch}, {@code --weights}) instead of --model. Returns this. */
+    Finetune arch(ArchModel architecture) {
+        this.arch = architecture;
+        return this;
+    }
+
+    /** The settings that decide the results; with --arch, also the architecture and weights file. */
+    private String fingerprint() {
+        return arch == null ? s.fingerprint() : s.fingerprint() + "; --arch " + arch.arch() + "; --weights "
+                + (arch.weights() == null ? "(random)" : arch.weights());
+    }
+
     /** Runs the three phases (or what is left of them after a checkpoint) and writes the outputs; returns the phases' results. */
     List<PhaseResult> run() throws IOException {
         long started = System.nanoTime();
         // NNPACK cannot start on many CPUs and says so on stderr; libtorch's other kernels serve instead.
         org.bytedeco.pytorch.global.torch.globalContext().setUserEnabledNNPACK(false);
         Checkpoint resumed = s.resume() == null ? null : Checkpoint.load(s.resume());
-        if (resumed != null && !s.fingerprint().equals(resumed.extra().get("settings"))) {
+        if (resumed != null && !fingerprint().equals(resumed.extra().get("settings"))) {
             throw new UserError("--resume " + s.resume() + " was written by a run with other settings; repeat that run's options: "
                     + s.differences(String.valueOf(resumed.extra().get("settings"))));
         }
         try (Outputs outputs = Outputs.stage(s.out())) {
-            Path modelPath = s.model() != null ? s.model() : ModelInfo.extractDefaultModel(outputs.scratchDir());
-            ModelInfo info = s.model() != null ? ModelInfo.of(modelPath) : ModelInfo.defaultModel();
-            if (s.mean() != null) {
+            Path modelPath = arch != null ? null : s.model() != null ? s.model() : ModelInfo.extractDefaultModel(outputs.scratchDir());
+            ModelInfo info = arch != null ? ModelInfo.ofPreset(arch.preset(), s.mean(), s.std())
+                    : s.model() != null ? ModelInfo.of(modelPath) : ModelInfo.defaultModel();
+            if (s.mean() != null && arch == null) {
                 info = info.withNormalization(s.mean(), s.std());
             }
-            ScriptModule backbone = loadModel(modelPath);
+            if (arch != null) {
+                if (arch.weights() == null) {
+                    progress.info("warning: no --weights: " + arch.arch() + " starts from random weights");
+                }
+                progress.info("preprocessing: " + arch.presetSource() + ": resize " + info.preset().resizeSize() + ", center crop "
+                        + info.preset().cropSize() + ", mean " + FinetuneCommand.formatList(info.mean()) + ", std "
+                        + FinetuneCommand.formatList(info.std()));
+            }
+            ScriptModule backbone = arch != null ? arch.build(true) : loadModel(modelPath);
             int channels = info.inputShape() != null ? (int) info.inputShape()[0] : (s.data() == null ? 1 : 3);
             int[] size = info.inputShape() != null ? new int[] {(int) info.inputShape()[1], (int) info.inputShape()[2]} : null;
             if (info.mean() != null && info.mean().length != 1 && info.mean().length != channels) {
@@ -105,7 +126,7 @@ final class Finetune {
                         + " channel(s): give one value or one per channel");
             }
             TaskData task = TaskData.load(new TaskData.Request(s.data(), s.classes(), s.perClass(), s.seed(), channels, size, s.resize(),
-                    info.mean(), info.std()));
+                    info.mean(), info.std(), info.preset()));
             if (task.skippedFiles() > 0) {
                 progress.info("warning: skipped " + task.skippedFiles() + " files that are not images");
             }
@@ -117,14 +138,16 @@ final class Finetune {
             Tensor sample = task.train().get(0).input().unsqueeze(0).retain();
             // Images decoded from files are batched on a worker thread while the step runs; data
             // already in memory is faster batched in place.
-            int workers = s.workers() != null ? s.workers() : task.train() instanceof ImageFolder ? 1 : 0;
+            int workers = s.workers() != null ? s.workers() : task.train() instanceof ImageFolder || task.train() instanceof TaskData.PresetImages ? 1 : 0;
             DataLoader train = dist.trainLoader(task.train(), s.batchSize(), s.seed()).numWorkers(workers);
             DataLoader val = new DataLoader(task.val(), 256).numWorkers(workers);
             int k = task.classes().size();
 
             Torch.manualSeed(s.seed());
             Transfer.Built built = Transfer.build(backbone, s.head(), s.dropTop(), s.hidden(), k, sample);
-            progress.info("model: " + backbone.originalName() + " from " + (s.model() != null ? modelPath : "the built-in backbone")
+            String source = arch != null ? "--arch " + arch.arch() + (arch.weights() != null ? " with " + arch.weights() : "")
+                    : s.model() != null ? modelPath.toString() : "the built-in backbone";
+            progress.info("model: " + backbone.originalName() + " from " + source
                     + "; head '" + built.headPath() + "' replaced by " + built.model().get(-1) + " on " + built.features() + " features");
             Sequential model = built.model();
             model.to(s.device());
@@ -141,6 +164,7 @@ final class Finetune {
             }
             for (int phase = startPhase; phase <= 3; phase++) {
                 Sequential net;
+                Transfer.Built parts = built;
                 String name;
                 String description;
                 double lr;
@@ -166,8 +190,10 @@ final class Finetune {
                 } else {
                     // 3. The same network from scratch, for contrast.
                     Torch.manualSeed(s.seed());
-                    net = Transfer.build(loadModel(modelPath), s.head(), s.dropTop(), s.hidden(), k, sample).model();
-                    Transfer.reinitialise(net);
+                    parts = Transfer.build(arch != null ? arch.build(false) : loadModel(modelPath), s.head(), s.dropTop(), s.hidden(), k,
+                            sample);
+                    net = parts.model();
+                    Transfer.reinitialise(net, parts.standIn());
                     net.to(s.device());
                     net.train();
                     name = SCRATCH;
@@ -176,9 +202,10 @@ final class Finetune {
                 }
                 Checkpoint from = resumed != null && phase == startPhase ? resumed : null;
                 PhaseResult partial = from != null && results.size() >= phase ? results.remove(phase - 1) : null;
-                results.add(phase(phase, name, description, net, lr, train, val, outputs, results, model, from, partial));
+                results.add(phase(phase, name, description, parts, lr, train, val, outputs, results, model, from, partial));
             }
-            ScriptModule finetuned = Jit.script(model);
+            // Without the identity stand-in, when the new head can take the old one's place.
+            ScriptModule finetuned = Transfer.forSaving(built);
 
             if (!dist.isMain()) {
                 return results;
@@ -189,7 +216,8 @@ final class Finetune {
             // What predict needs to prepare images as training did: the input shape, resizing, normalisation.
             outputs.writeModel(finetuned, info.withClasses(task.classes()).withInput(
                     java.util.Arrays.copyOfRange(sample.shape(), 1, sample.dim()), s.resize() != null));
-            outputs.writeMetrics(s, task, built, results);
+            outputs.writeMetrics(s, arch != null ? source : s.model() == null ? "built-in backbone" : s.model().toString(), task, built,
+                    results);
             outputs.writeChart(results);
             outputs.commit();
             progress.info(String.format(Locale.ROOT, "wrote %s, %s and %s in %s (%.1f s in all)", Outputs.MODEL, Outputs.METRICS,
@@ -218,12 +246,17 @@ final class Finetune {
      * @param from the checkpoint to continue from, or null
      * @param partial the phase's results up to the checkpoint, or null
      */
-    private PhaseResult phase(int number, String name, String description, Sequential model, double lr, DataLoader train,
+    private PhaseResult phase(int number, String name, String description, Transfer.Built parts, double lr, DataLoader train,
                               DataLoader val, Outputs outputs, List<PhaseResult> done, Sequential finetuned, Checkpoint from,
                               PhaseResult partial) throws IOException {
+        Sequential model = parts.model();
         long trainable = 0;
         long frozen = 0;
-        for (Parameter p : model.parameters()) {
+        for (Map.Entry<String, Parameter> named : model.namedParameters().entrySet()) {
+            Parameter p = named.getValue();
+            if (parts.isStandIn(named.getKey())) {
+                continue;
+            }
             if (p.requiresGrad()) {
                 trainable += p.numel();
             } else {
@@ -259,7 +292,7 @@ final class Finetune {
                 sofar.add(result);
                 Files.createDirectories(s.out());
                 Checkpoint.Writer w = Checkpoint.of(model, optimizer).loader(train).epoch(epoch).extra("phase", (long) number)
-                        .extra("settings", s.fingerprint()).extra("results", PhaseResult.toJson(sofar));
+                        .extra("settings", fingerprint()).extra("results", PhaseResult.toJson(sofar));
                 if (number == 3) {
                     w.extra("finetuned", finetuned.stateDict());
                 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  1. head only: every layer frozen, the last Linear replaced for the new classes and trained;",
             "  2. fine-tune: the --unfreeze layers below the head unfrozen, lower learning rate;",
             "  3. from scratch: the same network, re-initialised, trained on the same images.",
-            "With no options it runs on the built-in Fashion-MNIST backbone and data."})
+            "With no options it runs on the built-in Fashion-MNIST backbone and data; with --arch (and --weights)",
+            "it builds a torchvision architecture in Java and prepares images with its weights' preset."})
 public final class FinetuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,6 +34,16 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "PATH", description = "TorchScript classifier whose head is a Linear (default: the built-in "
             + "CNN pretrained on six Fashion-MNIST classes)")
     Path model;
+
+    @Option(names = "--arch", paramLabel = "NAME", description = "instead of --model, a torchvision architecture built in Java, e.g. "
+            + "resnet50, vgg16_bn, densenet121 (see --weights); its images are prepared by the weights' preset (resize, center crop, "
+            + "mean/std), which the saved model records for predict")
+    String arch;
+
+    @Option(names = "--weights", paramLabel = "PATH", description = "with --arch, a torchvision state_dict (.pth/.pt or .safetensors), "
+            + "loaded strictly; its file name, e.g. resnet50-11ad3fa6.pth, selects the preset, else the architecture's DEFAULT "
+            + "weights' preset (default: random weights, with a warning)")
+    Path weights;
 
     @Option(names = "--head", paramLabel = "NAME", description = "the Linear to replace, e.g. fc or classifier.6 (default: the last Linear)")
     String head;
@@ -66,7 +77,9 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed for drawing images, initialising and shuffling (default: ${DEFAULT-VALUE})")
     long seed = 0;
 
-    @Option(names = "--unfreeze", paramLabel = "K", description = "layers below the head to unfreeze in run 2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--unfreeze", paramLabel = "K", description = "layers below the head to unfreeze in run 2: the last K modules with "
+            + "parameters at the head's depth (features.17, features.18 for MobileNetV2's classifier.1; layer4, layer3 for a ResNet's fc) "
+            + "(default: ${DEFAULT-VALUE})")
     int unfreeze = 1;
 
     @Option(names = "--drop-top", paramLabel = "K", description = "drop K layers below the old head before adding the new one (default: 0)")
@@ -155,6 +168,11 @@ public final class FinetuneCommand implements Callable<Integer> {
         Torch.cuda().check(dev);
         check(workers == null || workers >= 0, "--workers must be 0 or more");
         Normalization normalization = parseNormalization(mean, std);
+        check(arch == null || model == null, "--arch and --model are two ways to give the model: give one");
+        check(weights == null || arch != null, "--weights goes with --arch (a TorchScript --model carries its own weights)");
+        check(arch == null || resize == null, "--resize does not apply with --arch: images go through the weights' preset (resize, "
+                + "center crop), which the saved model records");
+        ArchModel architecture = arch == null ? null : ArchModel.of(arch, weights);
         if (threads != null) {
             check(threads >= 1, "--threads must be at least 1");
             Torch.setNumThreads(threads);
@@ -169,7 +187,7 @@ public final class FinetuneCommand implements Callable<Integer> {
             Finetune.Settings settings = new Finetune.Settings(model, head, data, classes, perClass, epochs, lr, lrFactor, optimizer, batchSize,
                     seed, unfreeze, dropTop, hidden, parseResize(resize), dev, !noFeatureCache, workers, out, checkpointEvery, resume,
                     normalization.mean(), normalization.std());
-            new Finetune(settings, new Progress(printer, terminal), dist).run();
+            new Finetune(settings, new Progress(printer, terminal), dist).arch(architecture).run();
         }
         return 0;
     }

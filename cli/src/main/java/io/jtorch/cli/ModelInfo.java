@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jtorch.jit.Jit;
+import io.jtorch.vision.transforms.ImageClassification;
+import io.jtorch.vision.transforms.InterpolationMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,8 +27,10 @@ import java.util.Optional;
  * @param std per-channel standard deviation to divide by, or null for none
  * @param resize whether images of another size are resized to the input shape (as the model was
  *     trained with --resize) rather than refused
+ * @param preset the weights' preprocessing (resize, center crop, normalise) applied to every
+ *     image instead of the above, for models built with {@code --arch}; or null
  */
-record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[] std, boolean resize) {
+record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[] std, boolean resize, ImageClassification preset) {
     static final String EXTRA_FILE = "jtorch.json";
     private static final String DEFAULT_MODEL = "/io/jtorch/cli/default/backbone.pt";
     private static final String DEFAULT_INFO = "/io/jtorch/cli/default/backbone.json";
@@ -34,7 +38,7 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
 
     /** Nothing known. */
     static ModelInfo unknown() {
-        return new ModelInfo(List.of(), null, null, null, false);
+        return new ModelInfo(List.of(), null, null, null, false, null);
     }
 
     /** The built-in backbone, copied out of the jar to {@code dir}, and what is known about it. */
@@ -73,7 +77,54 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
         }
         double[] mean = doubles(n.path("normalize").path("mean"));
         double[] std = doubles(n.path("normalize").path("std"));
-        return new ModelInfo(classes, shape, mean, std, n.path("resize").asBoolean(false));
+        return new ModelInfo(classes, shape, mean, std, n.path("resize").asBoolean(false), preset(n.path("preset"), mean, std));
+    }
+
+    /** What an {@code --arch} model is: its weights' preset, its normalisation set to the preset's (or to --mean/--std). */
+    static ModelInfo ofPreset(ImageClassification preset, double[] mean, double[] std) {
+        double[] m = mean != null ? mean : floats(preset.mean());
+        double[] s = std != null ? std : floats(preset.std());
+        ImageClassification p = new ImageClassification(preset.cropSize(), preset.resizeSize(), toFloats(m), toFloats(s),
+                preset.interpolation(), preset.antialias());
+        return new ModelInfo(List.of(), new long[] {3, p.cropSize(), p.cropSize()}, m, s, false, p);
+    }
+
+    private static ImageClassification preset(JsonNode p, double[] mean, double[] std) {
+        if (!p.isObject()) {
+            return null;
+        }
+        InterpolationMode mode = InterpolationMode.BILINEAR;
+        for (InterpolationMode i : InterpolationMode.values()) {
+            if (i.value().equals(p.path("interpolation").asText("bilinear"))) {
+                mode = i;
+            }
+        }
+        try {
+            return new ImageClassification(p.path("crop_size").asInt(), p.path("resize_size").asInt(), toFloats(mean), toFloats(std),
+                    mode, p.path("antialias").asBoolean(true));
+        } catch (RuntimeException e) {
+            throw new UserError("the model's " + EXTRA_FILE + " has an unusable preset " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Floats as the decimals they were written as (0.485f is 0.485, not 0.48500001430511475). */
+    private static double[] floats(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Double.parseDouble(Float.toString(v[i]));
+        }
+        return out;
+    }
+
+    private static float[] toFloats(double[] v) {
+        if (v == null) {
+            return null;
+        }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
+        }
+        return out;
     }
 
     private static double[] doubles(JsonNode array) {
@@ -89,17 +140,19 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
 
     /** This information for a model with new classes. */
     ModelInfo withClasses(List<String> newClasses) {
-        return new ModelInfo(List.copyOf(newClasses), inputShape, mean, std, resize);
+        return new ModelInfo(List.copyOf(newClasses), inputShape, mean, std, resize, preset);
     }
 
     /** This information with another normalisation. */
     ModelInfo withNormalization(double[] newMean, double[] newStd) {
-        return new ModelInfo(classes, inputShape, newMean, newStd, resize);
+        ImageClassification p = preset == null ? null : new ImageClassification(preset.cropSize(), preset.resizeSize(),
+                toFloats(newMean), toFloats(newStd), preset.interpolation(), preset.antialias());
+        return new ModelInfo(classes, inputShape, newMean, newStd, resize, p);
     }
 
     /** This information for a model trained on inputs of shape (C, H, W), resized to it or not. */
     ModelInfo withInput(long[] shape, boolean resized) {
-        return new ModelInfo(classes, shape.clone(), mean, std, resized);
+        return new ModelInfo(classes, shape.clone(), mean, std, resized, preset);
     }
 
     /** The JSON stored in a saved model. */
@@ -126,6 +179,13 @@ record ModelInfo(List<String> classes, long[] inputShape, double[] mean, double[
             for (double v : std) {
                 s.add(v);
             }
+        }
+        if (preset != null) {
+            ObjectNode p = n.putObject("preset");
+            p.put("crop_size", preset.cropSize());
+            p.put("resize_size", preset.resizeSize());
+            p.put("interpolation", preset.interpolation().value());
+            p.put("antialias", preset.antialias());
         }
         return n.toPrettyString();
     }

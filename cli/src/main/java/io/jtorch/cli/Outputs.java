@@ -58,10 +58,15 @@ final class Outputs implements AutoCloseable {
     }
 
     void writeMetrics(Finetune.Settings s, TaskData task, Transfer.Built built, List<PhaseResult> phases) throws IOException {
+        writeMetrics(s, s.model() == null ? "built-in backbone" : s.model().toString(), task, built, phases);
+    }
+
+    /** As above, with {@code model} saying where the model came from (a file, or {@code --arch resnet50 with FILE}). */
+    void writeMetrics(Finetune.Settings s, String model, TaskData task, Transfer.Built built, List<PhaseResult> phases) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         ObjectNode config = root.putObject("config");
-        config.put("model", s.model() == null ? "built-in backbone" : s.model().toString());
+        config.put("model", model);
         config.put("head", built.headPath());
         config.put("data", task.source());
         ArrayNode classes = config.putArray("classes");

@@ -33,7 +33,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", description = "how many classes to show per image (default: ${DEFAULT-VALUE})")
     int top = 3;
 
-    @Option(names = "--resize", paramLabel = "HxW", description = "resize images to H x W pixels first")
+    @Option(names = "--resize", paramLabel = "HxW", description = "resize images to H x W pixels first (not for models saved by "
+            + "finetune --arch, whose recorded preset resizes and crops them)")
     String resize;
 
     @Option(names = "--verbose", description = "print stack traces of errors")
@@ -53,11 +54,16 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // Images are prepared as in training: resized when the model was trained with --resize (or --resize is given here).
         boolean doResize = size != null || info.resize();
+        // A model built with finetune --arch records its weights' preset, which replaces all of the above.
+        FinetuneCommand.check(info.preset() == null || size == null, "--resize: " + model + " records its preprocessing (resize "
+                + (info.preset() == null ? 0 : info.preset().resizeSize()) + ", center crop " + (info.preset() == null ? 0
+                : info.preset().cropSize()) + "), which predict applies; leave --resize out");
         int failed = 0;
         for (Path image : ImageArguments.expand(images)) {
             Tensor x;
             try {
-                x = Images.read(image, channels, height, width, doResize, info.mean(), info.std());
+                x = info.preset() != null ? info.preset().apply(Images.readImage(image, 3))
+                        : Images.read(image, channels, height, width, doResize, info.mean(), info.std());
             } catch (RuntimeException e) {
                 // One unreadable image is reported and skipped; the others are still classified.
                 err.println("jtorch: " + Main.describeOrClass(e));

@@ -6,6 +6,7 @@ import io.jtorch.vision.datasets.FashionMNIST;
 import io.jtorch.vision.datasets.ImageFolder;
 import io.jtorch.vision.datasets.MNIST;
 import io.jtorch.vision.datasets.Split;
+import io.jtorch.vision.transforms.Transform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,14 +27,44 @@ import java.util.Locale;
  * @param skippedFiles files of an image folder that were not images
  */
 record TaskData(List<String> classes, Dataset train, Dataset val, String source, int skippedFiles) {
-    /** What to read and how. */
+    /**
+     * What to read and how.
+     *
+     * @param preset the weights' preprocessing that every image of a folder goes through (RGB,
+     *     then resize, center crop, normalise), replacing size, resize, mean and std; or null
+     */
     record Request(Path dir, List<String> classes, int perClass, long seed, int channels, int[] size, int[] resize, double[] mean,
-                   double[] std) {}
+                   double[] std, Transform preset) {}
+
+    /**
+     * Images of a folder through a deterministic preset: the same inputs every epoch, so the
+     * frozen layers' features may be cached ({@link ImageFolder#isRandom()} says true for any
+     * transform, as it cannot know).
+     */
+    record PresetImages(ImageFolder images) implements Dataset {
+        @Override
+        public long size() {
+            return images.size();
+        }
+
+        @Override
+        public io.jtorch.data.Example get(long index) {
+            return images.get(index);
+        }
+
+        @Override
+        public io.jtorch.data.Batch getBatch(long[] indices) {
+            return images.getBatch(indices);
+        }
+    }
 
     private static final String DEFAULT = "/io/jtorch/cli/default/";
     private static final double VAL_FRACTION = 0.2;
 
     static TaskData load(Request r) throws IOException {
+        if (r.preset() != null && r.dir() == null) {
+            throw new UserError("--arch needs --data: a folder with one subfolder of images per class");
+        }
         if (r.dir() == null) {
             FashionMNIST pool = FashionMNIST.fromResources(DEFAULT + "newtask-train-images-idx3-ubyte.gz",
                     DEFAULT + "newtask-train-labels-idx1-ubyte.gz");
@@ -51,6 +82,9 @@ record TaskData(List<String> classes, Dataset train, Dataset val, String source,
             throw new UserError("--data " + dir + " is not a folder (expected IDX files or one subfolder per class)");
         }
         if (hasIdx(dir, "train") && hasIdx(dir, "t10k")) {
+            if (r.preset() != null) {
+                throw new UserError("--arch needs an image folder (one subfolder of images per class), not IDX files: " + dir);
+            }
             boolean fashion = dir.toString().toLowerCase(Locale.ROOT).contains("fashion");
             MNIST pool = fashion ? new FashionMNIST(dir, true) : new MNIST(dir, true);
             MNIST val = fashion ? new FashionMNIST(dir, false) : new MNIST(dir, false);
@@ -98,6 +132,9 @@ record TaskData(List<String> classes, Dataset train, Dataset val, String source,
         ImageFolder train = draw(pool, r);
         checkSizes(train, r);
         checkSizes(val, r);
+        if (r.preset() != null) {
+            return new TaskData(pool.classes(), new PresetImages(train), new PresetImages(val), "image folder " + dir, skipped);
+        }
         return new TaskData(pool.classes(), train, val, "image folder " + dir, skipped);
     }
 
@@ -114,6 +151,9 @@ record TaskData(List<String> classes, Dataset train, Dataset val, String source,
     }
 
     private static ImageFolder configure(ImageFolder f, Request r) {
+        if (r.preset() != null) {
+            return f.channels(3).transform(r.preset());
+        }
         f.channels(r.channels());
         if (r.resize() != null) {
             f.resize(r.resize()[0], r.resize()[1]);

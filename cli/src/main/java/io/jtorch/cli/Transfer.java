@@ -31,8 +31,17 @@ final class Transfer {
      * @param layers the body's layers that count for --unfreeze, bottom to top
      * @param headPath the backbone's head that was replaced
      * @param features the size of what enters the new head
+     * @param standIn the path in {@code model} of the frozen identity Linear that stands in for the
+     *     old head inside the backbone ({@code "0.fc"}), or null when the body simply stops before
+     *     the head; it is left out of parameter counts, freezing and re-initialisation, and
+     *     {@link #forSaving} removes it from the saved model
      */
-    record Built(Sequential model, List<Module> layers, String headPath, long features) {}
+    record Built(Sequential model, List<Module> layers, String headPath, long features, String standIn) {
+        /** Whether the parameter called {@code name} in {@link #model} belongs to the stand-in. */
+        boolean isStandIn(String name) {
+            return standIn != null && name.startsWith(standIn + ".");
+        }
+    }
 
     private Transfer() {}
 
@@ -71,12 +80,7 @@ final class Transfer {
             }
             ScriptModule features = backbone.featuresBefore(headPath);
             body.add(features);
-            String topLevelHead = headPath.split("\\.")[0];
-            for (Map.Entry<String, Module> c : features.namedChildren().entrySet()) {
-                if (!c.getKey().equals(topLevelHead) && !c.getValue().parameters().isEmpty()) {
-                    layers.add(c.getValue());
-                }
-            }
+            layers.addAll(layersAtHeadDepth(features, headPath));
         }
         if (body.isEmpty()) {
             throw new UserError("--drop-top " + dropTop + " leaves no layer of the model");
@@ -101,7 +105,56 @@ final class Transfer {
                 : new Linear(features, classes);
         List<Module> all = new ArrayList<>(body);
         all.add(newHead);
-        return new Built(new Sequential(all), layers, headPath, features);
+        String standIn = sequential && children.contains(headPath) ? null : "0." + headPath;
+        return new Built(new Sequential(all), layers, headPath, features, standIn);
+    }
+
+    /**
+     * The layers that --unfreeze counts when the head is not a direct child of a top-level
+     * Sequential: the modules with parameters at the depth where the head lives (as many dots in
+     * their path as in the head's), before the head, in the model's order. On MobileNetV2
+     * ({@code classifier.1}) these are {@code features.0} .. {@code features.18}; on a ResNet
+     * ({@code fc}) they are {@code conv1}, {@code bn1}, {@code layer1} .. {@code layer4}.
+     */
+    static List<Module> layersAtHeadDepth(ScriptModule features, String headPath) {
+        int depth = headPath.split("\\.").length;
+        List<Module> out = new ArrayList<>();
+        for (Map.Entry<String, Module> m : features.namedModules().entrySet()) {
+            String path = m.getKey();
+            if (path.equals(headPath)) {
+                break;
+            }
+            if (!path.isEmpty() && path.split("\\.").length == depth && !m.getValue().parameters().isEmpty()) {
+                out.add(m.getValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The model to save: when the body keeps the old head as an identity stand-in and the new head
+     * is a single Linear on the backbone's own output, the trained backbone with that head put in
+     * the old one's place (so the file is a plain ResNet or MobileNet, as Python's would be);
+     * otherwise the Sequential as trained, scripted.
+     */
+    static ScriptModule forSaving(Built built) {
+        Sequential model = built.model();
+        if (built.standIn() == null || model.size() != 2 || !(model.get(0) instanceof ScriptModule)
+                || !(model.get(1) instanceof Linear)) {
+            return io.jtorch.jit.Jit.script(model);
+        }
+        ScriptModule backbone = (ScriptModule) model.get(0);
+        Linear head = (Linear) model.get(1);
+        Map<String, Parameter> trained = head.namedParameters();
+        backbone.replaceLinear(built.headPath(), trained.get("weight").size(0));
+        Map<String, Tensor> values = new java.util.LinkedHashMap<>();
+        try (NoGrad g = Torch.noGrad()) {
+            for (Map.Entry<String, Parameter> p : trained.entrySet()) {
+                values.put(built.headPath() + "." + p.getKey(), p.getValue().detach());
+            }
+            backbone.loadStateDict(values, false);
+        }
+        return backbone;
     }
 
     private static int previousWithParameters(ScriptModule seq, int before) {
@@ -113,10 +166,17 @@ final class Transfer {
         return -1;
     }
 
-    /** Gives every parameter and batch-norm statistic a fresh value, as a newly built network has. */
-    static void reinitialise(Module model) {
+    /**
+     * Gives every parameter and batch-norm statistic a fresh value, as a newly built network has;
+     * the module at {@code keep} (the identity stand-in, or null) is left as it is.
+     */
+    static void reinitialise(Module model, String keep) {
         try (NoGrad g = Torch.noGrad()) {
-            for (Module m : model.modules()) {
+            for (Map.Entry<String, Module> named : model.namedModules().entrySet()) {
+                if (keep != null && (named.getKey().equals(keep) || named.getKey().startsWith(keep + "."))) {
+                    continue;
+                }
+                Module m = named.getValue();
                 Map<String, Parameter> own = ownParameters(m);
                 Parameter weight = own.get("weight");
                 Parameter bias = own.get("bias");
