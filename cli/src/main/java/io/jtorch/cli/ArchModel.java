@@ -111,13 +111,7 @@ final class ArchModel {
     }
 
     private static Weights[] entries(String arch) {
-        String name = enumName(arch);
-        try {
-            Class<?> c = Class.forName("io.jtorch.vision.models." + name);
-            return (Weights[]) c.getEnumConstants();
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("no weights enum " + name + " for " + arch, e);
-        }
+        return Models.getModelWeights(arch).toArray(new Weights[0]);
     }
 
     private static Weights defaultEntry(String arch, Weights[] entries) {
@@ -126,26 +120,5 @@ final class ArchModel {
         } catch (ReflectiveOperationException e) {
             return entries[0];
         }
-    }
-
-    /**
-     * The weights enum's class name for an architecture: {@code resnet50} is {@code ResNet50Weights},
-     * {@code vgg16_bn} {@code VGG16BNWeights}, {@code resnext50_32x4d} {@code ResNeXt50_32X4DWeights},
-     * {@code wide_resnet50_2} {@code WideResNet50_2Weights}, {@code densenet121} {@code DenseNet121Weights}.
-     */
-    static String enumName(String arch) {
-        String s = arch;
-        if (s.startsWith("wide_resnet")) {
-            s = "WideResNet" + s.substring("wide_resnet".length());
-        } else if (s.startsWith("resnext")) {
-            s = "ResNeXt" + s.substring("resnext".length()).toUpperCase(java.util.Locale.ROOT);
-        } else if (s.startsWith("resnet")) {
-            s = "ResNet" + s.substring("resnet".length());
-        } else if (s.startsWith("vgg")) {
-            s = "VGG" + s.substring(3).replace("_bn", "BN");
-        } else if (s.startsWith("densenet")) {
-            s = "DenseNet" + s.substring("densenet".length());
-        }
-        return s + "Weights";
     }
 }

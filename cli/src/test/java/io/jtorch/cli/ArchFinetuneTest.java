@@ -131,9 +131,6 @@ class ArchFinetuneTest {
         assertEquals(256, ArchModel.of("resnet50", v1).preset().resizeSize());
         assertEquals(232, ArchModel.of("resnet50", other).preset().resizeSize(), "DEFAULT is IMAGENET1K_V2, resize 232");
         assertTrue(ArchModel.of("resnet50", other).presetSource().contains("IMAGENET1K_V2"));
-        assertEquals("VGG16BNWeights", ArchModel.enumName("vgg16_bn"));
-        assertEquals("ResNeXt50_32X4DWeights", ArchModel.enumName("resnext50_32x4d"));
-        assertEquals("WideResNet50_2Weights", ArchModel.enumName("wide_resnet50_2"));
         for (String arch : Models.listModels()) {
             assertNotNull(ArchModel.of(arch, null).preset(), arch);
         }

@@ -22,6 +22,7 @@ import java.util.function.LongFunction;
  */
 public final class Models {
     private static final Map<String, LongFunction<VisionModel<?>>> BUILDERS = new LinkedHashMap<>();
+    private static final Map<String, Weights[]> WEIGHTS = new LinkedHashMap<>();
 
     static {
         BUILDERS.put("resnet18", ResNet::resnet18);
@@ -65,6 +66,47 @@ public final class Models {
         BUILDERS.put("vit_b_16", VisionTransformer::vitB16);
         BUILDERS.put("vit_b_32", VisionTransformer::vitB32);
         BUILDERS.put("vit_l_16", VisionTransformer::vitL16);
+        WEIGHTS.put("resnet18", ResNet18Weights.values());
+        WEIGHTS.put("resnet34", ResNet34Weights.values());
+        WEIGHTS.put("resnet50", ResNet50Weights.values());
+        WEIGHTS.put("resnet101", ResNet101Weights.values());
+        WEIGHTS.put("resnet152", ResNet152Weights.values());
+        WEIGHTS.put("resnext50_32x4d", ResNeXt50_32X4DWeights.values());
+        WEIGHTS.put("resnext101_32x8d", ResNeXt101_32X8DWeights.values());
+        WEIGHTS.put("resnext101_64x4d", ResNeXt101_64X4DWeights.values());
+        WEIGHTS.put("wide_resnet50_2", WideResNet50_2Weights.values());
+        WEIGHTS.put("wide_resnet101_2", WideResNet101_2Weights.values());
+        WEIGHTS.put("vgg11", VGG11Weights.values());
+        WEIGHTS.put("vgg11_bn", VGG11BNWeights.values());
+        WEIGHTS.put("vgg13", VGG13Weights.values());
+        WEIGHTS.put("vgg13_bn", VGG13BNWeights.values());
+        WEIGHTS.put("vgg16", VGG16Weights.values());
+        WEIGHTS.put("vgg16_bn", VGG16BNWeights.values());
+        WEIGHTS.put("vgg19", VGG19Weights.values());
+        WEIGHTS.put("vgg19_bn", VGG19BNWeights.values());
+        WEIGHTS.put("densenet121", DenseNet121Weights.values());
+        WEIGHTS.put("densenet161", DenseNet161Weights.values());
+        WEIGHTS.put("densenet169", DenseNet169Weights.values());
+        WEIGHTS.put("densenet201", DenseNet201Weights.values());
+        WEIGHTS.put("mobilenet_v2", MobileNetV2Weights.values());
+        WEIGHTS.put("mobilenet_v3_large", MobileNetV3LargeWeights.values());
+        WEIGHTS.put("mobilenet_v3_small", MobileNetV3SmallWeights.values());
+        WEIGHTS.put("efficientnet_b0", EfficientNetB0Weights.values());
+        WEIGHTS.put("efficientnet_b1", EfficientNetB1Weights.values());
+        WEIGHTS.put("efficientnet_b2", EfficientNetB2Weights.values());
+        WEIGHTS.put("efficientnet_b3", EfficientNetB3Weights.values());
+        WEIGHTS.put("efficientnet_b4", EfficientNetB4Weights.values());
+        WEIGHTS.put("efficientnet_b5", EfficientNetB5Weights.values());
+        WEIGHTS.put("efficientnet_b6", EfficientNetB6Weights.values());
+        WEIGHTS.put("efficientnet_b7", EfficientNetB7Weights.values());
+        WEIGHTS.put("efficientnet_v2_s", EfficientNetV2SWeights.values());
+        WEIGHTS.put("convnext_tiny", ConvNeXtTinyWeights.values());
+        WEIGHTS.put("convnext_small", ConvNeXtSmallWeights.values());
+        WEIGHTS.put("convnext_base", ConvNeXtBaseWeights.values());
+        WEIGHTS.put("convnext_large", ConvNeXtLargeWeights.values());
+        WEIGHTS.put("vit_b_16", ViTB16Weights.values());
+        WEIGHTS.put("vit_b_32", ViTB32Weights.values());
+        WEIGHTS.put("vit_l_16", ViTL16Weights.values());
     }
 
     private Models() {}
@@ -82,6 +124,20 @@ public final class Models {
             throw new IllegalArgumentException("unknown model '" + name + "'; known: " + String.join(", ", BUILDERS.keySet()));
         }
         return builder.apply(numClasses);
+    }
+
+    /**
+     * The pretrained weights torchvision has for the model called {@code name}, the best first
+     * only if torchvision lists it first; mirrors {@code torchvision.models.get_model_weights(name)}.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static List<Weights> getModelWeights(String name) {
+        Weights[] w = WEIGHTS.get(name);
+        if (w == null) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; known: " + String.join(", ", WEIGHTS.keySet()));
+        }
+        return List.of(w);
     }
 
     /** The names {@link #getModel} knows, in torchvision's spelling; mirrors {@code torchvision.models.list_models()}. */
