@@ -29,7 +29,7 @@ final class Parts {
      * {@code nn.Sequential(OrderedDict(...))}.
      */
     static Sequential named(java.util.LinkedHashMap<String, ? extends Module> modules) {
-        return new NamedSequential(modules);
+        return new Sequential(modules);
     }
 
     /** {@code m} as a {@link Sequential}, or an exception naming the model's attribute when it was replaced by another module. */
@@ -39,25 +39,5 @@ final class Parts {
                     + ", not a Sequential (it was replaced); use getSubmodule(\"" + attribute + "\")");
         }
         return (Sequential) m;
-    }
-
-    /** Stand-in for {@code new Sequential(LinkedHashMap)}: a positional sequence that reports the given names. */
-    private static final class NamedSequential extends Sequential {
-        private final java.util.List<String> names;
-
-        NamedSequential(java.util.LinkedHashMap<String, ? extends Module> modules) {
-            super(new java.util.ArrayList<>(modules.values()));
-            names = new java.util.ArrayList<>(modules.keySet());
-        }
-
-        @Override
-        public java.util.Map<String, Module> namedChildren() {
-            java.util.Map<String, Module> out = new java.util.LinkedHashMap<>();
-            java.util.List<Module> layers = toList();
-            for (int i = 0; i < layers.size(); i++) {
-                out.put(i < names.size() ? names.get(i) : Integer.toString(i), layers.get(i));
-            }
-            return java.util.Collections.unmodifiableMap(out);
-        }
     }
 }
