@@ -237,6 +237,7 @@ final class HostileFiles {
         try (ZipOutputStream zip = new ZipOutputStream(b)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             entry(zip, "archive/data.pkl", pickle.toByteArray());
+            zip.setLevel(Deflater.BEST_SPEED); // hundreds of megabytes to compress
             zip.putNextEntry(new ZipEntry("archive/data/0"));
             byte[] zeros = new byte[1 << 20];
             for (int done = 0; done < actual; done += zeros.length) {
@@ -274,6 +275,7 @@ final class HostileFiles {
             entry(zip, "model/data.pkl", new byte[] {(byte) 0x80, 2, 'N', '.'});
             entry(zip, "model/code/__torch__.py", "".getBytes(StandardCharsets.US_ASCII));
             entry(zip, "model/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'});
+            zip.setLevel(Deflater.BEST_SPEED); // hundreds of megabytes to compress
             zip.putNextEntry(new ZipEntry("model/extra/jtorch.json"));
             byte[] spaces = new byte[1 << 20];
             java.util.Arrays.fill(spaces, (byte) ' ');
