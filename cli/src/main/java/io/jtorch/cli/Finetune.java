@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The fine-tuning job behind {@code jtorch finetune}: data, model surgery, three runs, outputs.
@@ -99,9 +98,13 @@ final class Finetune {
         // NNPACK cannot start on many CPUs and says so on stderr; libtorch's other kernels serve instead.
         org.bytedeco.pytorch.global.torch.globalContext().setUserEnabledNNPACK(false);
         Checkpoint resumed = s.resume() == null ? null : Checkpoint.load(s.resume());
-        if (resumed != null && !fingerprint().equals(resumed.extra().get("settings"))) {
+        if (resumed != null && !fingerprint().equals(resumed.extraString("settings"))) {
             throw new UserError("--resume " + s.resume() + " was written by a run with other settings; repeat that run's options: "
-                    + s.differences(String.valueOf(resumed.extra().get("settings"))));
+                    + s.differences(resumed.extraString("settings")));
+        }
+        if (resumed != null && resumed.epoch() > s.epochs()) {
+            throw new UserError("--resume " + s.resume() + " says epoch " + resumed.epoch() + " is done, but the run has " + s.epochs()
+                    + " epochs per phase (a damaged or edited checkpoint)");
         }
         try (Outputs outputs = Outputs.stage(s.out())) {
             Path modelPath = arch != null ? null : s.model() != null ? s.model() : ModelInfo.extractDefaultModel(outputs.scratchDir());
@@ -154,12 +157,12 @@ final class Finetune {
             List<Module> layers = built.layers();
             List<Module> unfrozen = layers.subList(Math.max(0, layers.size() - s.unfreeze()), layers.size());
 
-            List<PhaseResult> results = resumed == null ? new ArrayList<>() : PhaseResult.fromJson((String) resumed.extra().get("results"));
-            int startPhase = resumed == null ? 1 : ((Number) resumed.extra().get("phase")).intValue();
+            List<PhaseResult> results = resumed == null ? new ArrayList<>() : resumedResults(resumed);
+            int startPhase = resumed == null ? 1 : (int) resumed.extraLong("phase", 1, 3);
             if (resumed != null) {
                 progress.info("resuming from " + s.resume() + ": phase " + startPhase + ", after epoch " + resumed.epoch());
                 if (startPhase == 3) {
-                    model.loadStateDict(asTensors(resumed.extra().get("finetuned")), true);
+                    model.loadStateDict(resumed.extraTensors("finetuned"), true);
                 }
             }
             for (int phase = startPhase; phase <= 3; phase++) {
@@ -226,9 +229,22 @@ final class Finetune {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Tensor> asTensors(Object map) {
-        return (Map<String, Tensor>) map;
+    /** The results of the phases a checkpoint saved, checked as data from outside. */
+    private List<PhaseResult> resumedResults(Checkpoint resumed) {
+        List<PhaseResult> results;
+        try {
+            results = PhaseResult.fromJson(resumed.extraString("results"));
+        } catch (IllegalArgumentException | UserError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserError("--resume " + s.resume() + ": checkpoint field 'extra.results' is not the results a run saves ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        if (results.size() > 3) {
+            throw new UserError("--resume " + s.resume() + ": checkpoint field 'extra.results' holds " + results.size()
+                    + " phases; a run has 3");
+        }
+        return results;
     }
 
     private ScriptModule loadModel(Path path) throws IOException {

@@ -9,21 +9,29 @@ import java.util.Map;
  * Just enough JSON for safetensors headers, with no dependency: objects become
  * {@link LinkedHashMap}s in document order (duplicate keys are refused), arrays {@link List}s,
  * integers {@link Long}, other numbers {@link Double}, plus strings, booleans and null. Nesting is
- * limited, so a hostile header cannot overflow the stack.
+ * limited, so a hostile header cannot overflow the stack, and the objects built can be counted
+ * against a {@link LoadBudget}, so a hostile header cannot exhaust the heap.
  */
 final class Json {
     private static final int MAX_DEPTH = 32;
 
     private final String text;
+    private final LoadBudget budget;
     private int pos;
 
-    private Json(String text) {
+    private Json(String text, LoadBudget budget) {
         this.text = text;
+        this.budget = budget;
     }
 
     /** The value {@code text} holds; trailing white space is allowed, anything else after it is not. */
     static Object parse(String text) {
-        Json json = new Json(text);
+        return parse(text, new LoadBudget(Long.MAX_VALUE));
+    }
+
+    /** {@link #parse(String)}, counting the objects it builds against {@code budget}. */
+    static Object parse(String text, LoadBudget budget) {
+        Json json = new Json(text, budget);
         Object value = json.value(0);
         json.skipSpace();
         if (json.pos != text.length()) {
@@ -49,6 +57,7 @@ final class Json {
         if (pos >= text.length()) {
             throw fail("unexpected end of the header");
         }
+        budget.heap(24); // the value, or its share of its container
         char c = text.charAt(pos);
         switch (c) {
             case '{': return object(depth);
@@ -66,6 +75,7 @@ final class Json {
     }
 
     private Map<String, Object> object(int depth) {
+        budget.heap(96);
         Map<String, Object> map = new LinkedHashMap<>();
         pos++;
         skipSpace();
@@ -79,6 +89,7 @@ final class Json {
                 throw fail("expected a quoted key");
             }
             String key = string();
+            budget.heap(48);
             skipSpace();
             expect(':');
             Object value = value(depth + 1);
@@ -97,6 +108,7 @@ final class Json {
     }
 
     private List<Object> array(int depth) {
+        budget.heap(56);
         List<Object> list = new ArrayList<>();
         pos++;
         skipSpace();
@@ -125,6 +137,7 @@ final class Json {
             }
             char c = text.charAt(pos++);
             if (c == '"') {
+                budget.heap(40 + 2L * out.length());
                 return out.toString();
             } else if (c < 0x20) {
                 throw fail("a control character inside a string");

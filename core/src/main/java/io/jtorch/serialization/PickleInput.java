@@ -19,6 +19,16 @@ final class PickleInput {
         this.name = name;
     }
 
+    /** The most decimal digits an INT or LONG opcode may have: Python's {@code sys.int_info.default_max_str_digits}. */
+    static final int MAX_DIGITS = 4300;
+    /** The most bytes a LONG4 opcode may have: about as many digits as {@link #MAX_DIGITS}. */
+    static final int MAX_LONG_BYTES = 4096;
+
+    /** The pickle's name in messages. */
+    String name() {
+        return name;
+    }
+
     /** Reads the next opcode, remembering where it started for messages. */
     int nextOpcode() {
         opAt = pos;
@@ -63,6 +73,16 @@ final class PickleInput {
             throw fail("declares " + n + " bytes but only " + (data.length - pos) + " are left (truncated or damaged)");
         }
         return (int) n;
+    }
+
+    /** A LONG4 length: checked against the bytes left and against {@link #MAX_LONG_BYTES}. */
+    int longLength(long n) {
+        int length = length(n);
+        if (length > MAX_LONG_BYTES) {
+            throw fail("a binary integer (LONG4) of " + length + " bytes; jtorch reads at most " + MAX_LONG_BYTES
+                    + " (a weights file needs 8)");
+        }
+        return length;
     }
 
     byte[] bytes(int n) {
@@ -118,6 +138,10 @@ final class PickleInput {
         String s = utf8(line).strip();
         if (s.endsWith("L")) {
             s = s.substring(0, s.length() - 1);
+        }
+        if (s.length() > MAX_DIGITS + 1) { // parsing is quadratic in the digits, so their number is capped first
+            throw fail("a decimal integer (INT or LONG) of " + s.length() + " characters; at most " + MAX_DIGITS
+                    + " digits are read, as Python's int() allows");
         }
         try {
             return integer(new BigInteger(s));

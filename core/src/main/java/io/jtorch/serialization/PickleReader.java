@@ -3,8 +3,6 @@ package io.jtorch.serialization;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +16,16 @@ import java.util.Set;
  * <p>Python values become: None {@code null}, bool {@link Boolean}, int {@link Long} (or
  * {@link java.math.BigInteger} past 64 bits), float {@link Double}, str {@link String}, bytes
  * {@code byte[]}, tuple an unmodifiable {@link List}, list {@link ArrayList}, dict
- * {@link LinkedHashMap} in insertion order, set {@link LinkedHashSet}. Dict keys and set items
- * must be scalars or tuples of scalars, so hashing never walks a nested or cyclic structure.
+ * {@link PyDict} (a map in insertion order), set {@link PySet}. Dict keys and set items must be
+ * scalars or tuples of scalars, so hashing never walks a nested or cyclic structure, and keys
+ * whose Java hash codes collide cost a logarithmic search, never a linear one.
  *
  * <p>The machine is iterative (no recursion) and checks every length against the bytes left
  * before reading, so a damaged pickle ends in {@link Malformed}, never in a stack overflow or a
- * huge allocation.
+ * huge allocation. It runs in time linear in the pickle's size (decimal integers are capped at
+ * Python's 4,300 digits, binary ones at 4,096 bytes), and every opcode's objects are counted
+ * against a {@link LoadBudget}, so a flood of containers, marks or memo entries is refused when
+ * it passes the budget, not when the heap runs out.
  */
 final class PickleReader {
     /** Decides what the names and calls in a pickle mean; throws {@link Malformed} to refuse. */
@@ -43,20 +45,38 @@ final class PickleReader {
 
     private final PickleInput in;
     private final Resolver resolver;
+    private final LoadBudget budget;
     private final Map<Long, Object> memo = new HashMap<>();
     private final List<ArrayList<Object>> metastack = new ArrayList<>();
     private ArrayList<Object> stack = new ArrayList<>();
 
     /** A machine for the pickle {@code data}, called {@code name} in messages (e.g. {@code archive/data.pkl}). */
     PickleReader(byte[] data, String name, Resolver resolver) {
+        this(data, name, resolver, new LoadBudget(Long.MAX_VALUE));
+    }
+
+    /** A machine whose objects are counted against {@code budget}. */
+    PickleReader(byte[] data, String name, Resolver resolver, LoadBudget budget) {
         this.in = new PickleInput(data, name);
         this.resolver = resolver;
+        this.budget = budget;
     }
 
     /** Runs the pickle to its STOP opcode and returns the value it built. */
     Object load() {
+        return run();
+    }
+
+    /** Heap bytes counted per opcode, whatever it does: its share of the stack and of temporary objects. */
+    private static final long OPCODE_COST = 16;
+    private static final long CONTAINER_COST = 96;
+    private static final long ITEM_COST = 64;
+    private static final long MEMO_COST = 48;
+
+    private Object run() {
         while (true) {
             int op = in.nextOpcode();
+            cost(OPCODE_COST);
             switch (op) {
                 case 0x80: { // PROTO
                     int protocol = in.u8();
@@ -69,6 +89,7 @@ final class PickleReader {
                 case '.': // STOP
                     return pop();
                 case '(': // MARK
+                    cost(CONTAINER_COST);
                     metastack.add(stack);
                     stack = new ArrayList<>();
                     break;
@@ -80,7 +101,7 @@ final class PickleReader {
                     }
                     break;
                 case '1': popMark(); break; // POP_MARK
-                case '2': push(peek()); break; // DUP
+                case '2': pushAgain(peek()); break; // DUP
                 case 'N': push(null); break;
                 case 0x88: push(Boolean.TRUE); break; // NEWTRUE
                 case 0x89: push(Boolean.FALSE); break; // NEWFALSE
@@ -88,7 +109,7 @@ final class PickleReader {
                 case 'K': push((long) in.u8()); break; // BININT1
                 case 'M': push((long) (in.u8() | in.u8() << 8)); break; // BININT2
                 case 0x8a: push(in.decodeLong(in.bytes(in.u8()))); break; // LONG1
-                case 0x8b: push(in.decodeLong(in.bytes(in.length(in.s32())))); break; // LONG4
+                case 0x8b: push(in.decodeLong(in.bytes(in.longLength(in.s32())))); break; // LONG4
                 case 'I': push(in.textInt(in.line())); break; // INT, protocol 0/1: also how protocol 1 writes True and False
                 case 'L': push(in.textLong(in.line())); break; // LONG, protocol 0/1
                 case 'F': push(in.textFloat(in.line())); break; // FLOAT, protocol 0/1
@@ -103,7 +124,12 @@ final class PickleReader {
                 case 0x8e: // BINBYTES8
                 case 0x96: push(in.bytes(in.length(in.s64()))); break; // BYTEARRAY8
                 case ')': push(Tuple.EMPTY); break; // EMPTY_TUPLE
-                case 't': push(Tuple.of(popMark())); break; // TUPLE
+                case 't': { // TUPLE
+                    List<Object> items = popMark();
+                    cost(CONTAINER_COST + 8L * items.size());
+                    push(Tuple.of(items));
+                    break;
+                }
                 case 0x85: push(Tuple.of(pop())); break; // TUPLE1
                 case 0x86: { // TUPLE2
                     Object b = pop();
@@ -116,17 +142,24 @@ final class PickleReader {
                     push(Tuple.of(pop(), b, c));
                     break;
                 }
-                case ']': push(new ArrayList<>()); break; // EMPTY_LIST
-                case 'l': push(new ArrayList<>(popMark())); break; // LIST
+                case ']': cost(CONTAINER_COST); push(new ArrayList<>()); break; // EMPTY_LIST
+                case 'l': { // LIST
+                    List<Object> items = popMark();
+                    cost(CONTAINER_COST + 8L * items.size());
+                    push(new ArrayList<>(items));
+                    break;
+                }
                 case 'a': list(peekBelow(1)).add(pop()); break; // APPEND
                 case 'e': { // APPENDS
                     List<Object> items = popMark();
+                    cost(8L * items.size());
                     list(peek()).addAll(items);
                     break;
                 }
-                case '}': push(new LinkedHashMap<>()); break; // EMPTY_DICT
+                case '}': cost(CONTAINER_COST); push(new PyDict()); break; // EMPTY_DICT
                 case 'd': { // DICT
-                    Map<Object, Object> dict = new LinkedHashMap<>();
+                    cost(CONTAINER_COST);
+                    Map<Object, Object> dict = new PyDict();
                     putAll(dict, popMark());
                     push(dict);
                     break;
@@ -134,6 +167,7 @@ final class PickleReader {
                 case 's': { // SETITEM
                     Object value = pop();
                     Object key = pop();
+                    cost(ITEM_COST);
                     dict(peek()).put(key(key), value);
                     break;
                 }
@@ -142,9 +176,10 @@ final class PickleReader {
                     putAll(dict(peek()), items);
                     break;
                 }
-                case 0x8f: push(new LinkedHashSet<>()); break; // EMPTY_SET
+                case 0x8f: cost(CONTAINER_COST); push(new PySet()); break; // EMPTY_SET
                 case 0x90: { // ADDITEMS
                     List<Object> items = popMark();
+                    cost(ITEM_COST * items.size());
                     Set<Object> set = set(peek());
                     for (Object item : items) {
                         set.add(key(item));
@@ -152,8 +187,10 @@ final class PickleReader {
                     break;
                 }
                 case 0x91: { // FROZENSET
-                    Set<Object> set = new LinkedHashSet<>();
-                    for (Object item : popMark()) {
+                    Set<Object> set = new PySet();
+                    List<Object> items = popMark();
+                    cost(CONTAINER_COST + ITEM_COST * items.size());
+                    for (Object item : items) {
                         set.add(key(item));
                     }
                     push(Collections.unmodifiableSet(set));
@@ -240,7 +277,31 @@ final class PickleReader {
 
     // ---------------------------------------------------------------- the stack
 
+    /** Counts {@code bytes} of objects against the budget; a refusal names this pickle and the opcode's offset. */
+    private void cost(long bytes) {
+        try {
+            budget.heap(bytes);
+        } catch (Malformed e) {
+            throw fail(e.getMessage());
+        }
+    }
+
+    /** Pushes a new value, counting its size: strings, bytes and big integers by their length. */
     private void push(Object o) {
+        if (o instanceof String) {
+            cost(40 + 2L * ((String) o).length());
+        } else if (o instanceof byte[]) {
+            cost(16 + ((byte[]) o).length);
+        } else if (o instanceof java.math.BigInteger) {
+            cost(40 + ((java.math.BigInteger) o).bitLength() / 8);
+        } else if (o instanceof Long || o instanceof Double) {
+            cost(16);
+        }
+        stack.add(o);
+    }
+
+    /** Pushes a value already counted (DUP, a memo entry). */
+    private void pushAgain(Object o) {
         stack.add(o);
     }
 
@@ -272,6 +333,7 @@ final class PickleReader {
     }
 
     private void memoPut(long index) {
+        cost(MEMO_COST);
         memo.put(index, peek());
     }
 
@@ -279,7 +341,7 @@ final class PickleReader {
         if (!memo.containsKey(index)) {
             throw fail("memo entry " + index + " is read before it is written");
         }
-        push(memo.get(index));
+        pushAgain(memo.get(index));
     }
 
     // ---------------------------------------------------------------- containers
@@ -294,7 +356,7 @@ final class PickleReader {
 
     @SuppressWarnings("unchecked")
     private Map<Object, Object> dict(Object o) {
-        if (!(o instanceof LinkedHashMap)) {
+        if (!(o instanceof PyDict)) {
             throw fail("SETITEM needs a dict, got " + PyValues.typeName(o));
         }
         return (Map<Object, Object>) o;
@@ -302,7 +364,7 @@ final class PickleReader {
 
     @SuppressWarnings("unchecked")
     private Set<Object> set(Object o) {
-        if (!(o instanceof LinkedHashSet)) {
+        if (!(o instanceof PySet)) {
             throw fail("ADDITEMS needs a set, got " + PyValues.typeName(o));
         }
         return (Set<Object>) o;
@@ -319,6 +381,7 @@ final class PickleReader {
         if (items.size() % 2 != 0) {
             throw fail("SETITEMS needs key-value pairs, got " + items.size() + " items");
         }
+        cost(ITEM_COST / 2 * items.size());
         for (int i = 0; i < items.size(); i += 2) {
             dict.put(key(items.get(i)), items.get(i + 1));
         }

@@ -31,7 +31,8 @@ import java.util.Map;
  * <p>The format: an 8-byte little-endian header size, a JSON header naming each tensor's dtype
  * ({@code F32 F64 F16 BF16 I64 I32 I16 I8 U8 BOOL} are supported), shape and byte range, then the
  * raw little-endian data. Every rule of the format is checked before any tensor memory is
- * allocated; a file that breaks one, or that is not a safetensors file at all, throws
+ * allocated, and the memory limit counts the header's objects and a cost per tensor as well as
+ * the data (so a file of a million empty tensors is refused like one of a million full ones); a file that breaks one, or that is not a safetensors file at all, throws
  * {@link SerializationException} naming the file. A missing file throws
  * {@link java.nio.file.NoSuchFileException}.
  */
@@ -48,11 +49,13 @@ public final class SafeTensors {
      * data is refused before anything is allocated (see {@link TorchSerialization#defaultMaxBytes()}).
      */
     public static Map<String, Tensor> load(Path path, long maxBytes) throws IOException {
+        InputFiles.requireRegularFile(path);
+        LoadBudget budget = new LoadBudget(maxBytes);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            SafeTensorsHeader header = header(path, channel);
-            long total = 0;
+            SafeTensorsHeader header = header(path, channel, budget);
             for (SafeTensorsHeader.Entry e : header.entries) {
-                total = MemoryLimit.add(total, e.end() - e.begin(), maxBytes);
+                budget.memory(e.end() - e.begin());
+                budget.tensor();
             }
             Map<String, Tensor> out = new LinkedHashMap<>();
             InputStream in = Channels.newInputStream(channel); // not closed here: closing it would close the channel
@@ -63,6 +66,8 @@ public final class SafeTensors {
                 out.put(e.name(), flat.reshape(e.shape()));
             }
             return out;
+        } catch (OutOfMemoryError e) { // what the budget did not foresee; everything the load built is garbage now
+            throw InputFiles.outOfMemory(path, e);
         } catch (Malformed e) {
             throw new SerializationException(path, e.getMessage(), e.getCause());
         }
@@ -70,8 +75,9 @@ public final class SafeTensors {
 
     /** The {@code __metadata__} strings of {@code path}'s header (empty when it has none); mirrors {@code safe_open(path).metadata()}. */
     public static Map<String, String> metadata(Path path) throws IOException {
+        InputFiles.requireRegularFile(path);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            return header(path, channel).metadata;
+            return header(path, channel, new LoadBudget(MemoryLimit.defaultMaxBytes())).metadata;
         } catch (Malformed e) {
             throw new SerializationException(path, e.getMessage(), e.getCause());
         }
@@ -150,12 +156,9 @@ public final class SafeTensors {
         return out;
     }
 
-    private static SafeTensorsHeader header(Path path, FileChannel channel) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new SerializationException(path, "is a folder, not a file");
-        }
+    private static SafeTensorsHeader header(Path path, FileChannel channel, LoadBudget budget) throws IOException {
         try {
-            return SafeTensorsHeader.read(channel);
+            return SafeTensorsHeader.read(channel, budget);
         } catch (Malformed e) {
             byte[] head = FileSniffer.head(path);
             if (head.length == 0 || FileSniffer.isZip(head) || FileSniffer.isLegacyPickle(head)) {

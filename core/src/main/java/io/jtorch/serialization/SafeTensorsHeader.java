@@ -71,6 +71,11 @@ final class SafeTensorsHeader {
 
     /** Reads and checks the header of the file open in {@code channel}. */
     static SafeTensorsHeader read(FileChannel channel) throws IOException {
+        return read(channel, new LoadBudget(Long.MAX_VALUE));
+    }
+
+    /** {@link #read(FileChannel)}, counting the header's bytes and objects against {@code budget}. */
+    static SafeTensorsHeader read(FileChannel channel, LoadBudget budget) throws IOException {
         long fileSize = channel.size();
         if (fileSize < 8) {
             throw new Malformed("is " + fileSize + " bytes long, too short for a safetensors file (the header size alone takes 8)");
@@ -82,6 +87,7 @@ final class SafeTensorsHeader {
             throw new Malformed("declares a header of " + Long.toUnsignedString(size) + " bytes, but the file holds " + (fileSize - 8)
                     + " after the size field and headers are at most " + MAX_HEADER + " bytes (truncated, damaged, or not safetensors)");
         }
+        budget.heap(3 * size); // the bytes, then the text
         ByteBuffer header = ByteBuffer.allocate((int) size);
         readFully(channel, header, 8);
         String text;
@@ -91,7 +97,7 @@ final class SafeTensorsHeader {
         } catch (CharacterCodingException e) {
             throw new Malformed("has a header that is not valid UTF-8");
         }
-        Object json = Json.parse(text);
+        Object json = Json.parse(text, budget);
         if (!(json instanceof Map)) {
             throw new Malformed("has a header that is not a JSON object");
         }

@@ -14,7 +14,8 @@ import java.util.zip.ZipException;
 /**
  * Loads a {@code torch.save} archive in three steps: run the pickle with the weights-only
  * resolver (no memory for tensors yet), check every storage it names against its zip entry and
- * the total against the memory limit, then read each storage once and build the tensors as views
+ * the total against the memory limit ({@link LoadBudget}: storages, a cost per tensor and the
+ * pickle's objects), then read each storage once and build the tensors as views
  * of it, so tensors that shared memory in Python share it here. Mirrors
  * {@code torch.load(f, map_location="cpu", weights_only=True)}.
  */
@@ -22,8 +23,11 @@ final class TorchLoader {
     private TorchLoader() {}
 
     static Object load(Path file, long maxBytes) throws IOException {
+        InputFiles.requireRegularFile(file);
         try (TorchZip zip = TorchZip.open(file)) {
-            return read(zip, maxBytes);
+            return read(zip, new LoadBudget(maxBytes));
+        } catch (OutOfMemoryError e) { // what the budget did not foresee; everything the load built is garbage now
+            throw InputFiles.outOfMemory(file, e);
         } catch (Malformed e) {
             throw new SerializationException(file, e.getMessage(), e.getCause());
         } catch (ZipException | EOFException e) {
@@ -31,11 +35,12 @@ final class TorchLoader {
         }
     }
 
-    private static Object read(TorchZip zip, long maxBytes) throws IOException {
+    private static Object read(TorchZip zip, LoadBudget budget) throws IOException {
         String pickleName = zip.pickleName();
-        WeightsOnlyUnpickler resolver = new WeightsOnlyUnpickler(pickleName);
-        Object root = new PickleReader(zip.readPickle(), pickleName, resolver).load();
-        long total = 0;
+        WeightsOnlyUnpickler resolver = new WeightsOnlyUnpickler(pickleName, budget);
+        byte[] pickle = zip.readPickle();
+        budget.heap(pickle.length);
+        Object root = new PickleReader(pickle, pickleName, resolver, budget).load();
         for (StorageRef s : resolver.storages().values()) {
             String entry = zip.storageName(s.key());
             long size = zip.storageSize(s.key());
@@ -46,7 +51,8 @@ final class TorchLoader {
                 throw new Malformed(entry + " holds " + size + " bytes, but " + pickleName + " declares " + s.numel()
                         + " elements of " + s.dtype() + " (" + s.nbytes() + " bytes)");
             }
-            total = MemoryLimit.add(total, size, maxBytes);
+            budget.memory(size); // the entry is read to this size and refused the moment it holds more
+            budget.tensor();
         }
         ByteOrder order = zip.byteOrder();
         Map<StorageRef, Tensor> storages = new HashMap<>();

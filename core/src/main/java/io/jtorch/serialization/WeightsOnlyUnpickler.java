@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,11 +63,13 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
     private static final int MAX_DIMS = 64;
 
     private final String pickleName;
+    private final LoadBudget budget;
     private final Map<String, StorageRef> storages = new LinkedHashMap<>();
 
-    /** A resolver for the pickle called {@code pickleName} in messages. */
-    WeightsOnlyUnpickler(String pickleName) {
+    /** A resolver for the pickle called {@code pickleName} in messages, counting each tensor it rebuilds against {@code budget}. */
+    WeightsOnlyUnpickler(String pickleName, LoadBudget budget) {
         this.pickleName = pickleName;
+        this.budget = budget;
     }
 
     /** The storages the pickle named, by key, in the order it named them. */
@@ -138,8 +139,8 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
             case REBUILD_TENSOR_V2: return rebuildTensor(args);
             case REBUILD_PARAMETER: return rebuildParameter(args, 3);
             case REBUILD_PARAMETER_WITH_STATE: return rebuildParameter(args, 4);
-            case SET: return Tuple.EMPTY.equals(args) ? new LinkedHashSet<>() : set(args);
-            case FROZENSET: return Collections.unmodifiableSet(Tuple.EMPTY.equals(args) ? new LinkedHashSet<>() : set(args));
+            case SET: return Tuple.EMPTY.equals(args) ? new PySet() : set(args);
+            case FROZENSET: return Collections.unmodifiableSet(Tuple.EMPTY.equals(args) ? new PySet() : set(args));
             case CODECS_ENCODE: return encode(args);
             case DEVICE: return device(args);
             case SIZE: return size(one(args, "torch.Size"));
@@ -161,6 +162,7 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
         }
         // The location (cpu, cuda:0, ...) is ignored: storages load on the CPU, as with map_location="cpu".
         StorageRef ref = new StorageRef((String) t.get(2), ((StorageType) t.get(1)).dtype(), (Long) t.get(4));
+        budget.heap(128);
         StorageRef known = storages.putIfAbsent(ref.key(), ref);
         if (known != null && !known.equals(ref)) {
             throw new Malformed("storage " + PyValues.quote(ref.key()) + " in " + pickleName + " is declared twice: as "
@@ -186,7 +188,7 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
     // ---------------------------------------------------------------- the allowed calls
 
     private Object orderedDict(List<Object> args) {
-        Map<Object, Object> dict = new LinkedHashMap<>();
+        Map<Object, Object> dict = new PyDict();
         if (args.isEmpty()) {
             return dict;
         }
@@ -198,6 +200,7 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
             if (!(pair instanceof List) || ((List<?>) pair).size() != 2 || !PyValues.isHashable(((List<?>) pair).get(0))) {
                 throw new Malformed(pickleName + ": OrderedDict needs (key, value) pairs with scalar keys");
             }
+            budget.heap(64);
             dict.put(((List<?>) pair).get(0), ((List<?>) pair).get(1));
         }
         return dict;
@@ -219,6 +222,7 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
         long[] stride = longs(args.get(3), "tensor stride", true);
         boolean requiresGrad = (Boolean) args.get(4);
         storage.checkView(offset, size, stride, pickleName);
+        budget.tensor();
         if (requiresGrad && !storage.dtype().isFloatingPoint()) {
             throw new Malformed(pickleName + ": a tensor of " + storage.dtype() + " cannot require grad");
         }
@@ -243,8 +247,9 @@ final class WeightsOnlyUnpickler implements PickleReader.Resolver {
         if (!(items instanceof List)) {
             throw new Malformed(pickleName + ": set needs a list, got " + PyValues.typeName(items));
         }
-        Set<Object> set = new LinkedHashSet<>();
+        Set<Object> set = new PySet();
         for (Object item : (List<?>) items) {
+            budget.heap(64);
             if (!PyValues.isHashable(item)) {
                 throw new Malformed(pickleName + ": set items may be scalars only, got " + PyValues.typeName(item));
             }

@@ -29,9 +29,14 @@ import java.util.Map;
  * }</pre>
  */
 public final class Checkpoint {
+    /** The largest epoch a checkpoint may hold: a counter of completed epochs, far below where an {@code int} overflows. */
+    public static final long MAX_EPOCH = 1_000_000;
+
+    private final Path path;
     private final Map<String, Object> contents;
 
-    private Checkpoint(Map<String, Object> contents) {
+    private Checkpoint(Path path, Map<String, Object> contents) {
+        this.path = path;
         this.contents = contents;
     }
 
@@ -41,9 +46,15 @@ public final class Checkpoint {
     }
 
     /**
-     * Reads a checkpoint written by {@link Writer#save} (or by Python in the same layout).
+     * Reads a checkpoint written by {@link Writer#save} (or by Python in the same layout), and
+     * checks its fields as data from outside: {@code model} a dict of tensors by name,
+     * {@code epoch} an int from 0 to {@link #MAX_EPOCH}, {@code optimizer} and
+     * {@code scheduler} dicts, {@code rng_state} and {@code loader_rng_state} uint8 tensors,
+     * {@code extra} a dict with string keys; each may be absent but {@code model}.
      *
      * @throws IOException when the file is missing or damaged (see {@link TorchSerialization#load})
+     * @throws IllegalArgumentException when a field has the wrong type or range, with one line
+     *     naming the file and the field
      */
     public static Checkpoint load(Path path) throws IOException {
         Object loaded = TorchSerialization.load(path);
@@ -52,20 +63,131 @@ public final class Checkpoint {
         }
         Map<String, Object> contents = new LinkedHashMap<>();
         ((Map<?, ?>) loaded).forEach((k, v) -> contents.put(String.valueOf(k), v));
-        return new Checkpoint(contents);
+        Checkpoint c = new Checkpoint(path, contents);
+        c.check();
+        return c;
     }
 
-    /** The number of epochs completed when the checkpoint was written. */
+    private void check() {
+        Object model = contents.get("model");
+        if (!(model instanceof Map)) {
+            throw field("model", model, "a dict of tensors by name");
+        }
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) model).entrySet()) {
+            if (!(e.getKey() instanceof String) || !(e.getValue() instanceof Tensor)) {
+                throw new IllegalArgumentException(path + ": checkpoint field 'model' holds " + describe(e.getKey()) + " -> "
+                        + describe(e.getValue()) + "; expected tensors by name");
+            }
+        }
+        Object epoch = contents.get("epoch");
+        if (epoch != null && (!(epoch instanceof Long) || (Long) epoch < 0 || (Long) epoch > MAX_EPOCH)) {
+            throw field("epoch", epoch, "an int from 0 to " + MAX_EPOCH);
+        }
+        for (String key : new String[] {"optimizer", "scheduler", "extra"}) {
+            Object v = contents.get(key);
+            if (v != null && !(v instanceof Map)) {
+                throw field(key, v, "a dict");
+            }
+        }
+        for (Object k : extraMap().keySet()) {
+            if (!(k instanceof String)) {
+                throw new IllegalArgumentException(path + ": checkpoint field 'extra' has a key " + describe(k) + "; expected names");
+            }
+        }
+        for (String key : new String[] {"rng_state", "loader_rng_state"}) {
+            Object v = contents.get(key);
+            if (v != null && (!(v instanceof Tensor) || ((Tensor) v).dtype() != io.jtorch.DType.UINT8 || ((Tensor) v).dim() != 1)) {
+                throw field(key, v, "a generator state (a 1-D uint8 tensor)");
+            }
+        }
+    }
+
+    private IllegalArgumentException field(String name, Object value, String expected) {
+        return new IllegalArgumentException(path + ": checkpoint field '" + name + "' is " + describe(value) + "; expected " + expected);
+    }
+
+    private static String describe(Object v) {
+        if (v == null) {
+            return "missing (None)";
+        } else if (v instanceof Long || v instanceof Double || v instanceof Boolean || v instanceof java.math.BigInteger) {
+            String text = String.valueOf(v);
+            return (v instanceof Boolean ? "the bool " : v instanceof Double ? "the float " : "the int ")
+                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+        } else if (v instanceof String) {
+            return "a str";
+        } else if (v instanceof Tensor) {
+            return "a tensor of " + ((Tensor) v).dtype() + " and shape " + io.jtorch.Shapes.format(((Tensor) v).shape());
+        } else if (v instanceof Map) {
+            return "a dict";
+        } else if (v instanceof java.util.List) {
+            return "a list";
+        }
+        return "a " + v.getClass().getSimpleName();
+    }
+
+    /** The number of epochs completed when the checkpoint was written (0 when it does not say), from 0 to {@link #MAX_EPOCH}. */
     public int epoch() {
         Object e = contents.get("epoch");
-        return e instanceof Number ? ((Number) e).intValue() : 0;
+        return e instanceof Long ? (int) (long) (Long) e : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Object, Object> extraMap() {
+        Object e = contents.get("extra");
+        return e instanceof Map ? (Map<Object, Object>) e : Map.of();
     }
 
     /** The caller's own values saved with {@link Writer#extra}, by name. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> extra() {
-        Object e = contents.get("extra");
-        return e instanceof Map ? (Map<String, Object>) e : Map.of();
+        return (Map<String, Object>) (Map<?, ?>) extraMap();
+    }
+
+    /**
+     * The extra value {@code name} (saved with {@link Writer#extra}) as an int from {@code min}
+     * to {@code max}.
+     *
+     * @throws IllegalArgumentException naming the file and the field when it is missing, of another type or out of range
+     */
+    public long extraLong(String name, long min, long max) {
+        Object v = extraMap().get(name);
+        if (!(v instanceof Long) || (Long) v < min || (Long) v > max) {
+            throw field("extra." + name, v, "an int from " + min + " to " + max);
+        }
+        return (Long) v;
+    }
+
+    /**
+     * The extra value {@code name} as a string.
+     *
+     * @throws IllegalArgumentException naming the file and the field when it is missing or not a string
+     */
+    public String extraString(String name) {
+        Object v = extraMap().get(name);
+        if (!(v instanceof String)) {
+            throw field("extra." + name, v, "a str");
+        }
+        return (String) v;
+    }
+
+    /**
+     * The extra value {@code name} as a state dict: tensors by name.
+     *
+     * @throws IllegalArgumentException naming the file and the field when it is missing or holds anything else
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Tensor> extraTensors(String name) {
+        Object v = extraMap().get(name);
+        if (!(v instanceof Map)) {
+            throw field("extra." + name, v, "a dict of tensors by name");
+        }
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+            if (!(e.getKey() instanceof String) || !(e.getValue() instanceof Tensor)) {
+                throw new IllegalArgumentException(path + ": checkpoint field 'extra." + name + "' holds " + describe(e.getKey()) + " -> "
+                        + describe(e.getValue()) + "; expected tensors by name");
+            }
+        }
+        return (Map<String, Tensor>) v;
     }
 
     /** The saved model weights, by parameter name. */
@@ -78,19 +200,38 @@ public final class Checkpoint {
      * Puts everything back: the model's weights (strictly), the optimizer's state, the
      * scheduler's, the global generator's and the loader's shuffling generator's. Pass
      * {@code null} for what the run does not have. Returns {@link #epoch()}, the epoch to continue after.
+     *
+     * @throws IllegalArgumentException naming the file and the field when a field the run needs
+     *     is missing or does not fit the model, optimizer or scheduler (a tampered or foreign file)
      */
     @SuppressWarnings("unchecked")
     public int restore(Module model, Optimizer optimizer, LRScheduler scheduler, DataLoader loader) {
-        model.loadStateDict(modelState(), true);
-        if (optimizer != null) {
-            optimizer.loadStateDict((Map<String, ?>) require("optimizer"));
-        }
-        if (scheduler != null) {
-            scheduler.loadStateDict((Map<String, ?>) require("scheduler"));
-        }
-        Generator.defaultGenerator().setState((Tensor) require("rng_state"));
-        if (loader != null && loader.generator() != null) {
-            loader.generator().setState((Tensor) require("loader_rng_state"));
+        String field = "model";
+        try {
+            model.loadStateDict(modelState(), true);
+            if (optimizer != null) {
+                field = "optimizer";
+                optimizer.loadStateDict((Map<String, ?>) require(field));
+            }
+            if (scheduler != null) {
+                field = "scheduler";
+                scheduler.loadStateDict((Map<String, ?>) require(field));
+            }
+            field = "rng_state";
+            Generator.defaultGenerator().setState((Tensor) require(field));
+            if (loader != null && loader.generator() != null) {
+                field = "loader_rng_state";
+                loader.generator().setState((Tensor) require(field));
+            }
+        } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | ArithmeticException e) {
+            // the field passed the checks of load() but its inside does not have the layout the object saves
+            throw new IllegalArgumentException(path + ": checkpoint field '" + field + "' does not have the layout "
+                    + (field.equals("model") ? "the model" : "a " + field) + " saves (" + e.getClass().getSimpleName() + ": "
+                    + String.valueOf(e.getMessage()).replace('\n', ' ') + ")", e);
+        } catch (IllegalArgumentException | IllegalStateException | io.jtorch.TorchException e) {
+            String message = String.valueOf(e.getMessage()).replace('\n', ' ');
+            throw new IllegalArgumentException(message.startsWith(path.toString()) ? message
+                    : path + ": checkpoint field '" + field + "': " + message, e);
         }
         return epoch();
     }
@@ -98,7 +239,7 @@ public final class Checkpoint {
     private Object require(String key) {
         Object v = contents.get(key);
         if (v == null) {
-            throw new IllegalArgumentException("the checkpoint has no '" + key + "' to restore");
+            throw new IllegalArgumentException(path + ": the checkpoint has no '" + key + "' to restore");
         }
         return v;
     }

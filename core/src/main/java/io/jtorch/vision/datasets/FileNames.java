@@ -53,6 +53,28 @@ final class FileNames {
         private int[] offsets = new int[1025];
         private int count;
 
+        /** Adds the files {@code names} of {@code folder}, sorted; the builder grows to the exact size needed. */
+        void add(String folder, PackedNames names) {
+            int id = folders.size();
+            folders.add(folder);
+            int n = names.size();
+            long neededBytes = (long) offsets[count] + names.byteCount();
+            if (neededBytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("ImageFolder: the file names take more than 2 GB; split the dataset into several folders");
+            }
+            if (count + n > folderOf.length) {
+                folderOf = Arrays.copyOf(folderOf, count + n);
+                offsets = Arrays.copyOf(offsets, count + n + 1);
+            }
+            if (neededBytes > this.names.length) {
+                this.names = Arrays.copyOf(this.names, (int) neededBytes);
+            }
+            int[] order = names.sortedOrder();
+            for (int i : order) {
+                append(id, names.bytes(), names.start(i), names.length(i));
+            }
+        }
+
         /** Adds the files {@code sortedNames} of {@code folder}, in that order. */
         void add(String folder, List<String> sortedNames) {
             int id = folders.size();
@@ -87,6 +109,9 @@ final class FileNames {
 
         FileNames build() {
             int end = offsets[count];
+            if (count == folderOf.length && end == names.length) { // grown to the exact size: no copy needed
+                return new FileNames(List.copyOf(folders), folderOf, names, offsets);
+            }
             return new FileNames(List.copyOf(folders), Arrays.copyOf(folderOf, count), Arrays.copyOf(names, end),
                     Arrays.copyOf(offsets, count + 1));
         }

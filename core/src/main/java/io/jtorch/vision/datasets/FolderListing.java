@@ -61,12 +61,7 @@ record FolderListing(List<String> classes, FileNames files, long[] labels, List<
         List<String> empty = new ArrayList<>();
         Set<Path> visited = new HashSet<>();
         for (int c = 0; c < classes.size(); c++) {
-            Map<String, List<String>> byFolder = new TreeMap<>();
-            walk(root.resolve(classes.get(c)), classes.get(c), byFolder, skipped, visited);
-            for (Map.Entry<String, List<String>> folder : byFolder.entrySet()) {
-                files.add(folder.getKey(), folder.getValue());
-                counts[c] += folder.getValue().size();
-            }
+            counts[c] = addClass(root.resolve(classes.get(c)), classes.get(c), files, skipped, visited);
             if (counts[c] == 0) {
                 empty.add(classes.get(c));
             }
@@ -84,8 +79,30 @@ record FolderListing(List<String> classes, FileNames files, long[] labels, List<
         return new FolderListing(classes, names, labels, List.copyOf(skipped));
     }
 
-    /** Adds the image files under {@code dir} (named {@code rel} from the root) to {@code byFolder}, sorted by name. */
-    private static void walk(Path dir, String rel, Map<String, List<String>> byFolder, List<Path> skipped, Set<Path> visited) {
+    /**
+     * Adds the image files under {@code dir} (named {@code rel} from the root) to {@code files}:
+     * first the folders below it are found, then each folder's images are listed, in path order,
+     * packed and sorted by name, one folder at a time.
+     */
+    private static long addClass(Path dir, String rel, FileNames.Builder files, List<Path> skipped, Set<Path> visited) {
+        TreeMap<String, Path> folders = new TreeMap<>();
+        findFolders(dir, rel, folders, skipped, visited);
+        long count = 0;
+        for (Map.Entry<String, Path> folder : folders.entrySet()) {
+            PackedNames images = new PackedNames();
+            forEachName(folder.getValue(), name -> {
+                if (isImage(name)) {
+                    images.add(name);
+                }
+            });
+            files.add(folder.getKey(), images);
+            count += images.size();
+        }
+        return count;
+    }
+
+    /** Collects {@code dir} and the folders below it; non-image files that are not folders are skipped. */
+    private static void findFolders(Path dir, String rel, Map<String, Path> folders, List<Path> skipped, Set<Path> visited) {
         try {
             if (!visited.add(dir.toRealPath())) {
                 return;  // a symbolic link back to a folder already listed
@@ -93,21 +110,35 @@ record FolderListing(List<String> classes, FileNames files, long[] labels, List<
         } catch (IOException e) {
             throw new UncheckedIOException("ImageFolder: cannot read folder " + dir + ": " + e.getMessage(), e);
         }
-        List<String> images = new ArrayList<>();
-        List<String> folders = new ArrayList<>();
-        for (String name : list(dir)) {
+        folders.put(rel, dir);
+        List<String> below = new ArrayList<>();
+        forEachName(dir, name -> {
             if (isImage(name)) {
-                images.add(name);
-            } else if (Files.isDirectory(dir.resolve(name))) {
-                folders.add(name);
-            } else {
-                skipped.add(dir.resolve(name));
+                return; // taken to be a file without asking the file system
             }
+            Path p = dir.resolve(name);
+            if (Files.isDirectory(p)) {
+                below.add(name);
+            } else {
+                skipped.add(p); // another file, a named pipe, a device, a broken link
+            }
+        });
+        for (String name : below) {
+            findFolders(dir.resolve(name), rel + "/" + name, folders, skipped, visited);
         }
-        Collections.sort(images);
-        byFolder.put(rel, images);
-        for (String folder : folders) {
-            walk(dir.resolve(folder), rel + "/" + folder, byFolder, skipped, visited);
+    }
+
+    /** Passes each name in {@code dir} that does not start with a dot to {@code action}, as the folder is read. */
+    private static void forEachName(Path dir, java.util.function.Consumer<String> action) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".")) {
+                    action.accept(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("ImageFolder: cannot list " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -10,7 +10,31 @@ import java.nio.file.Path;
  * {@code transforms.Compose([Grayscale(), Resize((h, w)), ToTensor(), Normalize(mean, std)])} do.
  */
 public final class Images {
+    /** PIL's {@code Image.MAX_IMAGE_PIXELS}: 1024 * 1024 * 1024 // 4 // 3. */
+    public static final long DEFAULT_MAX_IMAGE_PIXELS = 89_478_485;
+    private static volatile long maxImagePixels = Long.getLong("jtorch.image.maxPixels", DEFAULT_MAX_IMAGE_PIXELS);
+
     private Images() {}
+
+    /**
+     * The most pixels (width times height) an image file may declare; mirrors PIL's
+     * {@code Image.MAX_IMAGE_PIXELS}. Every image jtorch reads ({@link #readImage},
+     * {@link #read}, {@link ImageFolder}) is checked against it from its header, before it is
+     * decoded, so a small file declaring a gigantic image (a decompression bomb) is refused
+     * instead of filling the heap. Default {@value #DEFAULT_MAX_IMAGE_PIXELS}, or the system
+     * property {@code jtorch.image.maxPixels}.
+     */
+    public static long maxImagePixels() {
+        return maxImagePixels;
+    }
+
+    /** Sets {@link #maxImagePixels()} for the whole JVM. */
+    public static void setMaxImagePixels(long pixels) {
+        if (pixels < 1) {
+            throw new IllegalArgumentException("the pixel limit must be at least 1, got " + pixels);
+        }
+        maxImagePixels = pixels;
+    }
 
     /**
      * The image at {@code file} as uint8 (3, H, W), RGB; mirrors

@@ -6,7 +6,10 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * An 8-bit image in channel-major order (C, H, W), decoded the way torchvision's default loader
@@ -27,14 +30,17 @@ record Pixels(int channels, int height, int width, byte[] values) {
     static Pixels read(Path file, int channels) {
         BufferedImage image;
         try {
-            image = ImageIO.read(file.toFile());
+            image = decode(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot decode " + file + ": " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) { // the budget below did not foresee it; the decoder's buffers are garbage now
+            throw new IllegalArgumentException("cannot decode " + file + ": it needs more memory than this JVM has (" + e.getMessage()
+                    + "); lower the pixel limit (Images.setMaxImagePixels) or raise -Xmx", e);
         } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).contains(file.toString())) {
+                throw e;
+            }
             throw new IllegalArgumentException("cannot decode " + file + ": " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new IllegalArgumentException("cannot decode " + file + ": not an image format javax.imageio reads");
         }
         int h = image.getHeight();
         int w = image.getWidth();
@@ -71,6 +77,54 @@ record Pixels(int channels, int height, int width, byte[] values) {
         }
         return new Pixels(channels, h, w, out);
     }
+
+    /**
+     * Decodes {@code file} after checking, from its header alone, that its size is within
+     * {@link Images#maxImagePixels()} and that decoding it fits in half the free heap. A file
+     * that is not regular (a named pipe, a device) is refused before it is opened.
+     */
+    private static BufferedImage decode(Path file) throws IOException {
+        String problem = io.jtorch.serialization.InputFiles.problem(file);
+        if (problem != null) {
+            throw new IllegalArgumentException("cannot decode " + file + ": it " + problem);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IllegalArgumentException("cannot decode " + file + ": not an image format javax.imageio reads");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                checkSize(file, w, h);
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Refuses a {@code w x h} image over the pixel limit, or one whose decoding would not fit in the heap. */
+    static void checkSize(Path file, long w, long h) {
+        long pixels = w * h; // both below 2^31: no overflow
+        long limit = Images.maxImagePixels();
+        if (pixels > limit) {
+            throw new IllegalArgumentException(file + " declares " + w + "x" + h + " pixels (WxH, " + pixels + "), more than the limit of "
+                    + limit + " pixels; raise it with Images.setMaxImagePixels or -Djtorch.image.maxPixels if the image is real");
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long needed = pixels * BYTES_PER_PIXEL;
+        if (needed > free / 2) {
+            throw new IllegalArgumentException(file + " declares " + w + "x" + h + " pixels (WxH), whose decoding needs about " + needed
+                    + " bytes, more than half the free Java heap (" + free + " bytes); raise -Xmx or read smaller images");
+        }
+    }
+
+    /** What decoding costs per pixel on the heap: the decoder's 4-byte pixels and the 3 channels copied out. */
+    private static final long BYTES_PER_PIXEL = 7;
 
     /** Value {@code i} (0..255) of {@link #values()}. */
     int value(int i) {

@@ -26,6 +26,29 @@ class FolderListingScaleTest {
     @TempDir
     Path dir;
 
+    /** All the files in one folder: the listing streams that folder's names into packed bytes instead of a String each. */
+    @Test
+    void manyFilesInOneFolderAreListedInTheSameMemory() throws Exception {
+        Files.createDirectory(dir.resolve("a"));
+        Files.createFile(dir.resolve("a").resolve("only.png"));
+        Path big = Files.createDirectory(dir.resolve("b"));
+        for (int i = 0; i < FILES; i++) {
+            Files.createFile(big.resolve(String.format("img_%07d.png", FILES - 1 - i)));
+        }
+        long heapMb = 32 + (long) FILES * 64 / (1 << 20);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
+                ListingProbe.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the listing did not finish");
+        assertEquals(0, p.exitValue(), "listing " + FILES + " files of one folder in a " + heapMb + " MB heap failed:\n" + out);
+        String[] f = out.substring(out.lastIndexOf("listed ")).split(" ");
+        System.out.printf("ImageFolder listing, one folder: %d files listed in %s ms within a %d MB heap%n", FILES + 1, f[2], heapMb);
+        assertEquals(FILES + 1, Long.parseLong(f[1]));
+        assertEquals(dir.resolve(String.format("b/img_%07d.png", FILES - 1)).toString(), f[4], "sorted by name");
+        assertEquals("1", f[5]);
+    }
+
     @Test
     void manyFilesAreListedQuicklyInLittleMemory() throws Exception {
         long start = System.nanoTime();
