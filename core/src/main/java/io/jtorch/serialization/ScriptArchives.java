@@ -70,7 +70,7 @@ public final class ScriptArchives {
         try {
             return StrictZip.open(file);
         } catch (Malformed e) {
-            throw new IllegalArgumentException(file + " is damaged or ambiguous: the archive " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + " is not a TorchScript file jtorch can read: the zip archive " + e.getMessage(), e);
         }
     }
 
@@ -102,13 +102,13 @@ public final class ScriptArchives {
             root = root == null ? value : root;
             classes.addAll(resolver.classes());
             for (ScriptPickles.Storage s : resolver.storages().values()) {
+                total = limit(file, total, s.nbytes(), maxBytes);
                 String entry = prefix + pickle + "/" + s.key();
                 StrictZip.Entry stored = zip.find(entry);
                 if (stored == null || stored.size() != s.nbytes()) {
                     throw new Malformed(e.name() + " declares storage " + PyValues.quote(s.key()) + " of " + s.nbytes() + " bytes but "
                             + (stored == null ? "there is no entry " + entry : entry + " holds " + stored.size()));
                 }
-                total = limit(file, total, s.nbytes(), maxBytes);
             }
             total = limit(file, total, Math.multiplyExact(resolver.values(), PER_VALUE_BYTES), maxBytes);
         }

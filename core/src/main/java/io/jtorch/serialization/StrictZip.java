@@ -128,8 +128,9 @@ final class StrictZip implements Closeable {
             throw new Malformed("is a multi-disk zip archive");
         }
         long directoryEnd = eocd;
-        if (count == 0xffff || directorySize == 0xffffffffL || directoryOffset == 0xffffffffL) {
-            if (eocd < 20 || read(channel, eocd - 20, 4).getInt(0) != ZIP64_LOCATOR) {
+        boolean locator = eocd >= 20 && read(channel, eocd - 20, 4).getInt(0) == ZIP64_LOCATOR;
+        if (locator || count == 0xffff || directorySize == 0xffffffffL || directoryOffset == 0xffffffffL) {
+            if (!locator) {
                 throw new Malformed("has a zip64 end record without its locator");
             }
             long record = read(channel, eocd - 20, 20).getLong(8);

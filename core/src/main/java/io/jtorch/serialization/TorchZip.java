@@ -55,7 +55,7 @@ final class TorchZip implements Closeable {
         try {
             zip = StrictZip.open(file);
         } catch (Malformed e) {
-            throw new SerializationException(file, "is not a readable zip archive: it " + e.getMessage(), e);
+            throw new SerializationException(file, "is not a readable zip archive (truncated or damaged): it " + e.getMessage(), e);
         }
         try {
             return new TorchZip(file, zip, findPrefix(file, zip));
