@@ -84,6 +84,10 @@ public final class ScriptArchives {
         if (!code || zip.find(prefix + "constants.pkl") == null) {
             refuseOther(file, zip, data);
         }
+        if (data == null) {
+            throw new IllegalArgumentException(file + " is not a TorchScript file: the archive has code/ and constants.pkl but no "
+                    + prefix + "data.pkl");
+        }
         if (zip.find(prefix + "model.json") != null) {
             throw new IllegalArgumentException(file + " is a TorchScript file in the format of PyTorch before 1.4 (model.json), "
                     + "which jtorch does not load; save it again with a newer PyTorch");
