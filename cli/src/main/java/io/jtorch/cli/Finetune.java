@@ -248,7 +248,7 @@ final class Finetune {
     }
 
     private ScriptModule loadModel(Path path) throws IOException {
-        ScriptModule m = ScriptModule.load(path, s.device());
+        ScriptModule m = ModelLoading.load(path, s.device());
         if (m.linearPaths().isEmpty()) {
             throw new UserError(path + " has no Linear layer that could be replaced by a new head");
         }

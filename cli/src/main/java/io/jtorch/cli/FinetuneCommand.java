@@ -139,6 +139,10 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "PATH", description = "continue a run from its checkpoint.pt (same options as that run)")
     Path resume;
 
+    @Option(names = "--trust-model-code", description = "load a model whose code runs while it loads or reaches files "
+            + "(TorchScript __setstate__, torch.from_file...); only for models from authors you trust")
+    boolean trustModelCode;
+
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
@@ -157,6 +161,7 @@ public final class FinetuneCommand implements Callable<Integer> {
         check(nproc >= 1, "--nproc must be at least 1");
         check(nnodes >= 1, "--nnodes must be at least 1");
         Device dev = parseDevice(device);
+        ModelLoading.trustCode(trustModelCode);
         WorkerEnv worker = WorkerEnv.current();
         if (worker == null && nproc * nnodes > 1) {
             return launcher().launch(spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),

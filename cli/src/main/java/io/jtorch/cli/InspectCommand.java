@@ -1,10 +1,6 @@
 package io.jtorch.cli;
 
 import io.jtorch.Shapes;
-import io.jtorch.Tensor;
-import io.jtorch.jit.ScriptModule;
-import io.jtorch.nn.Module;
-import io.jtorch.nn.Parameter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +13,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code jtorch inspect MODEL}: the module tree with parameter shapes, and which layers are Linear heads. */
+/**
+ * {@code jtorch inspect MODEL}: the module tree with parameter shapes, and which layers are Linear
+ * heads, read from the archive's pickles with jtorch's own checking reader: the model is never
+ * loaded into libtorch, so none of its code runs.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Prints a TorchScript model's module tree with parameter shapes, and marks its Linear layers and head.")
 public final class InspectCommand implements Callable<Integer> {
@@ -32,15 +32,12 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScriptModule m = ScriptModule.load(model);
+        // Read from the archive's pickles only: the model never reaches libtorch, so none of its code runs.
+        ArchiveTree m = ArchiveTree.of(io.jtorch.serialization.ScriptArchives.read(model, Long.MAX_VALUE));
         PrintWriter out = spec.commandLine().getOut();
         List<String> linears = m.linearPaths();
         String head = linears.isEmpty() ? null : linears.get(linears.size() - 1);
-        long total = 0;
-        for (Parameter p : m.parameters()) {
-            total += p.numel();
-        }
-        out.printf(Locale.ROOT, "%s  (%s, %,d parameters)%n", model, m.typeName(), total);
+        out.printf(Locale.ROOT, "%s  (%s, %,d parameters)%n", model, m.typeName, m.parameterCount());
         print(out, "", m, 0, linears, head);
         out.println();
         out.println("Linear layers: " + (linears.isEmpty() ? "none" : String.join(", ", linears)));
@@ -54,20 +51,16 @@ public final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, String name, Module m, int depth, List<String> linears, String head) {
-        String indent = "  ".repeat(depth);
-        ScriptModule s = (ScriptModule) m;
-        StringBuilder line = new StringBuilder(indent);
+    private static void print(PrintWriter out, String name, ArchiveTree m, int depth, List<String> linears, String head) {
+        StringBuilder line = new StringBuilder("  ".repeat(depth));
         line.append(name.isEmpty() ? "" : name.substring(name.lastIndexOf('.') + 1) + ": ");
-        line.append(s.originalName()).append('(').append(s.extraRepr()).append(')');
-        for (Map.Entry<String, Parameter> p : s.namedParameters().entrySet()) {
-            if (!p.getKey().contains(".")) {
-                line.append("  ").append(p.getKey()).append(' ').append(Shapes.format(p.getValue().shape()));
-            }
+        line.append(m.originalName()).append('(').append(m.extraRepr()).append(')');
+        for (Map.Entry<String, long[]> p : m.parameters.entrySet()) {
+            line.append("  ").append(p.getKey()).append(' ').append(Shapes.format(p.getValue()));
         }
-        for (Map.Entry<String, Tensor> b : s.namedBuffers().entrySet()) {
-            if (!b.getKey().contains(".") && b.getValue().dim() > 0) {
-                line.append("  ").append(b.getKey()).append(' ').append(Shapes.format(b.getValue().shape()));
+        for (Map.Entry<String, long[]> b : m.buffers.entrySet()) {
+            if (b.getValue().length > 0) {
+                line.append("  ").append(b.getKey()).append(' ').append(Shapes.format(b.getValue()));
             }
         }
         if (name.equals(head)) {
@@ -76,7 +69,7 @@ public final class InspectCommand implements Callable<Integer> {
             line.append("   <- Linear");
         }
         out.println(line);
-        for (Map.Entry<String, Module> c : s.namedChildren().entrySet()) {
+        for (Map.Entry<String, ArchiveTree> c : m.children.entrySet()) {
             print(out, name.isEmpty() ? c.getKey() : name + "." + c.getKey(), c.getValue(), depth + 1, linears, head);
         }
     }

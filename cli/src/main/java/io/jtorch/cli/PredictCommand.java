@@ -37,13 +37,18 @@ public final class PredictCommand implements Callable<Integer> {
             + "finetune --arch, whose recorded preset resizes and crops them)")
     String resize;
 
+    @Option(names = "--trust-model-code", description = "load a model whose code runs while it loads or reaches files "
+            + "(TorchScript __setstate__, torch.from_file...); only for models from authors you trust")
+    boolean trustModelCode;
+
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         FinetuneCommand.check(top >= 1, "--top must be at least 1");
-        ScriptModule m = ScriptModule.load(model);
+        ModelLoading.trustCode(trustModelCode);
+        ScriptModule m = ModelLoading.load(model, io.jtorch.Device.CPU);
         m.eval();
         ModelInfo info = ModelInfo.of(model);
         int channels = info.inputShape() != null ? (int) info.inputShape()[0] : 3;

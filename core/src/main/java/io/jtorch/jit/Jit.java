@@ -5,14 +5,11 @@ import io.jtorch.internal.Errors;
 import io.jtorch.internal.Native;
 import io.jtorch.nn.Module;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.jtorch.serialization.ScriptArchive;
+import io.jtorch.serialization.ScriptArchives;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Enumeration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import org.bytedeco.pytorch.DeviceOptional;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.global.torch;
@@ -29,9 +26,13 @@ public final class Jit {
 
     private Jit() {}
 
-    /** Loads a TorchScript file onto the CPU; mirrors {@code torch.jit.load(path)}. */
+    /**
+     * Loads a TorchScript file onto the CPU with {@link LoadOptions#defaults()}; mirrors
+     * {@code torch.jit.load(path)}, except that a file whose code would run while loading, or
+     * reaches files or the process, is refused (see {@link #load(Path, LoadOptions)}).
+     */
     public static ScriptModule load(Path path) throws IOException {
-        return load(path, Device.CPU);
+        return load(path, LoadOptions.defaults());
     }
 
     /**
@@ -42,7 +43,7 @@ public final class Jit {
      *     a pickled Python module, a damaged or truncated file), saying which and what to do
      */
     public static ScriptModule load(Path path, Device device) throws IOException {
-        return load(path, device, io.jtorch.serialization.TorchSerialization.defaultMaxBytes());
+        return load(path, LoadOptions.defaults().withDevice(device));
     }
 
     /**
@@ -52,16 +53,37 @@ public final class Jit {
      * @throws IllegalArgumentException as {@link #load(Path, Device)}, and for a file over the limit
      */
     public static ScriptModule load(Path path, Device device, long maxBytes) throws IOException {
-        checkIsTorchScript(path, maxBytes);
-        io.jtorch.Torch.cuda().check(device);
+        return load(path, LoadOptions.defaults().withDevice(device).withMaxBytes(maxBytes));
+    }
+
+    /**
+     * Loads a TorchScript file as {@code options} say. Before libtorch reads anything, jtorch
+     * reads the archive itself (see {@link io.jtorch.serialization.ScriptArchives}): an ambiguous
+     * or damaged zip, a tensor outside its storage, a file over the memory limit, and (unless
+     * {@link LoadOptions#trustCode()}) code that would run while loading or reaches files or the
+     * process are refused; libtorch is then given a copy of exactly the bytes that were checked.
+     *
+     * @throws NoSuchFileException when the file does not exist
+     * @throws IllegalArgumentException naming the file and what was refused
+     */
+    public static ScriptModule load(Path path, LoadOptions options) throws IOException {
+        checkIsFile(path);
+        io.jtorch.Torch.cuda().check(options.device());
+        Path copy = Files.createTempFile("jtorch-checked-", ".pt");
         try {
-            JitModule m = torch.load(path.toString(), new DeviceOptional(device.toNative()), false);
+            ScriptArchive archive = ScriptArchives.check(path, options.maxBytes(), copy);
+            if (!options.trustsCode()) {
+                CodePolicy.check(archive, path);
+            }
+            JitModule m = torch.load(copy.toString(), new DeviceOptional(options.device().toNative()), false);
             ScriptModule module = new ScriptModule(m);
             TensorChecks.checkInBounds(module, path);
             return module;
         } catch (RuntimeException e) {
             throw Errors.withContext(Errors.isNative(e) ? new IllegalArgumentException(Errors.firstLine(e.getMessage()), e) : e,
                     path + " could not be loaded as TorchScript");
+        } finally {
+            Files.deleteIfExists(copy);
         }
     }
 
@@ -81,54 +103,18 @@ public final class Jit {
     }
 
     /**
-     * Reads an entry through and compares its CRC-32 with the archive's: libtorch trusts the
-     * bytes it is given, and Java's ZipFile does not check stored (uncompressed) entries, which
-     * is how PyTorch writes them.
-     */
-    private static void checkCrc(ZipFile zip, ZipEntry e, Path path) throws IOException {
-        if (e.isDirectory() || e.getCrc() < 0) {
-            return;
-        }
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        long size = 0;
-        try (java.io.InputStream in = zip.getInputStream(e)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                crc.update(buf, 0, n);
-                size += n;
-            }
-        } catch (java.io.EOFException damaged) {
-            // A damaged header can turn a stored entry into a compressed one that ends too early.
-            throw new IllegalArgumentException(path + " is damaged: archive entry " + e.getName() + " cannot be read ("
-                    + damaged.getMessage() + ")", damaged);
-        }
-        if (crc.getValue() != e.getCrc() || (e.getSize() >= 0 && size != e.getSize())) {
-            throw new IllegalArgumentException(path + " is damaged: archive entry " + e.getName() + " does not match its checksum");
-        }
-    }
-
-    /**
      * The extra file {@code name} stored in a TorchScript archive (see
      * {@link ScriptModule#save(Path, java.util.Map)}), or empty when there is none. Reads the
      * archive only, without loading the program.
      */
     public static java.util.Optional<String> extraFile(Path path, String name) throws IOException {
-        checkIsTorchScript(path, Long.MAX_VALUE);
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-                ZipEntry e = en.nextElement();
-                String n = e.getName();
-                int slash = n.indexOf('/');
-                if (slash > 0 && n.substring(slash + 1).equals("extra/" + name)) {
-                    return java.util.Optional.of(new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return java.util.Optional.empty();
+        checkIsFile(path);
+        ScriptArchives.read(path, Long.MAX_VALUE);
+        return ScriptArchives.extraFile(path, name, 64L << 20);
     }
 
-    /** Throws a clear exception unless {@code path} looks like a TorchScript archive. */
-    static void checkIsTorchScript(Path path, long maxBytes) throws IOException {
+    /** Throws a clear exception unless {@code path} is a non-empty file. */
+    static void checkIsFile(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such TorchScript file");
         }
@@ -138,40 +124,5 @@ public final class Jit {
         if (Files.size(path) == 0) {
             throw new IllegalArgumentException(path + " is empty, not a TorchScript file");
         }
-        boolean code = false;
-        boolean constants = false;
-        ZipEntry pickle = null;
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
-                ZipEntry e = en.nextElement();
-                String name = e.getName();
-                checkCrc(zip, e, path);
-                code |= name.contains("/code/");
-                constants |= name.endsWith("/constants.pkl");
-                if (name.endsWith("/data.pkl") && name.indexOf('/') == name.lastIndexOf('/')) {
-                    pickle = e;
-                }
-            }
-            if (code && constants) {
-                io.jtorch.serialization.ScriptArchives.checkStorages(path, maxBytes);
-                return;
-            }
-            if (pickle != null) {
-                byte[] bytes = zip.getInputStream(pickle).readAllBytes();
-                String text = new String(bytes, StandardCharsets.ISO_8859_1);
-                if (text.contains("torch.nn.modules") || text.contains("__main__")) {
-                    throw new IllegalArgumentException(path + " holds a pickled Python module (torch.save(model)), not a TorchScript "
-                            + "program; in Python save it with torch.jit.script(model).save(path), or save its weights with "
-                            + "torch.save(model.state_dict(), path) and read them with Torch.load");
-                }
-                throw new IllegalArgumentException(path + " holds weights (a state dict written by torch.save), not a TorchScript "
-                        + "program; read it with Torch.load and copy it into a model with loadStateDict");
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            // EOFException: a compressed entry that ends early ("Unexpected end of ZLIB input stream")
-            throw new IllegalArgumentException(path + " is not a TorchScript file: it is not a zip archive or it is damaged ("
-                    + e.getMessage() + ")", e);
-        }
-        throw new IllegalArgumentException(path + " is not a TorchScript file: the archive has no code/ and constants.pkl entries");
     }
 }

@@ -68,6 +68,15 @@ public class ScriptModule extends Module {
         return Jit.load(path, device, maxBytes);
     }
 
+    /**
+     * Loads a TorchScript file as {@code options} say, e.g.
+     * {@code ScriptModule.load(path, LoadOptions.defaults().trustCode())} for a file from a trusted
+     * author whose code runs while loading; see {@link Jit#load(Path, LoadOptions)}.
+     */
+    public static ScriptModule load(Path path, LoadOptions options) throws IOException {
+        return Jit.load(path, options);
+    }
+
     /** The presets' module behind this one: the escape hatch to the whole TorchScript API. */
     public JitModule raw() {
         return raw;

@@ -1,6 +1,5 @@
 package io.jtorch.serialization;
 
-import io.jtorch.DType;
 import io.jtorch.Tensor;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,13 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * The zip archive {@code torch.save} writes, opened for reading: {@code <name>/data.pkl} (the
@@ -29,14 +22,15 @@ import java.util.zip.ZipFile;
  *
  * <p>Files that are not such archives are recognised and refused with a message saying what
  * they are: empty, legacy (pre-1.6) pickles, safetensors files, TorchScript programs, other zips.
- * Every entry read is checked against its CRC-32.
+ * The zip structure is read by {@link StrictZip} (no duplicate or case-colliding names, no data
+ * outside the entries), and every entry read is checked against its declared size and CRC-32.
  */
 final class TorchZip implements Closeable {
     private final Path file;
-    private final ZipFile zip;
+    private final StrictZip zip;
     private final String prefix;
 
-    private TorchZip(Path file, ZipFile zip, String prefix) {
+    private TorchZip(Path file, StrictZip zip, String prefix) {
         this.file = file;
         this.zip = zip;
         this.prefix = prefix;
@@ -57,11 +51,11 @@ final class TorchZip implements Closeable {
         if (!FileSniffer.isZip(head)) {
             throw new SerializationException(file, FileSniffer.describe(head, "a zip archive written by torch.save"));
         }
-        ZipFile zip;
+        StrictZip zip;
         try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new SerializationException(file, "is not a readable zip archive (truncated or damaged): " + e.getMessage(), e);
+            zip = StrictZip.open(file);
+        } catch (Malformed e) {
+            throw new SerializationException(file, "is not a readable zip archive (truncated or damaged): it " + e.getMessage(), e);
         }
         try {
             return new TorchZip(file, zip, findPrefix(file, zip));
@@ -71,15 +65,15 @@ final class TorchZip implements Closeable {
         }
     }
 
-    private static String findPrefix(Path file, ZipFile zip) throws SerializationException {
+    private static String findPrefix(Path file, StrictZip zip) throws SerializationException {
         List<String> pickles = new ArrayList<>();
         boolean script = false;
-        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-            String name = entries.nextElement().getName();
+        for (StrictZip.Entry entry : zip.entries()) {
+            String name = StrictZip.fold(entry.name());
             int slash = name.indexOf('/');
             boolean topLevel = slash > 0 && name.indexOf('/', slash + 1) < 0;
             if (topLevel && name.endsWith("/data.pkl")) {
-                pickles.add(name.substring(0, slash));
+                pickles.add(entry.name().substring(0, slash));
             }
             script |= topLevel && name.endsWith("/constants.pkl") || slash > 0 && name.startsWith("code/", slash + 1);
         }
@@ -104,32 +98,17 @@ final class TorchZip implements Closeable {
 
     /** The pickle's bytes, refused before reading when it declares more than a Java array (or half the heap) holds. */
     byte[] readPickle() throws IOException {
-        ZipEntry entry = zip.getEntry(pickleName());
-        long size = entry.getSize();
         long limit = Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 2);
-        if (size < 0 || size > limit) {
-            throw new Malformed(pickleName() + " declares " + size + " bytes, more than the limit of " + limit + " for a pickle");
-        }
-        try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), new CRC32())) {
-            byte[] data = in.readNBytes((int) size);
-            if (data.length != size) {
-                throw new Malformed(pickleName() + " ends after " + data.length + " of its " + size + " bytes (truncated)");
-            }
-            checkCrc(entry, in);
-            return data;
-        }
+        return zip.readAll(zip.find(pickleName()), limit);
     }
 
     /** The byte order of the storages: {@code byteorder} says, and files without it are little-endian. */
     ByteOrder byteOrder() throws IOException {
-        ZipEntry entry = zip.getEntry(prefix + "/byteorder");
+        StrictZip.Entry entry = zip.find(prefix + "/byteorder");
         if (entry == null) {
             return ByteOrder.LITTLE_ENDIAN;
         }
-        String text;
-        try (InputStream in = zip.getInputStream(entry)) {
-            text = new String(in.readNBytes(16), StandardCharsets.US_ASCII).strip();
-        }
+        String text = new String(zip.readAll(entry, 16), StandardCharsets.US_ASCII).strip();
         if (text.equals("little")) {
             return ByteOrder.LITTLE_ENDIAN;
         } else if (text.equals("big")) {
@@ -140,8 +119,8 @@ final class TorchZip implements Closeable {
 
     /** The size in bytes of storage {@code key}'s entry, or -1 when there is no such entry. */
     long storageSize(String key) {
-        ZipEntry entry = zip.getEntry(storageName(key));
-        return entry == null || entry.isDirectory() ? -1 : entry.getSize();
+        StrictZip.Entry entry = zip.find(storageName(key));
+        return entry == null ? -1 : entry.size();
     }
 
     /** The name of storage {@code key}'s entry, e.g. {@code archive/data/0}. */
@@ -151,20 +130,13 @@ final class TorchZip implements Closeable {
 
     /** Storage {@code ref} as a new 1-D tensor; its entry's size must have been checked with {@link #storageSize}. */
     Tensor readStorage(StorageRef ref, ByteOrder order) throws IOException {
-        ZipEntry entry = zip.getEntry(storageName(ref.key()));
-        try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), new CRC32())) {
+        StrictZip.Entry entry = zip.find(storageName(ref.key()));
+        try (InputStream in = zip.open(entry)) {
             Tensor storage = Storages.read(in, ref.dtype(), ref.numel(), order, storageName(ref.key()));
-            checkCrc(entry, in);
+            if (in.read() != -1) { // reading the end checks the CRC-32
+                throw new Malformed(entry.name() + " holds more bytes than its declared " + entry.size());
+            }
             return storage;
-        }
-    }
-
-    private void checkCrc(ZipEntry entry, CheckedInputStream in) throws IOException {
-        if (in.read() != -1) {
-            throw new Malformed(entry.getName() + " holds more bytes than its declared " + entry.getSize());
-        }
-        if (entry.getCrc() != -1 && entry.getCrc() != in.getChecksum().getValue()) {
-            throw new Malformed(entry.getName() + " is damaged: its CRC-32 does not match its contents");
         }
     }
 
