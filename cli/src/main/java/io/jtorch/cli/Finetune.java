@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The fine-tuning job behind {@code jtorch finetune}: data, model surgery, three runs, outputs.

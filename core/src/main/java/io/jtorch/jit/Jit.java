@@ -121,6 +121,8 @@ public final class Jit {
         if (Files.isDirectory(path)) {
             throw new IllegalArgumentException(path + " is a folder, not a TorchScript file");
         }
+        // A named pipe or a device would block or never end; refused before it is opened.
+        io.jtorch.serialization.InputFiles.requireRegularFile(path);
         if (Files.size(path) == 0) {
             throw new IllegalArgumentException(path + " is empty, not a TorchScript file");
         }

@@ -96,7 +96,7 @@ class DataLoaderTest {
         assertFalse(kept.isReleased());
         assertEquals(3.0, kept.get(1).item());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> derived.add(1.0));
-        assertTrue(e.getMessage().contains("call retain()"), e.getMessage());
+        assertTrue(e.getMessage().contains("DataLoader batch") && e.getMessage().contains("retain()"), e.getMessage());
         assertTrue(derived.toString().contains("released"));
     }
 
