@@ -61,16 +61,18 @@ public final class Scope implements AutoCloseable {
     /** The presets' scope, knowing the jtorch scope it belongs to. */
     private static final class Pointers extends PointerScope {
         final Scope scope;
+        final Thread owner;
 
-        Pointers(Scope scope) {
+        Pointers(Scope scope, Thread owner) {
             this.scope = scope;
+            this.owner = owner;
         }
     }
 
     private Scope(Class<?> opener) {
         this.owner = Thread.currentThread();
         this.opener = opener;
-        this.pointers = new Pointers(this);
+        this.pointers = new Pointers(this, owner);
     }
 
     /** Opens a scope on the current thread; close it on the same thread. */
@@ -115,8 +117,18 @@ public final class Scope implements AutoCloseable {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("a Scope must be closed by the thread that opened it (" + owner.getName() + ")");
         }
-        closed = true;
-        pointers.close();
+        synchronized (pointers) { // other threads borrow this scope's tensors under this lock (Tensor.raw())
+            closed = true;
+            pointers.close();
+        }
+    }
+
+    /**
+     * Whether only the current thread can release the tensors of {@code scope}: it is the
+     * thread's own, or not a jtorch scope (a presets' PointerScope, which jtorch cannot guard).
+     */
+    static boolean isLocal(PointerScope scope) {
+        return !(scope instanceof Pointers p) || p.owner == Thread.currentThread();
     }
 
     /**
@@ -140,7 +152,7 @@ public final class Scope implements AutoCloseable {
      * simply owned by this scope from now on.
      */
     public void adopt(Tensor t) {
-        org.bytedeco.javacpp.Pointer p = t.raw();
+        org.bytedeco.javacpp.Pointer p = t.handle();
         boolean retained = p.referenceCount() > 0;
         pointers.attach(p);
         if (retained) {
