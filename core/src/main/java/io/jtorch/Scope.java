@@ -34,7 +34,15 @@ import org.bytedeco.javacpp.PointerScope;
  * }</pre>
  * The in-place form {@code runningCorrects.add_(...)} works too.
  *
- * <p>Scopes belong to the thread that opened them and nest. Typical use outside a data loader:
+ * <p><b>Threads.</b> A scope belongs to the thread that opened it, and only that thread can close
+ * it. Its tensors may still be used by other threads, even while it closes: each use on another
+ * thread ({@link Tensor#raw()}, which every op goes through) takes a handle of that thread's own
+ * on the same data, under a lock that {@link #close()} takes too. A call already running when the
+ * scope closes completes with its result (libtorch frees the data when the last handle goes);
+ * calls after the close throw {@link IllegalStateException}. The owner's thread takes no lock.
+ * Tensors of a presets {@code PointerScope} opened directly are not guarded this way.
+ *
+ * <p>Scopes nest. Typical use outside a data loader:
  * <pre>{@code
  * for (int i = 0; i < steps; i++) {
  *     try (Scope scope = Scope.open()) {

@@ -31,10 +31,14 @@ abstract class TensorBase {
 
     private final org.bytedeco.pytorch.Tensor raw;
     /**
-     * The scope that releases this handle, or null when only the garbage collector does. Volatile:
-     * threads other than the scope's own read it to decide whether to borrow (see {@link #raw()}).
+     * The scope that releases this handle, or null when only the garbage collector does. Other
+     * threads read it to decide whether to borrow (see {@link #raw()}); it is not volatile (a
+     * volatile store would put a fence in every op's result), because a tensor reaches another
+     * thread only through a safe publication (a thread start, an executor, a concurrent
+     * collection), which publishes it too, and its later changes ({@link Scope#adopt}) are
+     * hand-overs that the thread which handed it over does not race.
      */
-    private volatile PointerScope home;
+    private PointerScope home;
     /** Whether {@link #retain()} was called: the tensor outlives scopes but does not lend its lifetime. */
     private boolean pinned;
 
