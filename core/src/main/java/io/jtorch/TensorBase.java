@@ -110,7 +110,7 @@ abstract class TensorBase {
 
     private static IllegalStateException released(PointerScope home) {
         return new IllegalStateException("this tensor was released when " + Scope.describe(home) + " closed; to keep a value "
-                + "across batches, update it in place (total.add_(x)) or keep the new tensor with retain() "
+                + "across batches, update it in place (total.add_(x)) or call retain() on the new tensor "
                 + "(total = total.add(x).retain())");
     }
 
