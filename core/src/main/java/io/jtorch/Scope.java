@@ -34,7 +34,15 @@ import org.bytedeco.javacpp.PointerScope;
  * }</pre>
  * The in-place form {@code runningCorrects.add_(...)} works too.
  *
- * <p>Scopes belong to the thread that opened them and nest. Typical use outside a data loader:
+ * <p><b>Threads.</b> A scope belongs to the thread that opened it, and only that thread can close
+ * it. Its tensors may still be used by other threads, even while it closes: each use on another
+ * thread ({@link Tensor#raw()}, which every op goes through) takes a handle of that thread's own
+ * on the same data, under a lock that {@link #close()} takes too. A call already running when the
+ * scope closes completes with its result (libtorch frees the data when the last handle goes);
+ * calls after the close throw {@link IllegalStateException}. The owner's thread takes no lock.
+ * Tensors of a presets {@code PointerScope} opened directly are not guarded this way.
+ *
+ * <p>Scopes nest. Typical use outside a data loader:
  * <pre>{@code
  * for (int i = 0; i < steps; i++) {
  *     try (Scope scope = Scope.open()) {
@@ -61,16 +69,18 @@ public final class Scope implements AutoCloseable {
     /** The presets' scope, knowing the jtorch scope it belongs to. */
     private static final class Pointers extends PointerScope {
         final Scope scope;
+        final Thread owner;
 
-        Pointers(Scope scope) {
+        Pointers(Scope scope, Thread owner) {
             this.scope = scope;
+            this.owner = owner;
         }
     }
 
     private Scope(Class<?> opener) {
         this.owner = Thread.currentThread();
         this.opener = opener;
-        this.pointers = new Pointers(this);
+        this.pointers = new Pointers(this, owner);
     }
 
     /** Opens a scope on the current thread; close it on the same thread. */
@@ -115,8 +125,18 @@ public final class Scope implements AutoCloseable {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("a Scope must be closed by the thread that opened it (" + owner.getName() + ")");
         }
-        closed = true;
-        pointers.close();
+        synchronized (pointers) { // other threads borrow this scope's tensors under this lock (Tensor.raw())
+            closed = true;
+            pointers.close();
+        }
+    }
+
+    /**
+     * Whether only the current thread can release the tensors of {@code scope}: it is the
+     * thread's own, or not a jtorch scope (a presets' PointerScope, which jtorch cannot guard).
+     */
+    static boolean isLocal(PointerScope scope) {
+        return !(scope instanceof Pointers p) || p.owner == Thread.currentThread();
     }
 
     /**
@@ -140,7 +160,7 @@ public final class Scope implements AutoCloseable {
      * simply owned by this scope from now on.
      */
     public void adopt(Tensor t) {
-        org.bytedeco.javacpp.Pointer p = t.raw();
+        org.bytedeco.javacpp.Pointer p = t.handle();
         boolean retained = p.referenceCount() > 0;
         pointers.attach(p);
         if (retained) {

@@ -30,7 +30,14 @@ abstract class TensorBase {
     }
 
     private final org.bytedeco.pytorch.Tensor raw;
-    /** The scope that releases this handle, or null when only the garbage collector does. */
+    /**
+     * The scope that releases this handle, or null when only the garbage collector does. Other
+     * threads read it to decide whether to borrow (see {@link #raw()}); it is not volatile (a
+     * volatile store would put a fence in every op's result), because a tensor reaches another
+     * thread only through a safe publication (a thread start, an executor, a concurrent
+     * collection), which publishes it too, and its later changes ({@link Scope#adopt}) are
+     * hand-overs that the thread which handed it over does not race.
+     */
     private PointerScope home;
     /** Whether {@link #retain()} was called: the tensor outlives scopes but does not lend its lifetime. */
     private boolean pinned;
@@ -48,15 +55,63 @@ abstract class TensorBase {
      * The presets' tensor behind this one: the escape hatch to the whole libtorch API. It stays
      * valid as long as this tensor is alive and not released.
      *
+     * <p>On a thread other than the one whose {@link Scope} owns this tensor, the handle returned
+     * is a new one that shares this tensor's data (a C++ copy of the {@code at::Tensor}, owned by
+     * the calling thread's innermost scope, or by the garbage collector when it has none), made
+     * while the owner cannot close its scope. The owner's scope may then close at any moment
+     * without freeing memory that the calling thread is using: libtorch keeps the data alive
+     * until the last handle goes. Retained tensors, and those of no scope, are never released
+     * under another thread, and are returned as they are.
+     *
      * @throws IllegalStateException if this tensor's handle has been released
      */
     public final org.bytedeco.pytorch.Tensor raw() {
+        PointerScope h = home;
+        if (h == null || pinned || Scope.isLocal(h)) {
+            if (raw.isNull()) {
+                throw released(h);
+            }
+            return raw;
+        }
+        return borrow(h);
+    }
+
+    /**
+     * A handle of the calling thread's own on this tensor, made while {@code h}, the owner's
+     * scope, cannot close (see {@link Scope#close()}).
+     */
+    private org.bytedeco.pytorch.Tensor borrow(PointerScope h) {
+        while (true) {
+            synchronized (h) {
+                if (home == h) {
+                    if (raw.isNull()) {
+                        throw released(h);
+                    }
+                    return new org.bytedeco.pytorch.Tensor(raw);
+                }
+            }
+            h = home; // adopted by another scope meanwhile: guard with that one
+            if (h == null || Scope.isLocal(h)) {
+                return raw();
+            }
+        }
+    }
+
+    /**
+     * The handle itself, for code that changes who owns it (retain, {@link Scope#adopt}), never
+     * a borrowed one. The caller must be the owner's thread or hold the owner's scope's lock.
+     */
+    final org.bytedeco.pytorch.Tensor handle() {
         if (raw.isNull()) {
-            throw new IllegalStateException("this tensor was released when " + Scope.describe(home) + " closed; to keep a value "
-                    + "across batches, update it in place (total.add_(x)) or keep the new tensor with retain() "
-                    + "(total = total.add(x).retain())");
+            throw released(home);
         }
         return raw;
+    }
+
+    private static IllegalStateException released(PointerScope home) {
+        return new IllegalStateException("this tensor was released when " + Scope.describe(home) + " closed; to keep a value "
+                + "across batches, update it in place (total.add_(x)) or call retain() on the new tensor "
+                + "(total = total.add(x).retain())");
     }
 
     /** Whether this tensor's handle has been released (see {@link Scope}). */
@@ -69,7 +124,14 @@ abstract class TensorBase {
      * {@link Scope}); the garbage collector releases it once it is unreachable. Returns this.
      */
     public Tensor retain() {
-        raw().retainReference();
+        PointerScope h = home;
+        if (h == null || Scope.isLocal(h)) {
+            handle().retainReference();
+        } else {
+            synchronized (h) { // the owner cannot release the handle between the check and the retain
+                handle().retainReference();
+            }
+        }
         pinned = true;
         return self();
     }

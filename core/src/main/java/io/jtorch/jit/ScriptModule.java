@@ -300,7 +300,9 @@ public class ScriptModule extends Module {
     /**
      * Writes this module as a TorchScript file that Python's {@code torch.jit.load} and
      * {@link #load(Path)} read; mirrors {@code module.save(path)}. The file is replaced
-     * atomically: a crash never leaves a half-written file.
+     * atomically: a crash never leaves a half-written file. A full disk, a vanished folder or a
+     * read-only target end in an {@link IOException}, with the previous file intact and no
+     * temporary file left.
      */
     public void save(Path path) throws IOException {
         save(path, Map.of());
@@ -316,9 +318,10 @@ public class ScriptModule extends Module {
         for (Map.Entry<String, String> e : extraFiles.entrySet()) {
             extras.put(new org.bytedeco.javacpp.BytePointer(e.getKey()), e.getValue());
         }
-        io.jtorch.serialization.AtomicFiles.writeVia(path, temp -> {
+        // Through a pipe: libtorch's writer aborts the process when a write fails (a full disk).
+        io.jtorch.serialization.AtomicFiles.writeThroughPipe(path, pipe -> {
             try {
-                raw.save(temp.toString(), extras);
+                raw.save(pipe.toString(), extras);
             } catch (RuntimeException e) {
                 throw Errors.translate(e, "saving " + originalName() + " to " + path);
             }

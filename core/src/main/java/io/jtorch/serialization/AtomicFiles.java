@@ -98,6 +98,42 @@ public final class AtomicFiles {
     }
 
     /**
+     * Writes {@code target} through a native writer that needs a file path and cannot survive a
+     * failed write (libtorch saving a TorchScript module aborts the process when the disk fills
+     * up). {@code writer} writes into a named pipe with the target's own name (writers that record
+     * the file's name inside it, as libtorch does for an archive's root folder, record the
+     * target's); Java copies the pipe into a temporary file that then replaces the target as
+     * {@link #write(Path, IOConsumer)} does. A full disk, a vanished folder or a read-only target
+     * end in an {@link IOException}, the target left as it was and no temporary file behind, while
+     * the native writer finishes as if all went well. On a platform without named pipes (no
+     * {@code mkfifo}: Windows), this falls back to {@link #writeVia}, which does not have that
+     * protection.
+     *
+     * @throws java.nio.file.NoSuchFileException if the target's folder does not exist
+     * @throws IOException what the file system or the writer threw; the target is then unchanged
+     */
+    public static void writeThroughPipe(Path target, IOConsumer<Path> writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new java.nio.file.NoSuchFileException(folder.toString(), null, "no such folder to write " + absolute.getFileName() + " in");
+        }
+        try {
+            write(absolute, out -> {
+                try {
+                    NamedPipe.write(absolute.getFileName().toString(), out, writer);
+                } catch (java.nio.file.FileSystemException | NamedPipe.Unavailable e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new IOException("writing " + absolute + ": " + e.getMessage(), e);
+                }
+            });
+        } catch (NamedPipe.Unavailable e) {
+            writeVia(target, writer);
+        }
+    }
+
+    /**
      * A new empty folder beside {@code target} in which to prepare what will replace it (several
      * files moved into place one by one, say), named {@code .<name>.<host>-<pid>-<random>.tmp}.
      * Such folders (and temporary files) that processes of this machine left behind when they were
