@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * {@code getattr} by string or imports, so every operator a method calls appears there by name.
  */
 final class CodePolicy {
-    private static final Pattern DOTTED = Pattern.compile("\\b(?:torch|ops)(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*)+");
+    // Not after a word character or a dot: __torch__.torchvision.ops.misc.X is a class's path, not a call of torch.ops.misc.
+    private static final Pattern DOTTED = Pattern.compile("(?<![\\w.])(?:torch|ops)(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*)+");
     private static final Pattern SETSTATE = Pattern.compile("\\bdef\\s+__setstate__\\b");
     private static final Pattern CLASS = Pattern.compile("^class\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final Set<String> FILE_OPS = Set.of("from_file", "save", "load", "_load_for_mobile", "_save_for_mobile");
