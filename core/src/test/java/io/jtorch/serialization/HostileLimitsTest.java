@@ -174,7 +174,9 @@ class HostileLimitsTest {
         Path file = new HostileFiles(dir).make("oversized-entry", new Random(4), 0).file();
         long start = System.nanoTime();
         SerializationException e = assertThrows(SerializationException.class, () -> TorchSerialization.load(file));
-        assertTrue(e.getMessage().endsWith("archive/data/0 holds more bytes than its declared 16"), e.getMessage());
+        // The strict zip reader refuses the entry from its headers, or inflation stops at the declared size.
+        assertTrue(e.getMessage().contains("archive/data/0") && (e.getMessage().endsWith("holds more bytes than its declared 16")
+                || e.getMessage().contains("does not match the directory")), e.getMessage());
         assertTrue(System.nanoTime() - start < 1_000_000_000L, "inflating hundreds of megabytes would take longer");
     }
 }
