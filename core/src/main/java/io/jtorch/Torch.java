@@ -35,10 +35,15 @@ public final class Torch extends TorchFunctions {
     }
 
     /**
-     * Sets the number of intra-op threads; mirrors {@code torch.set_num_threads}. With more than
-     * one, OpenBLAS (which does libtorch's matrix products here) is set to one thread so that the
-     * two thread pools do not fight over the cores; with one, OpenBLAS uses every core.
-     * {@code OPENBLAS_NUM_THREADS} in the environment overrides that.
+     * Sets the number of threads libtorch uses inside one operation (an elementwise op over a
+     * large tensor, a convolution); mirrors {@code torch.set_num_threads}. As in PyTorch, it
+     * applies to the calling thread and to threads that run their first parallel operation
+     * after it. The default is libtorch's (one per physical core, or {@code OMP_NUM_THREADS});
+     * {@code -Djtorch.threads=N} sets it when libtorch loads. Matrix products run in OpenBLAS,
+     * whose own thread count is separate: one unless {@code OPENBLAS_NUM_THREADS} or
+     * {@code -Djtorch.blasThreads=N} says otherwise (README, "Threads").
+     *
+     * @throws IllegalArgumentException when {@code threads} is below 1
      */
     public static void setNumThreads(int threads) {
         if (threads < 1) {
@@ -48,9 +53,34 @@ public final class Torch extends TorchFunctions {
         Native.setThreads(threads);
     }
 
-    /** The number of intra-op threads; mirrors {@code torch.get_num_threads}. */
+    /** The number of intra-op threads of the calling thread; mirrors {@code torch.get_num_threads}. */
     public static int getNumThreads() {
         return torch.get_num_threads();
+    }
+
+    /**
+     * Sets the number of threads that run independent operations side by side (TorchScript's
+     * {@code fork}); mirrors {@code torch.set_num_interop_threads}. As in PyTorch it can be set
+     * once, before any such work starts.
+     *
+     * @throws IllegalArgumentException when {@code threads} is below 1
+     * @throws IllegalStateException when it was set before or inter-op work has started
+     */
+    public static void setNumInteropThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
+        }
+        try {
+            torch.set_num_interop_threads(threads);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the number of inter-op threads can be set only once, before inter-op work starts "
+                    + "(it is " + getNumInteropThreads() + ")", e);
+        }
+    }
+
+    /** The number of inter-op threads; mirrors {@code torch.get_num_interop_threads}. */
+    public static int getNumInteropThreads() {
+        return (int) torch.get_num_interop_threads();
     }
 
     /** Whether {@link #setNumThreads} has been called in this JVM. */

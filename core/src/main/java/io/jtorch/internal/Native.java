@@ -28,53 +28,60 @@ public final class Native {
 
     /**
      * Applies the {@code jtorch.threads} system property, if set, as the intra-op thread count;
-     * otherwise keeps libtorch's own choice (which follows {@code OMP_NUM_THREADS}, else the
-     * machine). Either way OpenBLAS is then balanced against it (see {@link #balanceBlasThreads}).
-     *
-     * <p>Why not every core by default: on two cores, where libtorch chooses one thread, one
-     * libtorch thread with OpenBLAS on both cores trained the 784-256-10 MLP faster than two
-     * libtorch threads with OpenBLAS on one (0.84 ms a step against 1.06 ms; three runs agreed),
-     * and a 2048x2048 matmul twice as fast; the CLI's default job took the same time either way.
-     * The matrix products, which OpenBLAS runs, dominate these steps; the other operations are
-     * too small to gain from a second thread.
+     * otherwise keeps libtorch's own choice (which follows {@code OMP_NUM_THREADS}, else one
+     * thread per physical core). Then sets OpenBLAS's threads (see {@link #applyBlasThreads}).
+     * The wait policy of libtorch's OpenMP team was set before it loaded ({@link NativeEnv}).
      */
     private static void applyDefaultThreads() {
         String property = System.getProperty("jtorch.threads");
         if (property != null) {
-            int threads = Integer.parseInt(property.trim());
-            if (threads >= 1) {
-                org.bytedeco.pytorch.global.torch.set_num_threads(threads);
-            }
+            int threads = parsePositive("jtorch.threads", property);
+            org.bytedeco.pytorch.global.torch.set_num_threads(threads);
         }
-        balanceBlasThreads(org.bytedeco.pytorch.global.torch.get_num_threads());
+        applyBlasThreads();
     }
 
-    /**
-     * Sets libtorch's intra-op threads and keeps OpenBLAS from competing with them; see
-     * {@link #balanceBlasThreads}.
-     */
+    private static int parsePositive(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + name + " must be a whole number of threads, at least 1, got \"" + value + "\"");
+    }
+
+    /** Sets libtorch's intra-op threads; mirrors {@code torch.set_num_threads}. */
     public static void setThreads(int threads) {
         org.bytedeco.pytorch.global.torch.set_num_threads(threads);
-        balanceBlasThreads(threads);
     }
 
     /**
-     * The presets' libtorch does its matrix products in OpenBLAS, whose own thread pool (one
-     * thread per core) spins between calls. Next to libtorch's OpenMP pool of more than one
-     * thread, the two pools take the cores from each other: on two cores a 784-256-10 MLP step
-     * went from 1 ms to 22 ms. So OpenBLAS runs on one thread while libtorch runs on several, and
-     * on every core while libtorch runs on one (a large matmul is then about twice as fast as on
-     * one thread). {@code OPENBLAS_NUM_THREADS} in the environment is left as the user set it.
+     * Runs OpenBLAS, which does libtorch's matrix products here, on one thread, unless
+     * {@code OPENBLAS_NUM_THREADS} (or {@code GOTO_NUM_THREADS}) is in the environment or
+     * {@code -Djtorch.blasThreads=N} asks otherwise.
+     *
+     * <p>Why one: OpenBLAS's threads wait for each other inside every product by spinning and
+     * yielding, whatever OpenMP's wait policy. Next to libtorch's own team they take the cores
+     * from each other (on two cores a 784-256-10 MLP step went from 1 ms to 22 ms), and next to
+     * any other busy thread of the machine so do they: next to a build, the seed step took 24-46 ms
+     * with two OpenBLAS threads and about 1 ms with one, and a 2048x2048 product ran at 24
+     * GFLOP/s on two against 68 on one. On an idle machine two threads make a large product about
+     * twice as fast; {@code OPENBLAS_NUM_THREADS} gets that back where the machine is known to be
+     * quiet. libtorch's own parallel operations, and oneDNN's convolutions, keep every core.
      */
-    static void balanceBlasThreads(int torchThreads) {
+    static void applyBlasThreads() {
         if (System.getenv("OPENBLAS_NUM_THREADS") != null || System.getenv("GOTO_NUM_THREADS") != null) {
             return;
         }
+        String property = System.getProperty("jtorch.blasThreads");
+        int threads = property == null ? 1 : parsePositive("jtorch.blasThreads", property);
         try {
-            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(
-                    torchThreads > 1 ? 1 : Runtime.getRuntime().availableProcessors());
+            org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
         } catch (LinkageError e) {
-            // No OpenBLAS presets on this platform: libtorch uses another BLAS, nothing to balance.
+            // No OpenBLAS presets on this platform: libtorch uses another BLAS, nothing to set.
         }
     }
 
@@ -131,6 +138,7 @@ public final class Native {
     }
 
     private static void loadOnce() {
+        NativeEnv.apply();
         MemoryValve.install();
         raiseMmapThreshold();
         String folder = nativeFolder();
