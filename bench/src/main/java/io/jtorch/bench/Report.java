@@ -87,6 +87,7 @@ public final class Report {
         }
         target("resident memory at 20,000 steps / at 1,000", rss == null ? null : (double) rss[1] / rss[0], "<= 1.10",
                 r -> r <= 1.10);
+        ContendedReport.print(dir);
         if (pyDefault == null) {
             System.out.println("(Python rows skipped: /usr/bin/python3 with torch is not installed; apt-get install python3-torch)");
         }
