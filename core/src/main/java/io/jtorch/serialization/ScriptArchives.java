@@ -125,7 +125,9 @@ public final class ScriptArchives {
             byte[] bytes = zip.readAll(e, MAX_TEXT);
             read.put(e.name(), bytes);
             if (rel.endsWith(".py")) {
-                sources.put(rel, new String(bytes, StandardCharsets.UTF_8));
+                String source = new String(bytes, StandardCharsets.UTF_8);
+                ScriptSourceDepth.check(file.toString(), e.name(), source);
+                sources.put(rel, source);
             } else if (rel.endsWith(".pkl") || rel.endsWith(".debug_pkl")) {
                 new PickleReader(bytes, e.name(), new ScriptPickles(e.name(), false)).load();
             }
