@@ -51,10 +51,26 @@ final class CodeMutations {
         add("code.deep-expression", (zip, seed, r, d) -> {
             FuzzZip.Entry e = zip.entries.get(pyFile(zip, r));
             int depth = logUniform(r, 50, 100_000);
-            String kind = new String[] {"(", "[", "-", "not ", "torch.neg("}[r.nextInt(5)];
-            String close = kind.equals("(") || kind.equals("torch.neg(") ? ")" : kind.equals("[") ? "]" : "";
-            e.data = insert(e.data, r, "_deep = " + kind.repeat(depth) + "1" + close.repeat(depth));
-            d.append(e.name).append(": ").append(kind.trim()).append(" x ").append(depth);
+            String[][] kinds = {{"(", "1", ")"}, {"[", "1", "]"}, {"- ", "1", ""}, {"not ", "True", ""}, {"torch.neg(", "1.0", ")"},
+                {"", "1", " + 1"}, {"", "1", " * 2 - 1"}, {"", "1", "[0]"}, {"", "[1]", "+ [1]"}, {"", "1 if True else ", "1"}};
+            String[] k = kinds[r.nextInt(kinds.length)];
+            e.data = insert(e.data, r, "_deep = " + k[0].repeat(depth) + k[1] + k[2].repeat(depth));
+            d.append(e.name).append(": ").append(String.join("", k).trim()).append(" x ").append(depth);
+            return Expect.EITHER;
+        });
+        add("code.deep-blocks", (zip, seed, r, d) -> {
+            FuzzZip.Entry e = zip.entries.get(pyFile(zip, r));
+            int depth = logUniform(r, 20, 5_000);
+            String[] headers = {"if True:", "for _i in range(1):", "while False:", "if False:\n@@  pass\n@@else:"};
+            String header = headers[r.nextInt(headers.length)];
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < depth; i++) {
+                String indent = "  ".repeat(i);
+                body.append(i == 0 ? "" : "\n@@").append(indent).append(header.replace("\n@@", "\n@@" + indent));
+            }
+            body.append("\n@@").append("  ".repeat(depth)).append("_z = 1");
+            e.data = insert(e.data, r, body.toString());
+            d.append(e.name).append(": ").append(header).append(" x ").append(depth);
             return Expect.EITHER;
         });
         add("code.huge-function", (zip, seed, r, d) -> {

@@ -248,6 +248,14 @@ final class FuzzPickle {
         return out;
     }
 
+    /** Ops that push a list (or dict) that contains itself, through the memo. */
+    static List<Op> selfContaining(boolean dict) {
+        java.util.function.IntFunction<Op> memo = code -> new Op(code, ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN)
+                .put((byte) code).putInt(99_999).array());
+        return dict ? List.of(simple('}'), memo.apply('r'), unicode("self"), memo.apply('j'), simple('s'))
+                : List.of(simple(']'), memo.apply('r'), memo.apply('j'), simple('a'));
+    }
+
     /** Ops that push one list of {@code n} small ints. */
     static List<Op> hugeList(int n) {
         List<Op> out = new ArrayList<>(n + 3);

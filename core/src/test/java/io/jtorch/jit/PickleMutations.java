@@ -208,6 +208,12 @@ final class PickleMutations {
             return Expect.EITHER;
         });
         register("pickle.deep-nesting", false, (p, r, d) -> {
+            if (r.nextInt(4) == 0) {
+                boolean dict = r.nextBoolean();
+                replaceValue(p, r, FuzzPickle.selfContaining(dict), d);
+                d.append(dict ? " a dict" : " a list").append(" that contains itself");
+                return Expect.REFUSE;
+            }
             int depth = logUniform(r, 100, 200_000);
             boolean lists = r.nextBoolean();
             replaceValue(p, r, lists ? FuzzPickle.nestedLists(depth) : FuzzPickle.nestedTuples(depth), d);

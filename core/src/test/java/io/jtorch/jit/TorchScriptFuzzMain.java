@@ -82,6 +82,7 @@ public final class TorchScriptFuzzMain {
             Process child = startChild(seed, next, end - next, work);
             int started = -1;
             String startedKind = null;
+            String startedDetail = null;
             boolean finished = false;
             String hang = null;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -91,6 +92,7 @@ public final class TorchScriptFuzzMain {
                         case "start" -> {
                             started = Integer.parseInt(f[1]);
                             startedKind = f[2];
+                            startedDetail = f.length > 3 ? f[3] : "";
                         }
                         case "done" -> {
                             int index = Integer.parseInt(f[1]);
@@ -125,7 +127,7 @@ public final class TorchScriptFuzzMain {
             String what = hang != null ? "hang" : "crash";
             outcomes.merge(startedKind + " " + what, 1, Integer::sum);
             done++;
-            String report = "FAIL case " + started + " " + startedKind + ": " + what + " (JVM status " + status + ")"
+            String report = "FAIL case " + started + " " + startedKind + " (" + startedDetail + "): " + what + " (JVM status " + status + ")"
                     + "; reproduce: --seed " + seed + " --first " + started + " --cases 1, file "
                     + keep(work, failures, seed, started, startedKind) + "; last errors: " + tail(work.resolve("child-stderr.txt"));
             failed.add(report);
