@@ -111,8 +111,9 @@ public final class ScriptArchives {
             byte[] bytes = zip.readAll(e, pickleLimit);
             read.put(e.name(), bytes);
             ScriptPickles resolver = new ScriptPickles(e.name(), true);
-            Object value = new PickleReader(bytes, e.name(), resolver).load();
-            ScriptPickles.checkNesting(value, e.name());
+            PickleReader reader = new PickleReader(bytes, e.name(), resolver).keepContainers();
+            Object value = reader.load();
+            ScriptPickles.checkNesting(reader.containers(), e.name());
             root = root == null ? value : root;
             classes.addAll(resolver.classes());
             for (ScriptPickles.Storage s : resolver.storages().values()) {
@@ -145,7 +146,9 @@ public final class ScriptArchives {
                 }
                 sources.put(rel, source);
             } else if (rel.endsWith(".pkl") || rel.endsWith(".debug_pkl")) {
-                ScriptPickles.checkNesting(new PickleReader(bytes, e.name(), new ScriptPickles(e.name(), false)).load(), e.name());
+                PickleReader reader = new PickleReader(bytes, e.name(), new ScriptPickles(e.name(), false)).keepContainers();
+                reader.load();
+                ScriptPickles.checkNesting(reader.containers(), e.name());
             }
         }
         if (copy != null) {
