@@ -113,7 +113,7 @@ public final class ScriptArchives {
             ScriptPickles resolver = new ScriptPickles(e.name(), true);
             PickleReader reader = new PickleReader(bytes, e.name(), resolver).keepContainers();
             Object value = reader.load();
-            ScriptPickles.checkNesting(reader.containers(), e.name());
+            ScriptPickles.checkNestingOfAll(reader.containers(), e.name());
             root = root == null ? value : root;
             classes.addAll(resolver.classes());
             for (ScriptPickles.Storage s : resolver.storages().values()) {
@@ -148,7 +148,7 @@ public final class ScriptArchives {
             } else if (rel.endsWith(".pkl") || rel.endsWith(".debug_pkl")) {
                 PickleReader reader = new PickleReader(bytes, e.name(), new ScriptPickles(e.name(), false)).keepContainers();
                 reader.load();
-                ScriptPickles.checkNesting(reader.containers(), e.name());
+                ScriptPickles.checkNestingOfAll(reader.containers(), e.name());
             }
         }
         if (copy != null) {

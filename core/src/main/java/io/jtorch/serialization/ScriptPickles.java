@@ -183,23 +183,23 @@ final class ScriptPickles implements PickleReader.Resolver {
      * contains itself; walks the values without recursion, each shared value once.
      */
     static void checkNesting(Object root, String pickleName) {
-        checkNesting(List.of(root), pickleName, new java.util.IdentityHashMap<>());
+        walkAll(List.of(root), pickleName, new java.util.IdentityHashMap<>());
     }
 
     /** {@link #checkNesting(Object, String)} for each of {@code roots} (every container a pickle made), each value walked once. */
-    static void checkNesting(java.util.Collection<?> roots, String pickleName) {
-        checkNesting(roots, pickleName, new java.util.IdentityHashMap<>());
+    static void checkNestingOfAll(java.util.Collection<?> roots, String pickleName) {
+        walkAll(roots, pickleName, new java.util.IdentityHashMap<>());
     }
 
-    private static void checkNesting(java.util.Collection<?> roots, String pickleName, java.util.IdentityHashMap<Object, Integer> heights) {
+    private static void walkAll(java.util.Collection<?> roots, String pickleName, java.util.IdentityHashMap<Object, Integer> heights) {
         for (Object root : roots) {
             if (!heights.containsKey(root)) {
-                checkNesting(root, pickleName, heights);
+                walk(root, pickleName, heights);
             }
         }
     }
 
-    private static void checkNesting(Object root, String pickleName, java.util.IdentityHashMap<Object, Integer> heights) {
+    private static void walk(Object root, String pickleName, java.util.IdentityHashMap<Object, Integer> heights) {
         java.util.IdentityHashMap<Object, Boolean> onPath = new java.util.IdentityHashMap<>();
         java.util.ArrayDeque<Object> nodes = new java.util.ArrayDeque<>();
         java.util.ArrayDeque<java.util.Iterator<?>> children = new java.util.ArrayDeque<>();

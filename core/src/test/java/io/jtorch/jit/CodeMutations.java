@@ -60,7 +60,7 @@ final class CodeMutations {
         });
         add("code.deep-blocks", (zip, seed, r, d) -> {
             FuzzZip.Entry e = zip.entries.get(pyFile(zip, r));
-            int depth = logUniform(r, 20, 5_000);
+            int depth = logUniform(r, 20, 1_500);
             String[] headers = {"if True:", "for _i in range(1):", "while False:", "if False:\n@@  pass\n@@else:"};
             String header = headers[r.nextInt(headers.length)];
             StringBuilder body = new StringBuilder();

@@ -38,7 +38,14 @@ final class TorchScriptFuzzChild {
         long maxRssKb = Long.getLong("jtorch.tsfuzz.maxRssMb", 1500) * 1024;
         Torch.zeros(1); // libtorch loaded before the first case's clock starts
         for (int index = first; index < first + count; index++) {
-            TorchScriptMutator.Case c = TorchScriptMutator.make(seed, index);
+            TorchScriptMutator.Case c;
+            try {
+                c = TorchScriptMutator.make(seed, index);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                out.println("start\t" + index + "\tgenerator\t");
+                out.println("done\t" + index + "\tgenerator\tfail\terror\t0\t\tthe fuzzer could not make the case: " + e);
+                continue;
+            }
             out.println("start\t" + index + "\t" + c.kind() + "\t" + clean(c.seed() + " " + c.detail(), 300));
             Path file = TorchScriptFuzzMain.caseFile(work, index, c.kind());
             Files.write(file, c.bytes());

@@ -78,16 +78,28 @@ class TorchScriptFuzzTest {
         assertFalse(java.util.Arrays.equals(a.bytes(), TorchScriptMutator.make(SEED + 1, 7).bytes()), "another seed, another file");
     }
 
-    /** Loads {@code file} in a JVM of its own with the code trusted (the crash was in libtorch, past the code policy). */
-    private String loadInOwnJvm(Path file, String stack) throws Exception {
+    /**
+     * Loads {@code files} in one JVM of its own with a {@code stack} thread stack and their code
+     * trusted (the crashes were in libtorch, past the code policy): each file's line of output.
+     */
+    private List<String> loadInOwnJvm(String stack, Path... files) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Xss" + stack, "-cp", System.getProperty("java.class.path"),
-                HostileLoadMain.class.getName(), file.toString(), "1,3", "trust"));
+                LoadEachMain.class.getName(), "1,3"));
+        for (Path f : files) {
+            command.add(f.toString());
+        }
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), file + ": the JVM did not finish");
-        assertEquals(0, p.exitValue(), file + ": the JVM died (a native crash): " + out);
-        return out.strip().substring(out.strip().lastIndexOf('\n') + 1);
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the JVM did not finish");
+        assertEquals(0, p.exitValue(), "the JVM died (a native crash) while loading the last file named: " + out);
+        List<String> lines = new ArrayList<>();
+        for (Path f : files) {
+            String prefix = f.getFileName() + ": ";
+            String line = out.lines().filter(l -> l.startsWith(prefix) && !l.equals(prefix + "loading")).findFirst().orElse("none");
+            lines.add(line.substring(Math.min(line.length(), prefix.length())));
+        }
+        return lines;
     }
 
     private Path viewsWith(String name, String statement) throws Exception {
@@ -106,23 +118,79 @@ class TorchScriptFuzzTest {
         return file;
     }
 
-    /** Found by the fuzzer (code.deep-expression): 1000 nested parentheses ended the JVM with SIGSEGV in libtorch's parser. */
+    /**
+     * Found by the fuzzer (code.deep-expression, code.deep-blocks): 1000 nested parentheses, a
+     * chain of 3000 {@code + 1} or 1000 nested {@code if} blocks ended the JVM with SIGSEGV in
+     * libtorch's recursive parser; the limit refuses nothing that loads on a 512 KB stack.
+     */
     @Test
     void codeNestedDeeperThanLibtorchsParserSurvivesIsRefusedBeforeItParses() throws Exception {
-        for (String[] c : new String[][] {{"parens.pt", "_d = " + "(".repeat(1000) + "1" + ")".repeat(1000)},
-            {"chain.pt", "_d = 1" + " + 1".repeat(3000)}, {"blocks.pt", blocks(1000, "_z = 1")}}) {
-            String line = loadInOwnJvm(viewsWith(c[0], c[1]), "1m");
+        List<String> refused = loadInOwnJvm("1m", viewsWith("parens.pt", "_d = " + "(".repeat(1000) + "1" + ")".repeat(1000)),
+                viewsWith("chain.pt", "_d = 1" + " + 1".repeat(3000)), viewsWith("blocks.pt", blocks(1000, "_z = 1")));
+        for (String line : refused) {
             assertTrue(line.startsWith("refused java.lang.IllegalArgumentException: "), line);
-            assertTrue(line.contains(c[0]) && line.contains("nested") && line.contains("more than the 256"), line);
+            assertTrue(line.contains("holds code nested") && line.contains("more than the 256"), line);
         }
+        assertEquals(List.of("ok [1, 2]", "ok [1, 2]"), loadInOwnJvm("512k",
+                viewsWith("mixed.pt", blocks(80, "_z = " + "(".repeat(80) + "1" + " + 1".repeat(12) + ")".repeat(80))),
+                viewsWith("chain-253.pt", "_d = 1" + " + 1".repeat(253))));
     }
 
-    /** The limit refuses nothing that libtorch parses safely on a thread with a 512 KB stack. */
+    /** views.pt with the first opcode {@code code} of its data.pkl replaced by {@code ops}. */
+    private Path viewsWithPickle(String name, int code, List<FuzzPickle.Op> ops) throws Exception {
+        TorchScriptMutator.Seed views = TorchScriptMutator.seedList().stream().filter(s -> s.name().equals("views.pt")).findFirst()
+                .orElseThrow();
+        FuzzZip zip = new FuzzZip();
+        for (FuzzZip.Entry e : views.entries()) {
+            FuzzZip.Entry c = e.copy();
+            if (c.name.endsWith("/data.pkl")) {
+                FuzzPickle p = new FuzzPickle(c.data);
+                int at = p.indicesOf(code).get(0);
+                p.ops.remove(at);
+                p.ops.addAll(at, ops);
+                c.data = p.write();
+            }
+            zip.entries.add(c);
+        }
+        Path file = dir.resolve(name);
+        Files.write(file, zip.write());
+        return file;
+    }
+
+    /**
+     * Found by the fuzzer (pickle.deep-nesting): 26,000 nested tuples as a module attribute, or
+     * 53,000 as the requires_grad argument of a tensor (a value jtorch's reading dropped), ended
+     * the JVM with SIGSEGV in libtorch's unpickler; a list containing itself recursed forever.
+     */
     @Test
-    void codeJustUnderTheLimitLoadsOnASmallStack() throws Exception {
-        assertEquals("ok [1, 2]", loadInOwnJvm(viewsWith("mixed.pt", blocks(80, "_z = " + "(".repeat(80) + "1" + " + 1".repeat(12)
-                + ")".repeat(80))), "512k"));
-        assertEquals("ok [1, 2]", loadInOwnJvm(viewsWith("chain-253.pt", "_d = 1" + " + 1".repeat(253)), "512k"));
+    void picklesNestedDeeperThanLibtorchsReaderSurvivesAreRefusedBeforeItReads() throws Exception {
+        List<String> lines = loadInOwnJvm("1m", viewsWithPickle("attribute.pt", 0x88, FuzzPickle.nestedTuples(30_000)),
+                viewsWithPickle("dropped.pt", 0x89, FuzzPickle.nestedLists(60_000)),
+                viewsWithPickle("cycle.pt", 0x88, FuzzPickle.selfContaining(false)),
+                viewsWithPickle("under.pt", 0x88, FuzzPickle.nestedTuples(990)));
+        String[] needles = {"nested more than 1000", "nested more than 1000", "contains itself"};
+        for (int i = 0; i < needles.length; i++) {
+            assertTrue(lines.get(i).startsWith("refused java.lang.IllegalArgumentException: "), lines.get(i));
+            assertTrue(lines.get(i).contains("data.pkl holds") && lines.get(i).contains(needles[i]), lines.get(i));
+        }
+        assertEquals("ok [1, 2]", lines.get(3), "990 nested tuples are under the limit");
+    }
+
+    /**
+     * Found by the fuzzer (code.huge-function): 150,000 one-line statements (4 MB of code) took
+     * 11 s and hundreds of MB of native memory to compile, none of it counted in the limit.
+     */
+    @Test
+    void codeCountsInTheMemoryLimit() throws Exception {
+        StringBuilder body = new StringBuilder("_v0 = 1");
+        for (int i = 1; i < 20_000; i++) {
+            body.append("\n@@_v").append(i).append(" = _v").append(i - 1).append(" + 1");
+        }
+        Path file = viewsWith("much-code.pt", body.toString());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Jit.load(file, LoadOptions.defaults().withMaxBytes(64L << 20)));
+        assertTrue(e.getMessage().contains("much-code.pt: its code (") && e.getMessage().contains("more than the limit of 67108864"),
+                e.getMessage());
     }
 
     private static String blocks(int depth, String innermost) {

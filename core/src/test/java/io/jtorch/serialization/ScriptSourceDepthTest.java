@@ -25,8 +25,8 @@ class ScriptSourceDepthTest {
     @Test
     void depthCountsBlocksBracketsAndOperatorChainsNotFlatLists() {
         assertEquals(1, depth("x = 1\n"));
-        assertEquals(3, depth("x = (1)\n"), "'=', one bracket, and the '=' still counted inside it");
-        assertEquals(1 + 100 + 1, depth("x = " + "(".repeat(100) + "1" + ")".repeat(100) + "\n"));
+        assertEquals(2, depth("x = (1)\n"), "the '=' and one bracket");
+        assertEquals(1 + 100, depth("x = " + "(".repeat(100) + "1" + ")".repeat(100) + "\n"));
         assertEquals(1 + 300, depth("x = 1" + " + 1".repeat(300) + "\n"));
         assertEquals(2, depth("x = [" + "1, ".repeat(10_000) + "1]\n"), "a flat list of 10,000 elements nests 2 deep");
         assertEquals(3 + 1, depth("if a:\n  if b:\n    if c:\n      x = 1\n  y = 2\n"));
