@@ -210,9 +210,9 @@ final class PickleMutations {
         register("pickle.deep-nesting", false, (p, r, d) -> {
             if (r.nextInt(4) == 0) {
                 boolean dict = r.nextBoolean();
-                replaceValue(p, r, FuzzPickle.selfContaining(dict), d);
+                boolean replaced = replaceValue(p, r, FuzzPickle.selfContaining(dict), d);
                 d.append(dict ? " a dict" : " a list").append(" that contains itself");
-                return Expect.REFUSE;
+                return replaced ? Expect.REFUSE : Expect.EITHER;
             }
             int depth = logUniform(r, 100, 200_000);
             boolean lists = r.nextBoolean();
@@ -259,8 +259,8 @@ final class PickleMutations {
         p.ops.set(k, FuzzPickle.integer(v));
     }
 
-    /** Replaces one plain value op that is not part of a tensor's metadata (or inserts before STOP's value) by {@code ops}. */
-    private static void replaceValue(FuzzPickle p, Random r, List<Op> ops, StringBuilder d) {
+    /** Replaces one plain value op that is not part of a tensor's metadata by {@code ops}; false when there is none. */
+    private static boolean replaceValue(FuzzPickle p, Random r, List<Op> ops, StringBuilder d) {
         java.util.Set<Integer> meta = new java.util.HashSet<>();
         for (TensorSite t : p.tensors()) {
             meta.add(t.numel());
@@ -273,11 +273,12 @@ final class PickleMutations {
         List<Integer> values = p.values().stream().filter(k -> !meta.contains(k)).toList();
         if (values.isEmpty()) {
             d.append("no value");
-            return;
+            return false;
         }
         int k = values.get(r.nextInt(values.size()));
         d.append("op ").append(k);
         p.ops.remove(k);
         p.ops.addAll(k, ops);
+        return true;
     }
 }

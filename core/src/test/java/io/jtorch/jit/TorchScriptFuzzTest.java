@@ -160,7 +160,8 @@ class TorchScriptFuzzTest {
     /**
      * Found by the fuzzer (pickle.deep-nesting): 26,000 nested tuples as a module attribute, or
      * 53,000 as the requires_grad argument of a tensor (a value jtorch's reading dropped), ended
-     * the JVM with SIGSEGV in libtorch's unpickler; a list containing itself recursed forever.
+     * the JVM with SIGSEGV in libtorch's unpickler. A list that contains itself did not crash it
+     * here, but no pickler writes one and any recursive walk of it never ends: refused too.
      */
     @Test
     void picklesNestedDeeperThanLibtorchsReaderSurvivesAreRefusedBeforeItReads() throws Exception {
