@@ -49,6 +49,8 @@ final class PickleReader {
     private final Map<Long, Object> memo = new HashMap<>();
     private final List<ArrayList<Object>> metastack = new ArrayList<>();
     private ArrayList<Object> stack = new ArrayList<>();
+    /** Every list, tuple, dict, set and object the machine made, when kept: values the result drops count too. */
+    private List<Object> containers;
 
     /** A machine for the pickle {@code data}, called {@code name} in messages (e.g. {@code archive/data.pkl}). */
     PickleReader(byte[] data, String name, Resolver resolver) {
@@ -60,6 +62,20 @@ final class PickleReader {
         this.in = new PickleInput(data, name);
         this.resolver = resolver;
         this.budget = budget;
+    }
+
+    /**
+     * Keeps every container the machine makes, for {@link #containers()}: a value the result
+     * drops (an argument a resolver ignores, a POP) is still built by libtorch's unpickler.
+     */
+    PickleReader keepContainers() {
+        containers = new ArrayList<>();
+        return this;
+    }
+
+    /** The containers made, when {@link #keepContainers()} was called; else null. */
+    List<Object> containers() {
+        return containers;
     }
 
     /** Runs the pickle to its STOP opcode and returns the value it built. */
@@ -296,6 +312,9 @@ final class PickleReader {
             cost(40 + ((java.math.BigInteger) o).bitLength() / 8);
         } else if (o instanceof Long || o instanceof Double) {
             cost(16);
+        } else if (containers != null && (o instanceof java.util.Collection || o instanceof Map
+                || o instanceof ScriptArchive.ScriptObject)) {
+            containers.add(o);
         }
         stack.add(o);
     }

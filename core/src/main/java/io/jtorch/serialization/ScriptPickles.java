@@ -31,6 +31,13 @@ final class ScriptPickles implements PickleReader.Resolver {
 
     private static final Map<String, Object> GLOBALS = globals();
     private static final int MAX_DIMS = 64;
+    /**
+     * The deepest nesting of lists, tuples, dicts and objects a pickle may hold. libtorch turns a
+     * pickle's values into IValues and infers their types recursively: 20,000 nested tuples in
+     * {@code data.pkl} overflow a 512 KB thread stack (SIGSEGV), a list that contains itself
+     * recurses without end. Real archives nest as deep as their modules, a few dozen levels.
+     */
+    static final int MAX_NESTING = 1000;
 
     private final String pickleName;
     private final boolean storagesAllowed;
@@ -169,6 +176,101 @@ final class ScriptPickles implements PickleReader.Resolver {
         } catch (ArithmeticException e) {
             throw new Malformed(where + " holds " + view + ", which addresses more elements than a long can count");
         }
+    }
+
+    /**
+     * Refuses a value of {@code pickleName} that nests more than {@link #MAX_NESTING} deep or
+     * contains itself; walks the values without recursion, each shared value once.
+     */
+    static void checkNesting(Object root, String pickleName) {
+        walkAll(List.of(root), pickleName, new java.util.IdentityHashMap<>());
+    }
+
+    /** {@link #checkNesting(Object, String)} for each of {@code roots} (every container a pickle made), each value walked once. */
+    static void checkNestingOfAll(java.util.Collection<?> roots, String pickleName) {
+        walkAll(roots, pickleName, new java.util.IdentityHashMap<>());
+    }
+
+    private static void walkAll(java.util.Collection<?> roots, String pickleName, java.util.IdentityHashMap<Object, Integer> heights) {
+        for (Object root : roots) {
+            if (!heights.containsKey(root)) {
+                walk(root, pickleName, heights);
+            }
+        }
+    }
+
+    private static void walk(Object root, String pickleName, java.util.IdentityHashMap<Object, Integer> heights) {
+        java.util.IdentityHashMap<Object, Boolean> onPath = new java.util.IdentityHashMap<>();
+        java.util.ArrayDeque<Object> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<java.util.Iterator<?>> children = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<int[]> tallest = new java.util.ArrayDeque<>();
+        if (children(root) == null) {
+            return;
+        }
+        nodes.push(root);
+        children.push(children(root));
+        tallest.push(new int[1]);
+        onPath.put(root, true);
+        while (!nodes.isEmpty()) {
+            if (nodes.size() > MAX_NESTING) {
+                throw new Malformed(pickleName + " holds values nested more than " + MAX_NESTING + " deep (lists, tuples, dicts "
+                        + "or objects); libtorch would overflow its stack reading them");
+            }
+            java.util.Iterator<?> it = children.peek();
+            if (it.hasNext()) {
+                Object child = it.next();
+                java.util.Iterator<?> grand = children(child);
+                if (grand == null) {
+                    continue;
+                }
+                if (onPath.containsKey(child)) {
+                    throw new Malformed(pickleName + " holds a " + PyValues.typeName(child) + " that contains itself; libtorch "
+                            + "would recurse without end reading it");
+                }
+                Integer known = heights.get(child);
+                if (known != null) {
+                    if (nodes.size() + known > MAX_NESTING) {
+                        throw new Malformed(pickleName + " holds values nested more than " + MAX_NESTING + " deep (lists, tuples, "
+                                + "dicts or objects); libtorch would overflow its stack reading them");
+                    }
+                    tallest.peek()[0] = Math.max(tallest.peek()[0], known);
+                    continue;
+                }
+                nodes.push(child);
+                children.push(grand);
+                tallest.push(new int[1]);
+                onPath.put(child, true);
+            } else {
+                Object done = nodes.pop();
+                children.pop();
+                int height = tallest.pop()[0] + 1;
+                onPath.remove(done);
+                heights.put(done, height);
+                if (!tallest.isEmpty()) {
+                    tallest.peek()[0] = Math.max(tallest.peek()[0], height);
+                }
+            }
+        }
+    }
+
+    /** The values inside {@code v}, or null when it holds none (a number, a string, a tensor). */
+    private static java.util.Iterator<?> children(Object v) {
+        if (v instanceof Map) {
+            List<Object> both = new java.util.ArrayList<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                both.add(e.getKey());
+                both.add(e.getValue());
+            }
+            return both.iterator();
+        }
+        if (v instanceof java.util.Collection) {
+            return ((java.util.Collection<?>) v).iterator();
+        }
+        if (v instanceof ScriptArchive.ScriptObject) {
+            Object state = ((ScriptArchive.ScriptObject) v).state();
+            return state == null ? java.util.Collections.emptyIterator() : List.of(state).iterator();
+        }
+        return null;
     }
 
     @Override

@@ -82,8 +82,10 @@ class ResourceLimitTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScriptModule.load(file, Device.CPU, 1000));
         assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("more than the limit of 1000 bytes")
                 && e.getMessage().contains("nothing was allocated"), e.getMessage());
-        assertEquals(7, ScriptModule.load(file, Device.CPU, 1784 + 14 * io.jtorch.serialization.ScriptArchives.PER_VALUE_BYTES).children().size(),
-                "the file's 1,784 bytes of storages and 14 tensors and modules fit");
+        long fits = 1784 + 14 * ScriptArchives.PER_VALUE_BYTES + 4728 * ScriptArchives.PER_CODE_BYTE;
+        assertEquals(7, ScriptModule.load(file, Device.CPU, fits).children().size(),
+                "the file's 1,784 bytes of storages, 14 tensors and modules and 4,728 bytes of code fit");
+        assertThrows(IllegalArgumentException.class, () -> ScriptModule.load(file, Device.CPU, fits - 1));
     }
 
     @Test
