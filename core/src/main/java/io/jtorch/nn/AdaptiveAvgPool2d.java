@@ -19,7 +19,7 @@ public class AdaptiveAvgPool2d extends Module {
         this.outputSize = new long[] {height, width};
     }
 
-    /** The output size (H, W). */
+    /** {@return the output size (H, W)} */
     public long[] outputSize() {
         return outputSize.clone();
     }

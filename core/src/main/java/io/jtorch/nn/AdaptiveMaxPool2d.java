@@ -24,7 +24,7 @@ public class AdaptiveMaxPool2d extends Module implements TorchScriptable {
         this.outputSize = new long[] {height, width};
     }
 
-    /** The output size (H, W). */
+    /** {@return the output size (H, W)} */
     public long[] outputSize() {
         return outputSize.clone();
     }

@@ -23,6 +23,8 @@ public class Dropout extends Module {
     /**
      * Mirrors {@code Dropout(p, inplace)} (torchvision's classifiers use {@code inplace=True}): the
      * flag is printed as PyTorch prints it, but jtorch always returns a new tensor.
+     *
+     * @param inplace accepted for PyTorch parity; the result is the same either way
      */
     public Dropout(double p, boolean inplace) {
         if (!(p >= 0 && p <= 1)) {
@@ -32,12 +34,12 @@ public class Dropout extends Module {
         this.inplace = inplace;
     }
 
-    /** The probability of zeroing an element. */
+    /** {@return the probability of zeroing an element} */
     public double p() {
         return p;
     }
 
-    /** The {@code inplace} flag as given. */
+    /** {@return the {@code inplace} flag as given} */
     public boolean inplace() {
         return inplace;
     }

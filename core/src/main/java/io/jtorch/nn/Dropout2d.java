@@ -26,6 +26,8 @@ public class Dropout2d extends Module implements TorchScriptable {
     /**
      * Mirrors {@code Dropout2d(p, inplace)}: the flag is printed as PyTorch prints it, but jtorch
      * always returns a new tensor.
+     *
+     * @param inplace accepted for PyTorch parity; the result is the same either way
      */
     public Dropout2d(double p, boolean inplace) {
         if (!(p >= 0 && p <= 1)) {
@@ -35,12 +37,12 @@ public class Dropout2d extends Module implements TorchScriptable {
         this.inplace = inplace;
     }
 
-    /** The probability of zeroing a channel. */
+    /** {@return the probability of zeroing a channel} */
     public double p() {
         return p;
     }
 
-    /** The {@code inplace} flag as given. */
+    /** {@return the {@code inplace} flag as given} */
     public boolean inplace() {
         return inplace;
     }

@@ -23,13 +23,17 @@ public class ELU extends Module implements TorchScriptable {
         this(alpha, false);
     }
 
-    /** {@code nn.ELU(alpha, inplace)}. */
+    /**
+     * {@code nn.ELU(alpha, inplace)}.
+     *
+     * @param inplace accepted for PyTorch parity; the result is the same either way
+     */
     public ELU(double alpha, boolean inplace) {
         this.alpha = alpha;
         this.inplace = inplace;
     }
 
-    /** The scale of the negative part. */
+    /** {@return the scale of the negative part} */
     public double alpha() {
         return alpha;
     }

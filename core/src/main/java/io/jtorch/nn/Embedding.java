@@ -56,14 +56,17 @@ public class Embedding extends Module implements TorchScriptable {
         }
     }
 
-    /** A table holding {@code embeddings} (num_embeddings, embedding_dim), frozen; mirrors {@code Embedding.from_pretrained(e)}. */
+    /**
+     * {@return a table holding {@code embeddings} (num_embeddings, embedding_dim), frozen; mirrors
+     * {@code Embedding.from_pretrained(e)}}
+     */
     public static Embedding fromPretrained(Tensor embeddings) {
         return fromPretrained(embeddings, true);
     }
 
     /**
-     * A table holding a copy-free view of {@code embeddings}, trained unless {@code freeze};
-     * mirrors {@code Embedding.from_pretrained(embeddings, freeze)}.
+     * {@return a table holding a copy-free view of {@code embeddings}, trained unless {@code freeze};
+     * mirrors {@code Embedding.from_pretrained(embeddings, freeze)}}
      */
     public static Embedding fromPretrained(Tensor embeddings, boolean freeze) {
         if (embeddings.dim() != 2) {
@@ -75,22 +78,25 @@ public class Embedding extends Module implements TorchScriptable {
         return e;
     }
 
-    /** The number of rows; mirrors {@code num_embeddings}. */
+    /** {@return the number of rows; mirrors {@code num_embeddings}} */
     public long numEmbeddings() {
         return numEmbeddings;
     }
 
-    /** The size of each vector; mirrors {@code embedding_dim}. */
+    /** {@return the size of each vector; mirrors {@code embedding_dim}} */
     public long embeddingDim() {
         return embeddingDim;
     }
 
-    /** The row that is not trained, as a non-negative index, or null; mirrors {@code padding_idx}. */
+    /**
+     * {@return the row that is not trained, as a non-negative index, or null; mirrors {@code
+     * padding_idx}}
+     */
     public Long paddingIdx() {
         return paddingIdx;
     }
 
-    /** The table, (num_embeddings, embedding_dim). */
+    /** {@return the table, (num_embeddings, embedding_dim)} */
     public Parameter weight() {
         return parameter("weight");
     }

@@ -21,12 +21,12 @@ public class Flatten extends Module {
         this.endDim = endDim;
     }
 
-    /** The first flattened dimension. */
+    /** {@return the first flattened dimension} */
     public int startDim() {
         return startDim;
     }
 
-    /** The last flattened dimension. */
+    /** {@return the last flattened dimension} */
     public int endDim() {
         return endDim;
     }

@@ -37,28 +37,58 @@ public final class Functional {
 
     private Functional() {}
 
-    /** {@code x @ weight.T + bias}; mirrors {@code F.linear}. {@code bias} may be null. Shapes: (*, in) to (*, out). */
+    /**
+     * {@return {@code x @ weight.T + bias}; mirrors {@code F.linear}} {@code bias} may be null.
+     * Shapes: (*, in) to (*, out).
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         checkSameDevice(input, weight);
         return op(() -> bias == null ? torch.linear(input.raw(), weight.raw())
                 : torch.linear(input.raw(), weight.raw(), new TensorOptional(bias.raw())));
     }
 
-    /** 2-D convolution; mirrors {@code F.conv2d}. Shapes: (N, C_in, H, W) to (N, C_out, H', W'). */
+    /**
+     * 2-D convolution; mirrors {@code F.conv2d}. Shapes: (N, C_in, H, W) to (N, C_out, H', W').
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation, long groups) {
         checkSameDevice(input, weight);
         return op(() -> torch.conv2d(input.raw(), weight.raw(), bias == null ? new TensorOptional() : new TensorOptional(bias.raw()),
                 stride, padding, dilation, groups));
     }
 
-    /** Batch normalisation; mirrors {@code F.batch_norm}. Running statistics are updated in place when training. */
+    /**
+     * Batch normalisation; mirrors {@code F.batch_norm}. Running statistics are updated in place
+     * when training.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param training whether the module is in training mode (the op is the identity otherwise)
+     * @param momentum the factor of the running statistics' update (PyTorch's default 0.1)
+     * @param eps the value added to the denominator for numerical stability
+     */
     public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
                                    boolean training, double momentum, double eps) {
         return op(() -> torch.batch_norm(input.raw(), optional(weight), optional(bias), optional(runningMean),
                 optional(runningVar), training, momentum, eps, true));
     }
 
-    /** Zeroes elements with probability {@code p} and scales the rest by 1/(1-p) when training; mirrors {@code F.dropout}. */
+    /**
+     * Zeroes elements with probability {@code p} and scales the rest by 1/(1-p) when training;
+     * mirrors {@code F.dropout}.
+     *
+     * @param training whether the module is in training mode (the op is the identity otherwise)
+     */
     public static Tensor dropout(Tensor input, double p, boolean training) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
@@ -66,7 +96,7 @@ public final class Functional {
         return op(() -> torch.dropout(input.raw(), p, training));
     }
 
-    /** {@code max(x, 0)}; mirrors {@code F.relu}. */
+    /** {@return {@code max(x, 0)}; mirrors {@code F.relu}} */
     public static Tensor relu(Tensor input) {
         return op(() -> torch.relu(input.raw()));
     }
@@ -76,7 +106,14 @@ public final class Functional {
         return op(() -> torch.gelu(input.raw(), tanhApproximation ? "tanh" : "none"));
     }
 
-    /** Max pooling over (N, C, H, W); mirrors {@code F.max_pool2d}. */
+    /**
+     * Max pooling over (N, C, H, W); mirrors {@code F.max_pool2d}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     */
     public static Tensor maxPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation, boolean ceilMode) {
         return op(() -> torch.max_pool2d(input.raw(), kernelSize, stride, padding, dilation, ceilMode));
     }
@@ -86,12 +123,20 @@ public final class Functional {
         return op(() -> torch.adaptive_avg_pool2d(input.raw(), outputSize));
     }
 
-    /** Softmax along {@code dim}; mirrors {@code F.softmax}. */
+    /**
+     * Softmax along {@code dim}; mirrors {@code F.softmax}.
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public static Tensor softmax(Tensor input, int dim) {
         return input.softmax(dim);
     }
 
-    /** Log-softmax along {@code dim}; mirrors {@code F.log_softmax}. */
+    /**
+     * Log-softmax along {@code dim}; mirrors {@code F.log_softmax}.
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public static Tensor logSoftmax(Tensor input, int dim) {
         return input.logSoftmax(dim);
     }
@@ -100,6 +145,8 @@ public final class Functional {
      * Cross-entropy between logits and class indices (int64, shape (N) or (N, d1, ...)) or class
      * probabilities (float, same shape as the input); mirrors {@code F.cross_entropy}.
      *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight per-class weights of shape (C), or null
      * @param ignoreIndex a target value that contributes nothing (PyTorch's default is -100)
      * @param labelSmoothing in [0, 1]
@@ -141,6 +188,9 @@ public final class Functional {
     /**
      * Mean squared error; mirrors {@code F.mse_loss}. Like PyTorch, shapes that differ are
      * broadcast with a warning, since that is almost always a bug in the caller.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         long[] a = input.shape();
@@ -155,17 +205,36 @@ public final class Functional {
 
     // ---------------------------------------------------------------- activations, pooling and dropout for vision models
 
-    /** 2-D convolution with stride 1, no padding and no bias; mirrors {@code F.conv2d(input, weight)}. */
+    /**
+     * 2-D convolution with stride 1, no padding and no bias; mirrors {@code F.conv2d(input,
+     * weight)}.
+     *
+     * @param weight the weight tensor
+     */
     public static Tensor conv2d(Tensor input, Tensor weight) {
         return conv2d(input, weight, null);
     }
 
-    /** 2-D convolution with stride 1 and no padding; mirrors {@code F.conv2d(input, weight, bias)}. {@code bias} may be null. */
+    /**
+     * 2-D convolution with stride 1 and no padding; mirrors {@code F.conv2d(input, weight, bias)}.
+     * {@code bias} may be null.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
         return conv2d(input, weight, bias, new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, 1);
     }
 
-    /** 2-D convolution with square stride and padding; mirrors {@code F.conv2d(input, weight, bias, stride, padding)}. */
+    /**
+     * 2-D convolution with square stride and padding; mirrors {@code F.conv2d(input, weight, bias,
+     * stride, padding)}.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long stride, long padding) {
         return conv2d(input, weight, bias, new long[] {stride, stride}, new long[] {padding, padding}, new long[] {1, 1}, 1);
     }
@@ -173,53 +242,81 @@ public final class Functional {
     /**
      * 2-D convolution with {@code padding="same"} or {@code "valid"}; mirrors
      * {@code F.conv2d(input, weight, bias, stride, padding='same', dilation, groups)}.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation, long groups) {
         checkSameDevice(input, weight);
         return op(() -> torch.conv2d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
     }
 
-    /** {@code x * sigmoid(x)}, the swish; mirrors {@code F.silu}. Any shape. */
+    /** {@return {@code x * sigmoid(x)}, the swish; mirrors {@code F.silu}} Any shape. */
     public static Tensor silu(Tensor input) {
         return op(() -> torch.silu(input.raw()));
     }
 
-    /** {@code x * relu6(x + 3) / 6}; mirrors {@code F.hardswish}. Any shape. */
+    /** {@return {@code x * relu6(x + 3) / 6}; mirrors {@code F.hardswish}} Any shape. */
     public static Tensor hardswish(Tensor input) {
         return op(() -> torch.hardswish(input.raw()));
     }
 
-    /** {@code relu6(x + 3) / 6}; mirrors {@code F.hardsigmoid}. Any shape. */
+    /** {@return {@code relu6(x + 3) / 6}; mirrors {@code F.hardsigmoid}} Any shape. */
     public static Tensor hardsigmoid(Tensor input) {
         return op(() -> torch.hardsigmoid(input.raw()));
     }
 
-    /** {@code min(max(x, 0), 6)}; mirrors {@code F.relu6}. Any shape. */
+    /** {@return {@code min(max(x, 0), 6)}; mirrors {@code F.relu6}} Any shape. */
     public static Tensor relu6(Tensor input) {
         return op(() -> torch.relu6(input.raw()));
     }
 
-    /** {@code 1 / (1 + exp(-x))}; mirrors {@code F.sigmoid} / {@code torch.sigmoid}. Any shape. */
+    /**
+     * {@return {@code 1 / (1 + exp(-x))}; mirrors {@code F.sigmoid} / {@code torch.sigmoid}} Any
+     * shape.
+     */
     public static Tensor sigmoid(Tensor input) {
         return op(() -> torch.sigmoid(input.raw()));
     }
 
-    /** The hyperbolic tangent; mirrors {@code F.tanh} / {@code torch.tanh}. Any shape. */
+    /** {@return the hyperbolic tangent; mirrors {@code F.tanh} / {@code torch.tanh}} Any shape. */
     public static Tensor tanh(Tensor input) {
         return op(() -> torch.tanh(input.raw()));
     }
 
-    /** Average pooling with square windows, stride = kernel size; mirrors {@code F.avg_pool2d(x, k)}. (N, C, H, W) or (C, H, W). */
+    /**
+     * Average pooling with square windows, stride = kernel size; mirrors {@code F.avg_pool2d(x,
+     * k)}. (N, C, H, W) or (C, H, W).
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public static Tensor avgPool2d(Tensor input, long kernelSize) {
         return avgPool2d(input, kernelSize, kernelSize, 0);
     }
 
-    /** Average pooling with square windows; mirrors {@code F.avg_pool2d(x, k, stride)}. */
+    /**
+     * Average pooling with square windows; mirrors {@code F.avg_pool2d(x, k, stride)}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     */
     public static Tensor avgPool2d(Tensor input, long kernelSize, long stride) {
         return avgPool2d(input, kernelSize, stride, 0);
     }
 
-    /** Average pooling with square windows and zero padding; mirrors {@code F.avg_pool2d(x, k, stride, padding)}. */
+    /**
+     * Average pooling with square windows and zero padding; mirrors {@code F.avg_pool2d(x, k,
+     * stride, padding)}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public static Tensor avgPool2d(Tensor input, long kernelSize, long stride, long padding) {
         return avgPool2d(input, new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding},
                 false, true);
@@ -228,6 +325,10 @@ public final class Functional {
     /**
      * Average pooling, the general form; mirrors
      * {@code F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad)}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
      */
     public static Tensor avgPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
                                    boolean countIncludePad) {
@@ -249,6 +350,8 @@ public final class Functional {
     /**
      * Zeroes whole channels with probability {@code p} (scaling the rest by 1/(1-p)) when training;
      * mirrors {@code F.dropout2d}. Input: (N, C, H, W), or (C, H, W) as one unbatched sample.
+     *
+     * @param training whether the module is in training mode (the op is the identity otherwise)
      */
     public static Tensor dropout2d(Tensor input, double p, boolean training) {
         if (!(p >= 0 && p <= 1)) {
@@ -280,29 +383,68 @@ public final class Functional {
 
     // ---------------------------------------------------------------- more layers' functions, with PyTorch's defaults
 
-    /** {@code x @ weight.T}; mirrors {@code F.linear(input, weight)}. Shapes: (*, in) to (*, out). */
+    /**
+     * {@return {@code x @ weight.T}; mirrors {@code F.linear(input, weight)}} Shapes: (*, in) to
+     * (*, out).
+     *
+     * @param weight the weight tensor
+     */
     public static Tensor linear(Tensor input, Tensor weight) {
         return linear(input, weight, null);
     }
 
-    /** 1-D convolution with stride 1, no padding; mirrors {@code F.conv1d(input, weight, bias)}. {@code bias} may be null. */
+    /**
+     * 1-D convolution with stride 1, no padding; mirrors {@code F.conv1d(input, weight, bias)}.
+     * {@code bias} may be null.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
         return conv1d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
     }
 
-    /** 1-D convolution; mirrors {@code F.conv1d}. Shapes: (N, C_in, L) or (C_in, L) to (N, C_out, L'). */
+    /**
+     * 1-D convolution; mirrors {@code F.conv1d}. Shapes: (N, C_in, L) or (C_in, L) to (N, C_out,
+     * L').
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation, long groups) {
         checkSameDevice(input, weight);
         return op(() -> torch.conv1d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
     }
 
-    /** 1-D convolution with {@code padding="same"} or {@code "valid"}; mirrors {@code F.conv1d(..., padding='same', ...)}. */
+    /**
+     * 1-D convolution with {@code padding="same"} or {@code "valid"}; mirrors {@code F.conv1d(...,
+     * padding='same', ...)}.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation, long groups) {
         checkSameDevice(input, weight);
         return op(() -> torch.conv1d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
     }
 
-    /** Transposed 2-D convolution with stride 1; mirrors {@code F.conv_transpose2d(input, weight, bias)}. */
+    /**
+     * Transposed 2-D convolution with stride 1; mirrors {@code F.conv_transpose2d(input, weight,
+     * bias)}.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
         return convTranspose2d(input, weight, bias, new long[] {1, 1}, new long[] {0, 0}, new long[] {0, 0}, 1, new long[] {1, 1});
     }
@@ -311,6 +453,14 @@ public final class Functional {
      * Transposed 2-D convolution; mirrors
      * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
      * Weight: (C_in, C_out / groups, kH, kW). Shapes: (N, C_in, H, W) to (N, C_out, H', W').
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
      */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] outputPadding,
                                          long groups, long[] dilation) {
@@ -319,42 +469,67 @@ public final class Functional {
                 dilation));
     }
 
-    /** The exact GELU; mirrors {@code F.gelu(x)}. */
+    /** {@return the exact GELU; mirrors {@code F.gelu(x)}} */
     public static Tensor gelu(Tensor input) {
         return gelu(input, false);
     }
 
-    /** {@code max(0, x) + 0.01 * min(0, x)}; mirrors {@code F.leaky_relu(x)}. */
+    /** {@return {@code max(0, x) + 0.01 * min(0, x)}; mirrors {@code F.leaky_relu(x)}} */
     public static Tensor leakyRelu(Tensor input) {
         return leakyRelu(input, 0.01);
     }
 
-    /** {@code max(0, x) + negativeSlope * min(0, x)}; mirrors {@code F.leaky_relu(x, negative_slope)}. */
+    /**
+     * {@return {@code max(0, x) + negativeSlope * min(0, x)}; mirrors {@code F.leaky_relu(x,
+     * negative_slope)}}
+     *
+     * @param negativeSlope the slope for negative inputs (PyTorch's default 0.01)
+     */
     public static Tensor leakyRelu(Tensor input, double negativeSlope) {
         return op(() -> torch.leaky_relu(input.raw(), new Scalar(negativeSlope)));
     }
 
-    /** The exponential linear unit with alpha = 1; mirrors {@code F.elu(x)}. */
+    /** {@return the exponential linear unit with alpha = 1; mirrors {@code F.elu(x)}} */
     public static Tensor elu(Tensor input) {
         return elu(input, 1.0);
     }
 
-    /** {@code x} for x > 0, {@code alpha * (exp(x) - 1)} otherwise; mirrors {@code F.elu(x, alpha)}. */
+    /**
+     * {@return {@code x} for x > 0, {@code alpha * (exp(x) - 1)} otherwise; mirrors {@code F.elu(x,
+     * alpha)}}
+     */
     public static Tensor elu(Tensor input, double alpha) {
         return op(() -> torch.elu(input.raw(), new Scalar(alpha), new Scalar(1.0), new Scalar(1.0)));
     }
 
-    /** Max pooling with square windows, stride = kernel size; mirrors {@code F.max_pool2d(x, k)}. (N, C, H, W) or (C, H, W). */
+    /**
+     * Max pooling with square windows, stride = kernel size; mirrors {@code F.max_pool2d(x, k)}.
+     * (N, C, H, W) or (C, H, W).
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public static Tensor maxPool2d(Tensor input, long kernelSize) {
         return maxPool2d(input, kernelSize, kernelSize, 0);
     }
 
-    /** Max pooling with square windows; mirrors {@code F.max_pool2d(x, k, stride)}. */
+    /**
+     * Max pooling with square windows; mirrors {@code F.max_pool2d(x, k, stride)}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     */
     public static Tensor maxPool2d(Tensor input, long kernelSize, long stride) {
         return maxPool2d(input, kernelSize, stride, 0);
     }
 
-    /** Max pooling with square windows and implicit -inf padding; mirrors {@code F.max_pool2d(x, k, stride, padding)}. */
+    /**
+     * Max pooling with square windows and implicit -inf padding; mirrors {@code F.max_pool2d(x, k,
+     * stride, padding)}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public static Tensor maxPool2d(Tensor input, long kernelSize, long stride, long padding) {
         checkPoolInput("max_pool2d", input);
         return maxPool2d(input, new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding},
@@ -442,7 +617,13 @@ public final class Functional {
         return oneHot(labels, -1);
     }
 
-    /** One-hot encoding of int64 labels in [0, numClasses); mirrors {@code F.one_hot(labels, num_classes)}. Shape (*) to (*, C). */
+    /**
+     * One-hot encoding of int64 labels in [0, numClasses); mirrors {@code F.one_hot(labels,
+     * num_classes)}. Shape (*) to (*, C).
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static Tensor oneHot(Tensor labels, long numClasses) {
         if (labels.dtype() != DType.INT64) {
             throw new IllegalArgumentException("one_hot: labels must have dtype int64, got " + labels.dtype()
@@ -456,12 +637,22 @@ public final class Functional {
         return normalize(input, 2.0, 1, 1e-12);
     }
 
-    /** Divides by the p-norm along {@code dim}; mirrors {@code F.normalize(x, p, dim)}. */
+    /**
+     * Divides by the p-norm along {@code dim}; mirrors {@code F.normalize(x, p, dim)}.
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public static Tensor normalize(Tensor input, double p, int dim) {
         return normalize(input, p, dim, 1e-12);
     }
 
-    /** Divides by {@code max(||x||_p, eps)} along {@code dim}; mirrors {@code F.normalize(x, p, dim, eps)}. */
+    /**
+     * Divides by {@code max(||x||_p, eps)} along {@code dim}; mirrors {@code F.normalize(x, p, dim,
+     * eps)}.
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     * @param eps the value added to the denominator for numerical stability
+     */
     public static Tensor normalize(Tensor input, double p, int dim, double eps) {
         return op(() -> {
             org.bytedeco.pytorch.Tensor x = input.raw();
@@ -476,7 +667,13 @@ public final class Functional {
         return cosineSimilarity(x1, x2, 1, 1e-8);
     }
 
-    /** Cosine similarity along {@code dim}; mirrors {@code F.cosine_similarity(x1, x2, dim, eps)}. Broadcasts; the dim is removed. */
+    /**
+     * Cosine similarity along {@code dim}; mirrors {@code F.cosine_similarity(x1, x2, dim, eps)}.
+     * Broadcasts; the dim is removed.
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     * @param eps the value added to the denominator for numerical stability
+     */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) {
         return op(() -> torch.cosine_similarity(x1.raw(), x2.raw(), dim, eps));
     }
@@ -497,6 +694,8 @@ public final class Functional {
      * Negative log-likelihood; mirrors {@code F.nll_loss(input, target, weight, ignore_index=..., reduction=...)}.
      * Input: (N, C) or (N, C, d1, ...) log-probabilities. Target: int64 (N) or (N, d1, ...) in [0, C).
      *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight per-class weights of shape (C), or null
      */
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
@@ -528,7 +727,13 @@ public final class Functional {
         return l1Loss(input, target, Reduction.MEAN);
     }
 
-    /** Absolute error; mirrors {@code F.l1_loss(input, target, reduction=...)}. Shapes that differ broadcast, with a warning. */
+    /**
+     * Absolute error; mirrors {@code F.l1_loss(input, target, reduction=...)}. Shapes that differ
+     * broadcast, with a warning.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
         warnIfShapesDiffer("L1Loss", input, target);
         long code = code(reduction, "L1Loss");
@@ -541,8 +746,11 @@ public final class Functional {
     }
 
     /**
-     * {@code 0.5 (x - y)² / beta} where {@code |x - y| < beta}, else {@code |x - y| - 0.5 beta};
-     * mirrors {@code F.smooth_l1_loss(input, target, reduction=..., beta=...)}.
+     * {@return {@code 0.5 (x - y)² / beta} where {@code |x - y| < beta}, else {@code |x - y| - 0.5 beta};
+     * mirrors {@code F.smooth_l1_loss(input, target, reduction=..., beta=...)}}
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
         if (beta < 0) {
@@ -559,8 +767,11 @@ public final class Functional {
     }
 
     /**
-     * {@code 0.5 (x - y)²} where {@code |x - y| < delta}, else {@code delta (|x - y| - 0.5 delta)};
-     * mirrors {@code F.huber_loss(input, target, reduction=..., delta=...)}.
+     * {@return {@code 0.5 (x - y)²} where {@code |x - y| < delta}, else {@code delta (|x - y| - 0.5 delta)};
+     * mirrors {@code F.huber_loss(input, target, reduction=..., delta=...)}}
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      */
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
         if (!(delta > 0)) {
@@ -580,6 +791,8 @@ public final class Functional {
      * Binary cross-entropy; mirrors {@code F.binary_cross_entropy(input, target, weight, reduction=...)}.
      * Input and target: the same shape, input in [0, 1].
      *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight a rescaling weight broadcast to the input's shape, or null
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
@@ -603,6 +816,8 @@ public final class Functional {
      * Binary cross-entropy of logits, numerically stable; mirrors
      * {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction=..., pos_weight=...)}.
      *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight a rescaling weight broadcast to the input's shape, or null
      * @param posWeight the weight of positive examples, one per class (broadcast along the last dimension), or null
      */
@@ -618,7 +833,12 @@ public final class Functional {
         return klDiv(input, target, Reduction.MEAN, false);
     }
 
-    /** Kullback-Leibler divergence; mirrors {@code F.kl_div(input, target, reduction=...)}. */
+    /**
+     * Kullback-Leibler divergence; mirrors {@code F.kl_div(input, target, reduction=...)}.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction) {
         return klDiv(input, target, reduction, false);
     }
@@ -629,6 +849,8 @@ public final class Functional {
      * {@code F.kl_div(input, target, reduction=..., log_target=...)}. {@link Reduction#BATCHMEAN}
      * divides the sum by the batch size, the mathematically correct KL divergence.
      *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param logTarget whether {@code target} holds log-probabilities too
      */
     public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
@@ -757,6 +979,10 @@ public final class Functional {
     /**
      * Layer normalisation over the trailing dimensions {@code normalizedShape}; mirrors
      * {@code F.layer_norm}. {@code weight} and {@code bias} (of shape {@code normalizedShape}) may be null.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param eps the value added to the denominator for numerical stability
      */
     public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         long[] shape = input.shape();
@@ -779,6 +1005,10 @@ public final class Functional {
     /**
      * Group normalisation of (N, C, *) over groups of C / numGroups channels; mirrors
      * {@code F.group_norm}. {@code weight} and {@code bias} (of shape (C)) may be null.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
+     * @param eps the value added to the denominator for numerical stability
      */
     public static Tensor groupNorm(Tensor input, long numGroups, Tensor weight, Tensor bias, double eps) {
         if (input.dim() < 2 || numGroups < 1 || input.size(1) % numGroups != 0) {
@@ -793,7 +1023,12 @@ public final class Functional {
         return groupNorm(input, numGroups, null, null, 1e-5);
     }
 
-    /** The rows of {@code weight} (num_embeddings, embedding_dim) at the int64 {@code indices}; mirrors {@code F.embedding}. */
+    /**
+     * {@return the rows of {@code weight} (num_embeddings, embedding_dim) at the int64 {@code
+     * indices}; mirrors {@code F.embedding}}
+     *
+     * @param weight the weight tensor
+     */
     public static Tensor embedding(Tensor indices, Tensor weight) {
         return embedding(indices, weight, null);
     }
@@ -801,6 +1036,8 @@ public final class Functional {
     /**
      * Like {@link #embedding(Tensor, Tensor)}, with {@code paddingIdx} (negative counts from the
      * end, null for none) a row that receives no gradient; mirrors {@code F.embedding(input, weight, padding_idx)}.
+     *
+     * @param weight the weight tensor
      */
     public static Tensor embedding(Tensor indices, Tensor weight, Long paddingIdx) {
         if (weight.dim() != 2) {
@@ -826,8 +1063,8 @@ public final class Functional {
     }
 
     /**
-     * {@code softmax(q kᵀ / √E + mask) v} over (*, L, E) queries and (*, S, E) keys and values;
-     * mirrors {@code F.scaled_dot_product_attention(q, k, v)} of PyTorch 2.
+     * {@return {@code softmax(q kᵀ / √E + mask) v} over (*, L, E) queries and (*, S, E) keys and values;
+     * mirrors {@code F.scaled_dot_product_attention(q, k, v)} of PyTorch 2}
      */
     public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value) {
         return scaledDotProductAttention(query, key, value, null, 0, false);

@@ -16,7 +16,7 @@ public class GELU extends Module {
         this.tanhApproximation = tanhApproximation;
     }
 
-    /** Whether the tanh approximation is used. */
+    /** {@return whether the tanh approximation is used} */
     public boolean tanhApproximation() {
         return tanhApproximation;
     }

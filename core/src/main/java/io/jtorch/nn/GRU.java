@@ -14,12 +14,22 @@ public class GRU extends RNNBase {
     /** What the stateful forward returns: the output sequence and the final state h_n. */
     public record Output(Tensor output, Tensor hidden) {}
 
-    /** A one-layer GRU with PyTorch's defaults. */
+    /**
+     * A one-layer GRU with PyTorch's defaults.
+     *
+     * @param inputSize the number of features of each input step
+     * @param hiddenSize the number of features of the hidden state
+     */
     public GRU(long inputSize, long hiddenSize) {
         this(inputSize, hiddenSize, options());
     }
 
-    /** A GRU with {@code options}, e.g. {@code GRU.options().numLayers(2).batchFirst(true)}. */
+    /**
+     * A GRU with {@code options}, e.g. {@code GRU.options().numLayers(2).batchFirst(true)}.
+     *
+     * @param inputSize the number of features of each input step
+     * @param hiddenSize the number of features of the hidden state
+     */
     public GRU(long inputSize, long hiddenSize, Options options) {
         super("GRU", 3, inputSize, hiddenSize, options);
     }
@@ -31,8 +41,8 @@ public class GRU extends RNNBase {
     }
 
     /**
-     * The output and final state from state {@code h0} (null for zeros); mirrors
-     * {@code output, h_n = gru(input, h_0)}.
+     * {@return the output and final state from state {@code h0} (null for zeros); mirrors
+     * {@code output, h_n = gru(input, h_0)}}
      *
      * @throws IllegalArgumentException naming the shapes when input or state do not fit the layer
      */

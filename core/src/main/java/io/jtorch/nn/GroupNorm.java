@@ -23,7 +23,11 @@ public class GroupNorm extends Module implements TorchScriptable {
         this(numGroups, numChannels, 1e-5, true);
     }
 
-    /** The general form; mirrors {@code GroupNorm(num_groups, num_channels, eps, affine)}. */
+    /**
+     * The general form; mirrors {@code GroupNorm(num_groups, num_channels, eps, affine)}.
+     *
+     * @param eps the value added to the denominator for numerical stability
+     */
     public GroupNorm(long numGroups, long numChannels, double eps, boolean affine) {
         if (numGroups < 1 || numChannels < 1 || numChannels % numGroups != 0) {
             throw new IllegalArgumentException("GroupNorm: num_channels must be divisible by num_groups, got num_groups=" + numGroups
@@ -39,22 +43,22 @@ public class GroupNorm extends Module implements TorchScriptable {
         }
     }
 
-    /** The number of groups; mirrors {@code num_groups}. */
+    /** {@return the number of groups; mirrors {@code num_groups}} */
     public long numGroups() {
         return numGroups;
     }
 
-    /** The number of channels C; mirrors {@code num_channels}. */
+    /** {@return the number of channels C; mirrors {@code num_channels}} */
     public long numChannels() {
         return numChannels;
     }
 
-    /** The value added to the variance for stability; mirrors {@code eps}. */
+    /** {@return the value added to the variance for stability; mirrors {@code eps}} */
     public double eps() {
         return eps;
     }
 
-    /** Whether the layer has a per-channel weight and bias; mirrors {@code affine}. */
+    /** {@return whether the layer has a per-channel weight and bias; mirrors {@code affine}} */
     public boolean affine() {
         return affine;
     }

@@ -21,7 +21,12 @@ public class HuberLoss extends Loss {
         this(Functional.Reduction.MEAN, delta);
     }
 
-    /** Mirrors {@code HuberLoss(reduction=..., delta=...)}. */
+    /**
+     * Mirrors {@code HuberLoss(reduction=..., delta=...)}.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public HuberLoss(Functional.Reduction reduction, double delta) {
         super(reduction);
         if (!(delta > 0)) {
@@ -30,7 +35,7 @@ public class HuberLoss extends Loss {
         this.delta = delta;
     }
 
-    /** Where the loss changes from squared to absolute. */
+    /** {@return where the loss changes from squared to absolute} */
     public double delta() {
         return delta;
     }

@@ -41,15 +41,18 @@ public final class Init {
     private Init() {}
 
     /**
-     * The recommended gain for a nonlinearity given by its {@code nn.functional} name; mirrors
+     * {@return the recommended gain for a nonlinearity given by its {@code nn.functional} name; mirrors
      * {@code init.calculate_gain(nonlinearity)}: 1 for linear, conv and sigmoid, 5/3 for tanh,
-     * √2 for relu, √(2 / (1 + 0.01²)) for leaky_relu, 3/4 for selu.
+     * √2 for relu, √(2 / (1 + 0.01²)) for leaky_relu, 3/4 for selu}
      */
     public static double calculateGain(String nonlinearity) {
         return calculateGain(nonlinearity, "leaky_relu".equals(nonlinearity) ? 0.01 : 0);
     }
 
-    /** The gain with a parameter (the negative slope of leaky_relu); mirrors {@code init.calculate_gain(nonlinearity, param)}. */
+    /**
+     * {@return the gain with a parameter (the negative slope of leaky_relu); mirrors {@code
+     * init.calculate_gain(nonlinearity, param)}}
+     */
     public static double calculateGain(String nonlinearity, double param) {
         if (LINEAR.contains(nonlinearity)) {
             return 1;
@@ -69,24 +72,26 @@ public final class Init {
         }
     }
 
-    /** Values from U(0, 1); mirrors {@code init.uniform_(tensor)}. */
+    /** {@return values from U(0, 1); mirrors {@code init.uniform_(tensor)}} */
     public static Tensor uniform_(Tensor tensor) {
         return uniform_(tensor, 0, 1);
     }
 
-    /** Values drawn from U(from, to); mirrors {@code init.uniform_(tensor, a, b)}. */
+    /** {@return values drawn from U(from, to); mirrors {@code init.uniform_(tensor, a, b)}} */
     public static Tensor uniform_(Tensor tensor, double from, double to) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.uniform_(from, to);
         }
     }
 
-    /** Values from N(0, 1); mirrors {@code init.normal_(tensor)}. */
+    /** {@return values from N(0, 1); mirrors {@code init.normal_(tensor)}} */
     public static Tensor normal_(Tensor tensor) {
         return normal_(tensor, 0, 1);
     }
 
-    /** Values drawn from N(mean, std²); mirrors {@code init.normal_(tensor, mean, std)}. */
+    /**
+     * {@return values drawn from N(mean, std²); mirrors {@code init.normal_(tensor, mean, std)}}
+     */
     public static Tensor normal_(Tensor tensor, double mean, double std) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.normal_(mean, std);
@@ -104,8 +109,8 @@ public final class Init {
     }
 
     /**
-     * Values from N(mean, std²) truncated to [a, b], by inverse-CDF sampling as PyTorch does;
-     * mirrors {@code init.trunc_normal_(tensor, mean, std, a, b)}.
+     * {@return values from N(mean, std²) truncated to [a, b], by inverse-CDF sampling as PyTorch does;
+     * mirrors {@code init.trunc_normal_(tensor, mean, std, a, b)}}
      */
     public static Tensor truncNormal_(Tensor tensor, double mean, double std, double a, double b) {
         if (!(a < b) || !(std > 0)) {
@@ -138,21 +143,24 @@ public final class Init {
         }
     }
 
-    /** All zeros; mirrors {@code init.zeros_}. */
+    /** {@return all zeros; mirrors {@code init.zeros_}} */
     public static Tensor zeros_(Tensor tensor) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.zero_();
         }
     }
 
-    /** All ones; mirrors {@code init.ones_}. */
+    /** {@return all ones; mirrors {@code init.ones_}} */
     public static Tensor ones_(Tensor tensor) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.fill_(1);
         }
     }
 
-    /** The identity matrix (ones on the main diagonal of a non-square one); mirrors {@code init.eye_}. 2-D only. */
+    /**
+     * {@return the identity matrix (ones on the main diagonal of a non-square one); mirrors {@code
+     * init.eye_}} 2-D only.
+     */
     public static Tensor eye_(Tensor tensor) {
         if (tensor.dim() != 2) {
             throw new IllegalArgumentException("eye_: only tensors with 2 dimensions are supported, got " + Shapes.format(tensor.shape()));
@@ -169,7 +177,12 @@ public final class Init {
         return xavierUniform_(tensor, 1.0);
     }
 
-    /** U(-a, a) with {@code a = gain·√(6 / (fan_in + fan_out))}; mirrors {@code init.xavier_uniform_(tensor, gain)}. */
+    /**
+     * U(-a, a) with {@code a = gain·√(6 / (fan_in + fan_out))}; mirrors {@code
+     * init.xavier_uniform_(tensor, gain)}.
+     *
+     * @param gain the scaling factor (see {@link Init#calculateGain})
+     */
     public static Tensor xavierUniform_(Tensor tensor, double gain) {
         long[] fans = fans(tensor, "xavier_uniform_");
         double std = gain * Math.sqrt(2.0 / (double) (fans[0] + fans[1]));
@@ -182,7 +195,12 @@ public final class Init {
         return xavierNormal_(tensor, 1.0);
     }
 
-    /** N(0, std²) with {@code std = gain·√(2 / (fan_in + fan_out))}; mirrors {@code init.xavier_normal_(tensor, gain)}. */
+    /**
+     * N(0, std²) with {@code std = gain·√(2 / (fan_in + fan_out))}; mirrors {@code
+     * init.xavier_normal_(tensor, gain)}.
+     *
+     * @param gain the scaling factor (see {@link Init#calculateGain})
+     */
     public static Tensor xavierNormal_(Tensor tensor, double gain) {
         long[] fans = fans(tensor, "xavier_normal_");
         double std = gain * Math.sqrt(2.0 / (double) (fans[0] + fans[1]));
@@ -236,14 +254,18 @@ public final class Init {
         return normal_(tensor, 0, std);
     }
 
-    /** A (semi-)orthogonal matrix with gain 1; mirrors {@code init.orthogonal_(tensor)}. */
+    /**
+     * {@return a (semi-)orthogonal matrix with gain 1; mirrors {@code init.orthogonal_(tensor)}}
+     */
     public static Tensor orthogonal_(Tensor tensor) {
         return orthogonal_(tensor, 1.0);
     }
 
     /**
-     * A (semi-)orthogonal matrix from the QR decomposition of a normal sample, times {@code gain};
-     * mirrors {@code init.orthogonal_(tensor, gain)}. At least 2-D; trailing dimensions are flattened.
+     * {@return a (semi-)orthogonal matrix from the QR decomposition of a normal sample, times {@code gain};
+     * mirrors {@code init.orthogonal_(tensor, gain)}} At least 2-D; trailing dimensions are flattened.
+     *
+     * @param gain the scaling factor (see {@link Init#calculateGain})
      */
     public static Tensor orthogonal_(Tensor tensor, double gain) {
         if (tensor.dim() < 2) {
@@ -274,12 +296,20 @@ public final class Init {
         return tensor;
     }
 
-    /** The fan-in of a weight of shape (out, in, *kernel): {@code in * prod(kernel)}. */
+    /**
+     * {@return the fan-in of a weight of shape (out, in, *kernel): {@code in * prod(kernel)}}
+     *
+     * @param weight the weight tensor
+     */
     public static long fanIn(Tensor weight) {
         return fans(weight, "fan in")[0];
     }
 
-    /** The fan-out of a weight of shape (out, in, *kernel): {@code out * prod(kernel)}. */
+    /**
+     * {@return the fan-out of a weight of shape (out, in, *kernel): {@code out * prod(kernel)}}
+     *
+     * @param weight the weight tensor
+     */
     public static long fanOut(Tensor weight) {
         return fans(weight, "fan out")[1];
     }
@@ -307,6 +337,9 @@ public final class Init {
      * PyTorch's default for layers with a weight and a bias ({@code Linear}, {@code Conv2d}):
      * kaiming-uniform with a = √5 for the weight, U(-1/√fan_in, 1/√fan_in) for the bias
      * ({@code reset_parameters()}). {@code bias} may be null.
+     *
+     * @param weight the weight tensor
+     * @param bias the additive bias of shape ({@code out}), or {@code null} for none
      */
     public static void resetLikePyTorch(Tensor weight, Tensor bias) {
         kaimingUniform_(weight, Math.sqrt(5));

@@ -19,7 +19,11 @@ public class Linear extends Module {
         this(inFeatures, outFeatures, true);
     }
 
-    /** A layer with or without a bias. */
+    /**
+     * A layer with or without a bias.
+     *
+     * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+     */
     public Linear(long inFeatures, long outFeatures, boolean bias) {
         if (inFeatures < 0 || outFeatures < 0) {
             throw new IllegalArgumentException("Linear needs non-negative sizes, got in_features=" + inFeatures
@@ -42,12 +46,12 @@ public class Linear extends Module {
         return outFeatures;
     }
 
-    /** The weight, (out_features, in_features). */
+    /** {@return the weight, (out_features, in_features)} */
     public Parameter weight() {
         return parameter("weight");
     }
 
-    /** The bias, (out_features), or {@code null}. */
+    /** {@return the bias, (out_features), or {@code null}} */
     public Parameter bias() {
         return parameter("bias");
     }

@@ -170,12 +170,14 @@ public abstract class Module implements Cloneable {
         }
     }
 
-    /** This module's own parameter called {@code name} (not a child's), or {@code null}. */
+    /**
+     * {@return this module's own parameter called {@code name} (not a child's), or {@code null}}
+     */
     public Parameter parameter(String name) {
         return ownParameters().get(name);
     }
 
-    /** This module's own buffer called {@code name}, or {@code null}. */
+    /** {@return this module's own buffer called {@code name}, or {@code null}} */
     public Tensor buffer(String name) {
         return ownBuffers().get(name);
     }
@@ -183,62 +185,68 @@ public abstract class Module implements Cloneable {
     // ---------------------------------------------------------------- traversal
 
     /**
-     * The direct children with their names, in order, a module registered under two names listed
-     * once (under the first); mirrors {@code named_children()}.
+     * {@return the direct children with their names, in order, a module registered under two names listed
+     * once (under the first); mirrors {@code named_children()}}
      */
     public Map<String, Module> namedChildren() {
         return namedChildren(true);
     }
 
     /**
-     * The direct children with their names; with {@code removeDuplicate} false, a module
+     * {@return the direct children with their names; with {@code removeDuplicate} false, a module
      * registered under two names appears under both, as in {@code model._modules}, the view that
-     * {@code forward}, printing and the state dict use.
+     * {@code forward}, printing and the state dict use}
      */
     public Map<String, Module> namedChildren(boolean removeDuplicate) {
         return removeDuplicate ? ModuleTree.unique(ownModules()) : Collections.unmodifiableMap(ownModules());
     }
 
-    /** The direct children, in order, each once; mirrors {@code children()}. */
+    /** {@return the direct children, in order, each once; mirrors {@code children()}} */
     public List<Module> children() {
         return new ArrayList<>(namedChildren().values());
     }
 
     /**
-     * This module and all below it, with dotted names ("" for this one), each module once;
-     * mirrors {@code named_modules()}.
+     * {@return this module and all below it, with dotted names ("" for this one), each module once;
+     * mirrors {@code named_modules()}}
      */
     public Map<String, Module> namedModules() {
         return namedModules(true);
     }
 
     /**
-     * This module and all below it; with {@code removeDuplicate} false a module reached by two
-     * paths is listed under both; mirrors {@code named_modules(remove_duplicate=...)}.
+     * {@return this module and all below it; with {@code removeDuplicate} false a module reached by two
+     * paths is listed under both; mirrors {@code named_modules(remove_duplicate=...)}}
      */
     public Map<String, Module> namedModules(boolean removeDuplicate) {
         return ModuleTree.modules(this, removeDuplicate);
     }
 
-    /** This module and all below it, each once; mirrors {@code modules()}. */
+    /** {@return this module and all below it, each once; mirrors {@code modules()}} */
     public List<Module> modules() {
         return new ArrayList<>(namedModules().values());
     }
 
-    /** Every parameter, with dotted names, each shared one listed once; mirrors {@code named_parameters()}. */
+    /**
+     * {@return every parameter, with dotted names, each shared one listed once; mirrors {@code
+     * named_parameters()}}
+     */
     public Map<String, Parameter> namedParameters() {
         return namedParameters(true);
     }
 
     /**
-     * Every parameter with dotted names; with {@code removeDuplicate} false a parameter reached by
-     * two names is listed under both; mirrors {@code named_parameters(remove_duplicate=...)}.
+     * {@return every parameter with dotted names; with {@code removeDuplicate} false a parameter reached by
+     * two names is listed under both; mirrors {@code named_parameters(remove_duplicate=...)}}
      */
     public Map<String, Parameter> namedParameters(boolean removeDuplicate) {
         return ModuleTree.members(this, true, removeDuplicate, Module::ownParameters);
     }
 
-    /** Every parameter, in the order of {@link #namedParameters()}; mirrors {@code parameters()}. */
+    /**
+     * {@return every parameter, in the order of {@link #namedParameters()}; mirrors {@code
+     * parameters()}}
+     */
     public List<Parameter> parameters() {
         return parameters(true);
     }
@@ -251,51 +259,62 @@ public abstract class Module implements Cloneable {
         return new ArrayList<>(ModuleTree.members(this, recurse, true, Module::ownParameters).values());
     }
 
-    /** Every buffer; mirrors {@code buffers()}. */
+    /** {@return every buffer; mirrors {@code buffers()}} */
     public List<Tensor> buffers() {
         return buffers(true);
     }
 
     /**
-     * This module's buffers, and with {@code recurse} its descendants' too; mirrors
-     * {@code buffers(recurse=...)}.
+     * {@return this module's buffers, and with {@code recurse} its descendants' too; mirrors
+     * {@code buffers(recurse=...)}}
      */
     public List<Tensor> buffers(boolean recurse) {
         return new ArrayList<>(ModuleTree.members(this, recurse, true, Module::ownBuffers).values());
     }
 
-    /** Every buffer with dotted names, each tensor once; mirrors {@code named_buffers()}. */
+    /**
+     * {@return every buffer with dotted names, each tensor once; mirrors {@code named_buffers()}}
+     */
     public Map<String, Tensor> namedBuffers() {
         return namedBuffers(true);
     }
 
-    /** Every buffer; with {@code removeDuplicate} false a tensor registered twice is listed under both names. */
+    /**
+     * {@return every buffer; with {@code removeDuplicate} false a tensor registered twice is listed
+     * under both names}
+     */
     public Map<String, Tensor> namedBuffers(boolean removeDuplicate) {
         return ModuleTree.members(this, true, removeDuplicate, Module::ownBuffers);
     }
 
-    /** This module's own children by name, a module registered twice under both names. Script modules override it. */
+    /**
+     * {@return this module's own children by name, a module registered twice under both names}
+     * Script modules override it.
+     */
     protected Map<String, Module> ownModules() {
         return Collections.unmodifiableMap(modules);
     }
 
-    /** This module's own parameters, not its children's. Script modules override this to read libtorch's slots. */
+    /**
+     * {@return this module's own parameters, not its children's} Script modules override this to
+     * read libtorch's slots.
+     */
     protected Map<String, Parameter> ownParameters() {
         return Collections.unmodifiableMap(parameters);
     }
 
-    /** This module's own buffers, not its children's. */
+    /** {@return this module's own buffers, not its children's} */
     protected Map<String, Tensor> ownBuffers() {
         return Collections.unmodifiableMap(buffers);
     }
 
-    /** Whether this module's own buffer {@code name} belongs in the state dict. */
+    /** {@return whether this module's own buffer {@code name} belongs in the state dict} */
     protected boolean isPersistentBuffer(String name) {
         return !nonPersistentBuffers.contains(name);
     }
 
     /**
-     * This module's direct child called {@code name}. Composite modules read their children
+     * {@return this module's direct child called {@code name}} Composite modules read their children
      * through it in {@code forward} instead of keeping them in fields, so that replacing a child
      * ({@code registerModule(name, m)}, {@code setSubmodule}) changes forward, parameters, state
      * dict and printing at once, as assigning {@code model.fc = ...} does in PyTorch.
@@ -313,8 +332,8 @@ public abstract class Module implements Cloneable {
     }
 
     /**
-     * The submodule at a dotted path such as {@code "features.3"} or {@code "layer4.1.conv2"};
-     * mirrors {@code get_submodule}. The empty path is this module.
+     * {@return the submodule at a dotted path such as {@code "features.3"} or {@code "layer4.1.conv2"};
+     * mirrors {@code get_submodule}} The empty path is this module.
      *
      * @throws IllegalArgumentException naming the part of the path that does not exist
      */
@@ -323,8 +342,8 @@ public abstract class Module implements Cloneable {
     }
 
     /**
-     * The submodule at {@code path}, checked to be a {@code type}: {@code model.getSubmodule("fc",
-     * Linear.class).inFeatures()} is {@code model.fc.in_features}.
+     * {@return the submodule at {@code path}, checked to be a {@code type}: {@code model.getSubmodule("fc",
+     * Linear.class).inFeatures()} is {@code model.fc.in_features}}
      *
      * @throws ClassCastException naming the path and both types when it is not
      */
@@ -355,7 +374,12 @@ public abstract class Module implements Cloneable {
         return parent.registerModule(path.substring(dot + 1), module);
     }
 
-    /** Calls {@code fn} on every submodule, then on this one; mirrors {@code apply(fn)}. Returns this. */
+    /**
+     * Calls {@code fn} on every submodule, then on this one; mirrors {@code apply(fn)}. Returns
+     * this.
+     *
+     * @return this, for chaining
+     */
     public Module apply(Consumer<Module> fn) {
         for (Module c : children()) {
             c.apply(fn);
@@ -366,7 +390,11 @@ public abstract class Module implements Cloneable {
 
     // ---------------------------------------------------------------- modes and gradients
 
-    /** Sets training mode here and below; mirrors {@code train(mode)}. Returns this. */
+    /**
+     * Sets training mode here and below; mirrors {@code train(mode)}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module train(boolean mode) {
         for (Module m : modules()) {
             m.setTrainingFlag(mode);
@@ -379,22 +407,36 @@ public abstract class Module implements Cloneable {
         training = mode;
     }
 
-    /** Training mode; mirrors {@code train()}. Returns this. */
+    /**
+     * Training mode; mirrors {@code train()}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module train() {
         return train(true);
     }
 
-    /** Evaluation mode (dropout off, batch norm on running statistics); mirrors {@code eval()}. Returns this. */
+    /**
+     * Evaluation mode (dropout off, batch norm on running statistics); mirrors {@code eval()}.
+     * Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module eval() {
         return train(false);
     }
 
-    /** Whether this module is in training mode; mirrors {@code module.training}. */
+    /** {@return whether this module is in training mode; mirrors {@code module.training}} */
     public boolean isTraining() {
         return training;
     }
 
-    /** Sets {@code requiresGrad} on every parameter; mirrors {@code requires_grad_(flag)}. Returns this. */
+    /**
+     * Sets {@code requiresGrad} on every parameter; mirrors {@code requires_grad_(flag)}. Returns
+     * this.
+     *
+     * @return this, for chaining
+     */
     public Module requiresGrad(boolean requiresGrad) {
         for (Parameter p : parameters()) {
             p.requiresGrad(requiresGrad);
@@ -429,12 +471,22 @@ public abstract class Module implements Cloneable {
 
     // ---------------------------------------------------------------- devices and dtypes
 
-    /** Moves every parameter and buffer to {@code device} in place; mirrors {@code to(device)}. Returns this. */
+    /**
+     * Moves every parameter and buffer to {@code device} in place; mirrors {@code to(device)}.
+     * Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module to(Device device) {
         return applyToData(t -> t.to(device));
     }
 
-    /** Converts every floating-point parameter and buffer to {@code dtype} in place; mirrors {@code to(dtype)}. Returns this. */
+    /**
+     * Converts every floating-point parameter and buffer to {@code dtype} in place; mirrors {@code
+     * to(dtype)}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module to(DType dtype) {
         if (!dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("Module.to(dtype) takes a floating-point dtype, got " + dtype);
@@ -442,19 +494,29 @@ public abstract class Module implements Cloneable {
         return applyToData(t -> t.dtype().isFloatingPoint() ? t.to(dtype) : t);
     }
 
-    /** Converts floating-point parameters and buffers to float32 in place; mirrors {@code module.float()}. Returns this. */
+    /**
+     * Converts floating-point parameters and buffers to float32 in place; mirrors {@code
+     * module.float()}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module float_() {
         return to(DType.FLOAT32);
     }
 
-    /** Converts floating-point parameters and buffers to float64 in place; mirrors {@code module.double()}. Returns this. */
+    /**
+     * Converts floating-point parameters and buffers to float64 in place; mirrors {@code
+     * module.double()}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module double_() {
         return to(DType.FLOAT64);
     }
 
     /**
-     * An independent copy of this module and everything below it; mirrors
-     * {@code copy.deepcopy(model)}. Parameters and buffers are new tensors with the same values
+     * {@return an independent copy of this module and everything below it; mirrors
+     * {@code copy.deepcopy(model)}} Parameters and buffers are new tensors with the same values
      * (parameters keep {@code requiresGrad}; gradients are not copied), children are copied, a
      * module or tensor shared within the tree stays shared in the copy, and the training flag is
      * kept. Fields of a subclass that hold a module or tensor of the tree are pointed at the
@@ -466,8 +528,8 @@ public abstract class Module implements Cloneable {
     }
 
     /**
-     * The step of {@link #deepCopy()} for this module, {@code memo} mapping each original module
-     * and tensor already copied to its copy (PyTorch's {@code __deepcopy__(memo)}). Override it
+     * {@return the step of {@link #deepCopy()} for this module, {@code memo} mapping each original module
+     * and tensor already copied to its copy (PyTorch's {@code __deepcopy__(memo)})} Override it
      * in a module whose state is not in its registered parameters, buffers and children.
      */
     protected Module deepCopy(Map<Object, Object> memo) {
@@ -503,7 +565,11 @@ public abstract class Module implements Cloneable {
         return modules;
     }
 
-    /** Replaces the data of every parameter and buffer with {@code fn(data)}, keeping the objects. */
+    /**
+     * Replaces the data of every parameter and buffer with {@code fn(data)}, keeping the objects.
+     *
+     * @return this {@code Module}, for chaining
+     */
     protected Module applyToData(UnaryOperator<Tensor> fn) {
         Map<String, Tensor> targets = new LinkedHashMap<>(namedParameters());
         targets.putAll(namedBuffers());
@@ -552,9 +618,9 @@ public abstract class Module implements Cloneable {
     }
 
     /**
-     * Whether this module's own state key {@code name} may be absent from a state dict that is
+     * {@return whether this module's own state key {@code name} may be absent from a state dict that is
      * loaded strictly, the module keeping its value: PyTorch's versioned loading accepts files
-     * written before the key existed (batch norm's {@code num_batches_tracked}). None by default.
+     * written before the key existed (batch norm's {@code num_batches_tracked})} None by default.
      */
     protected boolean isOptionalStateKey(String name) {
         return false;
@@ -572,12 +638,15 @@ public abstract class Module implements Cloneable {
 
     // ---------------------------------------------------------------- printing
 
-    /** The text inside this module's parentheses when printed, e.g. {@code in_features=4, out_features=2, bias=True}. */
+    /**
+     * {@return the text inside this module's parentheses when printed, e.g. {@code in_features=4,
+     * out_features=2, bias=True}}
+     */
     public String extraRepr() {
         return "";
     }
 
-    /** The name printed for this module; its class name by default. */
+    /** {@return the name printed for this module; its class name by default} */
     protected String reprName() {
         return getClass().getSimpleName();
     }

@@ -38,7 +38,7 @@ public class ModuleDict extends Module {
     }
 
     /**
-     * The module under {@code key}; mirrors {@code d[key]}.
+     * {@return the module under {@code key}; mirrors {@code d[key]}}
      *
      * @throws java.util.NoSuchElementException naming the key and the keys there are (Python's KeyError)
      */
@@ -51,7 +51,7 @@ public class ModuleDict extends Module {
     }
 
     /**
-     * The module under {@code key}, checked to be a {@code type}.
+     * {@return the module under {@code key}, checked to be a {@code type}}
      *
      * @throws ClassCastException naming the key and both types when it is not
      */
@@ -63,7 +63,11 @@ public class ModuleDict extends Module {
         return type.cast(m);
     }
 
-    /** Adds or replaces the module under {@code key}; mirrors {@code d[key] = module}. Returns this. */
+    /**
+     * Adds or replaces the module under {@code key}; mirrors {@code d[key] = module}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public ModuleDict put(String key, Module module) {
         if (module == null) {
             throw new NullPointerException("module");
@@ -72,7 +76,7 @@ public class ModuleDict extends Module {
         return this;
     }
 
-    /** Whether {@code key} is present; mirrors {@code key in d}. */
+    /** {@return whether {@code key} is present; mirrors {@code key in d}} */
     public boolean containsKey(String key) {
         return ownModules().containsKey(key);
     }
@@ -84,7 +88,11 @@ public class ModuleDict extends Module {
         return m;
     }
 
-    /** Puts every entry of {@code modules}, in its order; mirrors {@code update(...)}. Returns this. */
+    /**
+     * Puts every entry of {@code modules}, in its order; mirrors {@code update(...)}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public ModuleDict update(Map<String, ? extends Module> modules) {
         for (Map.Entry<String, ? extends Module> e : modules.entrySet()) {
             put(e.getKey(), e.getValue());
@@ -97,22 +105,25 @@ public class ModuleDict extends Module {
         replaceChildren(Map.of());
     }
 
-    /** The number of modules; mirrors {@code len(d)}. */
+    /** {@return the number of modules; mirrors {@code len(d)}} */
     public int size() {
         return ownModules().size();
     }
 
-    /** The keys in insertion order; mirrors {@code keys()}. */
+    /** {@return the keys in insertion order; mirrors {@code keys()}} */
     public List<String> keys() {
         return new ArrayList<>(ownModules().keySet());
     }
 
-    /** The modules in insertion order; mirrors {@code values()}. */
+    /** {@return the modules in insertion order; mirrors {@code values()}} */
     public List<Module> values() {
         return new ArrayList<>(ownModules().values());
     }
 
-    /** The entries in insertion order, as a read-only view of a copy; mirrors {@code items()}. */
+    /**
+     * {@return the entries in insertion order, as a read-only view of a copy; mirrors {@code
+     * items()}}
+     */
     public Set<Map.Entry<String, Module>> items() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ownModules())).entrySet();
     }

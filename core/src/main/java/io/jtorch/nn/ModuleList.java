@@ -42,23 +42,26 @@ public class ModuleList extends Module implements Iterable<Module> {
                 + "(for (Module m : list) x = m.forward(x)), or use a Sequential");
     }
 
-    /** The number of modules; mirrors {@code len(list)}. */
+    /** {@return the number of modules; mirrors {@code len(list)}} */
     public int size() {
         return ownModules().size();
     }
 
-    /** Whether the list is empty. */
+    /** {@return whether the list is empty} */
     public boolean isEmpty() {
         return ownModules().isEmpty();
     }
 
-    /** The module at {@code index}, negative counting from the end; mirrors {@code list[index]}. */
+    /**
+     * {@return the module at {@code index}, negative counting from the end; mirrors {@code
+     * list[index]}}
+     */
     public Module get(int index) {
         return toList().get(Indices.normalize(index, size(), "ModuleList"));
     }
 
     /**
-     * The module at {@code index}, checked to be a {@code type}.
+     * {@return the module at {@code index}, checked to be a {@code type}}
      *
      * @throws ClassCastException naming the index and both types when it is not
      */
@@ -79,14 +82,22 @@ public class ModuleList extends Module implements Iterable<Module> {
         return old;
     }
 
-    /** Adds a module at the end; mirrors {@code append}. Returns this. */
+    /**
+     * Adds a module at the end; mirrors {@code append}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public ModuleList append(Module module) {
         checkModule(module);
         registerModule(Integer.toString(size()), module);
         return this;
     }
 
-    /** Adds modules at the end; mirrors {@code extend} and {@code list += other}. Returns this. */
+    /**
+     * Adds modules at the end; mirrors {@code extend} and {@code list += other}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public ModuleList extend(Iterable<? extends Module> modules) {
         for (Module m : modules) {
             append(m);
@@ -97,6 +108,8 @@ public class ModuleList extends Module implements Iterable<Module> {
     /**
      * Inserts a module before {@code index}, as Python's {@code list.insert}: negative counts from
      * the end, out of range goes to either end; mirrors {@code insert(index, module)}.
+     *
+     * @return this {@code ModuleList}, for chaining
      */
     public ModuleList insert(int index, Module module) {
         checkModule(module);
@@ -119,14 +132,14 @@ public class ModuleList extends Module implements Iterable<Module> {
         return remove(index);
     }
 
-    /** {@code list[from:to]}: a new list of the same module objects, numbered from 0. */
+    /** {@return {@code list[from:to]}: a new list of the same module objects, numbered from 0} */
     public ModuleList slice(int from, int to) {
         return slice(from, to, 1);
     }
 
     /**
-     * {@code list[start:stop:step]}, {@code null} for an omitted bound, numbered from 0 as PyTorch
-     * numbers a sliced ModuleList.
+     * {@return {@code list[start:stop:step]}, {@code null} for an omitted bound, numbered from 0 as PyTorch
+     * numbers a sliced ModuleList}
      *
      * @throws IllegalArgumentException when {@code step} is 0
      */
@@ -139,14 +152,14 @@ public class ModuleList extends Module implements Iterable<Module> {
         return new ModuleList(picked);
     }
 
-    /** A new list of this one's modules then {@code other}'s; mirrors {@code a + b}. */
+    /** {@return a new list of this one's modules then {@code other}'s; mirrors {@code a + b}} */
     public ModuleList plus(ModuleList other) {
         List<Module> all = toList();
         all.addAll(other.toList());
         return new ModuleList(all);
     }
 
-    /** The modules in order, as a new list. */
+    /** {@return the modules in order, as a new list} */
     public List<Module> toList() {
         return new ArrayList<>(ownModules().values());
     }

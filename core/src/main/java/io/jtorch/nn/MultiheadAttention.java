@@ -23,7 +23,11 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         private boolean bias = true;
         private boolean batchFirst = false;
 
-        /** Dropout probability on the attention weights in training mode; PyTorch's default is 0. */
+        /**
+         * Dropout probability on the attention weights in training mode; PyTorch's default is 0.
+         *
+         * @return these options, for chaining
+         */
         public Options dropout(double p) {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("MultiheadAttention: dropout must be in [0, 1], got " + p);
@@ -32,13 +36,25 @@ public class MultiheadAttention extends Module implements TorchScriptable {
             return this;
         }
 
-        /** Whether the input and output projections have biases; PyTorch's default is true. */
+        /**
+         * Whether the input and output projections have biases; PyTorch's default is true.
+         *
+         * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+         * @return these options, for chaining
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
-        /** Whether inputs and outputs are (N, L, E) instead of (L, N, E); PyTorch's default is false. */
+        /**
+         * Whether inputs and outputs are (N, L, E) instead of (L, N, E); PyTorch's default is
+         * false.
+         *
+         * @param batchFirst whether inputs and outputs are (N, L, E) rather than PyTorch's default
+         *     (L, N, E)
+         * @return these options, for chaining
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
@@ -59,12 +75,23 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         return new Options();
     }
 
-    /** A layer with PyTorch's defaults; {@code embedDim} must be divisible by {@code numHeads}. */
+    /**
+     * A layer with PyTorch's defaults; {@code embedDim} must be divisible by {@code numHeads}.
+     *
+     * @param embedDim the size {@code E} of each embedding
+     * @param numHeads the number of attention heads; {@code embedDim} must be divisible by it
+     */
     public MultiheadAttention(long embedDim, long numHeads) {
         this(embedDim, numHeads, options());
     }
 
-    /** A layer with the given options; mirrors {@code MultiheadAttention(embed_dim, num_heads, dropout, bias, batch_first=...)}. */
+    /**
+     * A layer with the given options; mirrors {@code MultiheadAttention(embed_dim, num_heads,
+     * dropout, bias, batch_first=...)}.
+     *
+     * @param embedDim the size {@code E} of each embedding
+     * @param numHeads the number of attention heads; {@code embedDim} must be divisible by it
+     */
     public MultiheadAttention(long embedDim, long numHeads, Options options) {
         if (embedDim < 1 || numHeads < 1 || embedDim % numHeads != 0) {
             throw new IllegalArgumentException("MultiheadAttention: embed_dim must be positive and divisible by num_heads, got embed_dim="
@@ -87,12 +114,12 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         }
     }
 
-    /** The model dimension E; mirrors {@code embed_dim}. */
+    /** {@return the model dimension E; mirrors {@code embed_dim}} */
     public long embedDim() {
         return embedDim;
     }
 
-    /** The number of heads; mirrors {@code num_heads}. */
+    /** {@return the number of heads; mirrors {@code num_heads}} */
     public long numHeads() {
         return numHeads;
     }
@@ -107,7 +134,7 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         return dropout;
     }
 
-    /** Whether inputs are (N, L, E); mirrors {@code batch_first}. */
+    /** {@return whether inputs are (N, L, E); mirrors {@code batch_first}} */
     public boolean batchFirst() {
         return batchFirst;
     }
@@ -129,7 +156,7 @@ public class MultiheadAttention extends Module implements TorchScriptable {
     }
 
     /**
-     * The general form; mirrors {@code mha(query, key, value, key_padding_mask, need_weights, attn_mask)}.
+     * {@return the general form; mirrors {@code mha(query, key, value, key_padding_mask, need_weights, attn_mask)}}
      * Either mask may be null.
      *
      * @throws IllegalArgumentException naming the shapes when they do not fit together

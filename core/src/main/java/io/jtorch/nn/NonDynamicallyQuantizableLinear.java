@@ -6,7 +6,11 @@ package io.jtorch.nn;
  * {@code torch.nn.modules.linear.NonDynamicallyQuantizableLinear}.
  */
 public class NonDynamicallyQuantizableLinear extends Linear {
-    /** A layer with or without a bias, initialised as {@link Linear}. */
+    /**
+     * A layer with or without a bias, initialised as {@link Linear}.
+     *
+     * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+     */
     public NonDynamicallyQuantizableLinear(long inFeatures, long outFeatures, boolean bias) {
         super(inFeatures, outFeatures, bias);
     }

@@ -24,7 +24,12 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         private double dropout = 0;
         private boolean bidirectional = false;
 
-        /** Stacked layers; PyTorch's default is 1. */
+        /**
+         * Stacked layers; PyTorch's default is 1.
+         *
+         * @param numLayers the number of stacked layers
+         * @return these options, for chaining
+         */
         public Options numLayers(long numLayers) {
             if (numLayers < 1) {
                 throw new IllegalArgumentException("num_layers must be at least 1, got " + numLayers);
@@ -33,19 +38,36 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
             return this;
         }
 
-        /** Whether the layers have biases; PyTorch's default is true. */
+        /**
+         * Whether the layers have biases; PyTorch's default is true.
+         *
+         * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+         * @return these options, for chaining
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
-        /** Whether input and output are (N, L, *) instead of (L, N, *); PyTorch's default is false. */
+        /**
+         * Whether input and output are (N, L, *) instead of (L, N, *); PyTorch's default is false.
+         *
+         * @param batchFirst whether inputs and outputs are (N, L, E) rather than PyTorch's default
+         *     (L, N, E)
+         * @return these options, for chaining
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
         }
 
-        /** Dropout probability on the outputs of every layer but the last, in training mode; default 0. */
+        /**
+         * Dropout probability on the outputs of every layer but the last, in training mode; default
+         * 0.
+         *
+         * @param dropout the dropout probability (0 for none)
+         * @return these options, for chaining
+         */
         public Options dropout(double dropout) {
             if (!(dropout >= 0 && dropout <= 1)) {
                 throw new IllegalArgumentException("dropout should be a number in range [0, 1], got " + dropout);
@@ -54,7 +76,11 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
             return this;
         }
 
-        /** Whether each layer also runs backwards over the sequence; PyTorch's default is false. */
+        /**
+         * Whether each layer also runs backwards over the sequence; PyTorch's default is false.
+         *
+         * @return these options, for chaining
+         */
         public Options bidirectional(boolean bidirectional) {
             this.bidirectional = bidirectional;
             return this;
@@ -74,7 +100,13 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         return new Options();
     }
 
-    /** Registers the parameters of {@code gates} gates per layer and direction and initialises them as PyTorch does. */
+    /**
+     * Registers the parameters of {@code gates} gates per layer and direction and initialises them
+     * as PyTorch does.
+     *
+     * @param inputSize the number of features of each input step
+     * @param hiddenSize the number of features of the hidden state
+     */
     protected RNNBase(String name, int gates, long inputSize, long hiddenSize, Options options) {
         if (inputSize < 1 || hiddenSize < 1) {
             throw new IllegalArgumentException(name + " needs positive sizes, got input_size=" + inputSize + ", hidden_size=" + hiddenSize);
@@ -105,12 +137,12 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         }
     }
 
-    /** The features of each input step H_in; mirrors {@code input_size}. */
+    /** {@return the features of each input step H_in; mirrors {@code input_size}} */
     public long inputSize() {
         return inputSize;
     }
 
-    /** The features of the hidden state H; mirrors {@code hidden_size}. */
+    /** {@return the features of the hidden state H; mirrors {@code hidden_size}} */
     public long hiddenSize() {
         return hiddenSize;
     }
@@ -120,12 +152,12 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         return numLayers;
     }
 
-    /** Whether the layers have biases; mirrors {@code bias}. */
+    /** {@return whether the layers have biases; mirrors {@code bias}} */
     public boolean bias() {
         return bias;
     }
 
-    /** Whether inputs are (N, L, H_in); mirrors {@code batch_first}. */
+    /** {@return whether inputs are (N, L, H_in); mirrors {@code batch_first}} */
     public boolean batchFirst() {
         return batchFirst;
     }
@@ -135,12 +167,15 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         return dropout;
     }
 
-    /** Whether each layer runs both ways; mirrors {@code bidirectional}. */
+    /** {@return whether each layer runs both ways; mirrors {@code bidirectional}} */
     public boolean bidirectional() {
         return bidirectional;
     }
 
-    /** The parameters in the order libtorch's kernels take them (PyTorch's {@code _flat_weights}). */
+    /**
+     * {@return the parameters in the order libtorch's kernels take them (PyTorch's {@code
+     * _flat_weights})}
+     */
     protected List<Parameter> flatWeights() {
         return new ArrayList<>(ownParameters().values());
     }
@@ -158,8 +193,8 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
     }
 
     /**
-     * The state tensor {@code hx} as the kernel wants it, (D·num_layers, N, H), zeros when null;
-     * an unbatched state (D·num_layers, H) is given its batch dimension.
+     * {@return the state tensor {@code hx} as the kernel wants it, (D·num_layers, N, H), zeros when null;
+     * an unbatched state (D·num_layers, H) is given its batch dimension}
      */
     protected Tensor stateFor(Tensor input, Tensor hx, String name) {
         boolean batched = input.dim() == 3;

@@ -16,12 +16,16 @@ public class ReLU extends Module {
         this(false);
     }
 
-    /** {@code nn.ReLU(inplace)}; see the class comment for what the flag changes. */
+    /**
+     * {@code nn.ReLU(inplace)}; see the class comment for what the flag changes.
+     *
+     * @param inplace accepted for PyTorch parity; the result is the same either way
+     */
     public ReLU(boolean inplace) {
         this.inplace = inplace;
     }
 
-    /** The {@code inplace} flag as given. */
+    /** {@return the {@code inplace} flag as given} */
     public boolean inplace() {
         return inplace;
     }

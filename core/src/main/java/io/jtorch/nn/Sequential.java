@@ -71,23 +71,26 @@ public class Sequential extends Module implements Iterable<Module> {
         return x;
     }
 
-    /** The number of modules; mirrors {@code len(model)}. */
+    /** {@return the number of modules; mirrors {@code len(model)}} */
     public int size() {
         return ownModules().size();
     }
 
-    /** Whether there are no modules. */
+    /** {@return whether there are no modules} */
     public boolean isEmpty() {
         return ownModules().isEmpty();
     }
 
-    /** The module at {@code index}, negative counting from the end; mirrors {@code model[index]}. */
+    /**
+     * {@return the module at {@code index}, negative counting from the end; mirrors {@code
+     * model[index]}}
+     */
     public Module get(int index) {
         return toList().get(normalize(index));
     }
 
     /**
-     * The module at {@code index}, checked to be a {@code type}: {@code model.get(-1, Linear.class)}.
+     * {@return the module at {@code index}, checked to be a {@code type}: {@code model.get(-1, Linear.class)}}
      *
      * @throws ClassCastException naming the index and both types when it is not
      */
@@ -110,8 +113,8 @@ public class Sequential extends Module implements Iterable<Module> {
     }
 
     /**
-     * A new {@code Sequential} holding the same module objects from {@code from} (inclusive) to
-     * {@code to} (exclusive), under the same names; mirrors {@code model[from:to]}. Bounds follow
+     * {@return a new {@code Sequential} holding the same module objects from {@code from} (inclusive) to
+     * {@code to} (exclusive), under the same names; mirrors {@code model[from:to]}} Bounds follow
      * Python: negative values count from the end, values past the end are clamped, and an empty
      * range gives an empty sequence.
      */
@@ -119,14 +122,14 @@ public class Sequential extends Module implements Iterable<Module> {
         return slice(from, to, 1);
     }
 
-    /** {@code model[from:]}. */
+    /** {@return {@code model[from:]}} */
     public Sequential slice(int from) {
         return slice(from, null, 1);
     }
 
     /**
-     * {@code model[start:stop:step]}, {@code null} for an omitted bound: {@code slice(null, null, -1)}
-     * is {@code model[::-1]}, the modules in reverse order. Names are kept, as in PyTorch.
+     * {@return {@code model[start:stop:step]}, {@code null} for an omitted bound: {@code slice(null, null, -1)}
+     * is {@code model[::-1]}, the modules in reverse order} Names are kept, as in PyTorch.
      *
      * @throws IllegalArgumentException when {@code step} is 0
      */
@@ -143,6 +146,7 @@ public class Sequential extends Module implements Iterable<Module> {
      * Adds a module at the end under the name {@code str(len(model))}; mirrors {@code append}.
      * Returns this.
      *
+     * @return this, for chaining
      * @throws IllegalStateException when a child already has that name (a named or sliced
      *     sequence), where PyTorch would silently replace it
      */
@@ -157,7 +161,11 @@ public class Sequential extends Module implements Iterable<Module> {
         return this;
     }
 
-    /** Adds modules at the end; mirrors {@code extend} and {@code model += other}. Returns this. */
+    /**
+     * Adds modules at the end; mirrors {@code extend} and {@code model += other}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Sequential extend(Iterable<? extends Module> modules) {
         for (Module m : modules) {
             append(m);
@@ -165,7 +173,10 @@ public class Sequential extends Module implements Iterable<Module> {
         return this;
     }
 
-    /** A new sequence of this one's modules then {@code other}'s, named by position; mirrors {@code a + b}. */
+    /**
+     * {@return a new sequence of this one's modules then {@code other}'s, named by position;
+     * mirrors {@code a + b}}
+     */
     public Sequential plus(Sequential other) {
         List<Module> all = toList();
         all.addAll(other.toList());
@@ -175,6 +186,8 @@ public class Sequential extends Module implements Iterable<Module> {
     /**
      * Inserts a module before {@code index}; mirrors {@code insert(index, module)}: {@code index}
      * may be {@code size()} (append) or negative. Children are renumbered by position.
+     *
+     * @return this {@code Sequential}, for chaining
      */
     public Sequential insert(int index, Module module) {
         checkModule(module);
@@ -209,7 +222,10 @@ public class Sequential extends Module implements Iterable<Module> {
         return remove(-1);
     }
 
-    /** The modules in order; changes to the sequence are not reflected in the returned list. */
+    /**
+     * {@return the modules in order; changes to the sequence are not reflected in the returned
+     * list}
+     */
     public List<Module> toList() {
         return new ArrayList<>(ownModules().values());
     }

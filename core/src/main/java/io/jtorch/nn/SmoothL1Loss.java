@@ -21,7 +21,12 @@ public class SmoothL1Loss extends Loss {
         this(Functional.Reduction.MEAN, beta);
     }
 
-    /** Mirrors {@code SmoothL1Loss(reduction=..., beta=...)}. */
+    /**
+     * Mirrors {@code SmoothL1Loss(reduction=..., beta=...)}.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public SmoothL1Loss(Functional.Reduction reduction, double beta) {
         super(reduction);
         if (beta < 0) {
@@ -30,7 +35,7 @@ public class SmoothL1Loss extends Loss {
         this.beta = beta;
     }
 
-    /** Where the loss changes from squared to absolute. */
+    /** {@return where the loss changes from squared to absolute} */
     public double beta() {
         return beta;
     }

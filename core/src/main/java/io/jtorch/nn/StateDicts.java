@@ -27,7 +27,7 @@ public final class StateDicts {
      * @param mismatchedKeys keys skipped because their shapes differ, with both shapes
      */
     public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys, List<String> mismatchedKeys) {
-        /** Whether every key matched. */
+        /** {@return whether every key matched} */
         public boolean isEmpty() {
             return missingKeys.isEmpty() && unexpectedKeys.isEmpty() && mismatchedKeys.isEmpty();
         }

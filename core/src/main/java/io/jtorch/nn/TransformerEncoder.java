@@ -36,12 +36,21 @@ public class TransformerEncoder extends Module implements TorchScriptable {
 
     private final int numLayers;
 
-    /** {@code numLayers} copies of {@code encoderLayer}, without a final norm. */
+    /**
+     * {@code numLayers} copies of {@code encoderLayer}, without a final norm.
+     *
+     * @param numLayers the number of stacked layers
+     */
     public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers) {
         this(encoderLayer, numLayers, null);
     }
 
-    /** {@code numLayers} copies of {@code encoderLayer}, then {@code norm} (null for none); mirrors {@code TransformerEncoder(layer, n, norm)}. */
+    /**
+     * {@code numLayers} copies of {@code encoderLayer}, then {@code norm} (null for none); mirrors
+     * {@code TransformerEncoder(layer, n, norm)}.
+     *
+     * @param numLayers the number of stacked layers
+     */
     public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers, Module norm) {
         if (numLayers < 1) {
             throw new IllegalArgumentException("TransformerEncoder needs num_layers >= 1, got " + numLayers);
@@ -56,12 +65,12 @@ public class TransformerEncoder extends Module implements TorchScriptable {
         }
     }
 
-    /** The number of layers; mirrors {@code num_layers}. */
+    /** {@return the number of layers; mirrors {@code num_layers}} */
     public int numLayers() {
         return numLayers;
     }
 
-    /** The layer at {@code index}; mirrors {@code encoder.layers[index]}. */
+    /** {@return the layer at {@code index}; mirrors {@code encoder.layers[index]}} */
     public Module layer(int index) {
         Module m = child("layers").namedChildren().get(Integer.toString(index));
         if (m == null) {

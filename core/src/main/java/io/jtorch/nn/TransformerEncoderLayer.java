@@ -25,7 +25,11 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
         private boolean batchFirst = false;
         private boolean normFirst = false;
 
-        /** The feed-forward network's hidden size; PyTorch's default is 2048. */
+        /**
+         * The feed-forward network's hidden size; PyTorch's default is 2048.
+         *
+         * @return these options, for chaining
+         */
         public Options dimFeedforward(long dimFeedforward) {
             if (dimFeedforward < 1) {
                 throw new IllegalArgumentException("dim_feedforward must be positive, got " + dimFeedforward);
@@ -34,7 +38,12 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
             return this;
         }
 
-        /** Dropout probability everywhere in the layer; PyTorch's default is 0.1. */
+        /**
+         * Dropout probability everywhere in the layer; PyTorch's default is 0.1.
+         *
+         * @param dropout the dropout probability (0 for none)
+         * @return these options, for chaining
+         */
         public Options dropout(double dropout) {
             if (!(dropout >= 0 && dropout <= 1)) {
                 throw new IllegalArgumentException("dropout must be in [0, 1], got " + dropout);
@@ -43,7 +52,11 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
             return this;
         }
 
-        /** The feed-forward activation, {@code "relu"} (PyTorch's default) or {@code "gelu"}. */
+        /**
+         * The feed-forward activation, {@code "relu"} (PyTorch's default) or {@code "gelu"}.
+         *
+         * @return these options, for chaining
+         */
         public Options activation(String activation) {
             if (!"relu".equals(activation) && !"gelu".equals(activation)) {
                 throw new IllegalArgumentException("activation should be relu/gelu, not " + activation);
@@ -52,19 +65,35 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
             return this;
         }
 
-        /** The layer norms' eps; PyTorch's default is 1e-5. */
+        /**
+         * The layer norms' eps; PyTorch's default is 1e-5.
+         *
+         * @param eps the value added to the denominator for numerical stability
+         * @return these options, for chaining
+         */
         public Options layerNormEps(double eps) {
             this.layerNormEps = eps;
             return this;
         }
 
-        /** Whether inputs are (N, S, E) instead of (S, N, E); PyTorch's default is false. */
+        /**
+         * Whether inputs are (N, S, E) instead of (S, N, E); PyTorch's default is false.
+         *
+         * @param batchFirst whether inputs and outputs are (N, L, E) rather than PyTorch's default
+         *     (L, N, E)
+         * @return these options, for chaining
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
         }
 
-        /** Whether the layer norms come before attention and feed-forward; PyTorch's default is false. */
+        /**
+         * Whether the layer norms come before attention and feed-forward; PyTorch's default is
+         * false.
+         *
+         * @return these options, for chaining
+         */
         public Options normFirst(boolean normFirst) {
             this.normFirst = normFirst;
             return this;
@@ -106,22 +135,22 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
         registerModule("dropout2", new Dropout(options.dropout));
     }
 
-    /** The model dimension E; mirrors {@code d_model}. */
+    /** {@return the model dimension E; mirrors {@code d_model}} */
     public long dModel() {
         return dModel;
     }
 
-    /** The number of attention heads; mirrors {@code nhead}. */
+    /** {@return the number of attention heads; mirrors {@code nhead}} */
     public long nhead() {
         return nhead;
     }
 
-    /** Whether the layer norms come first; mirrors {@code norm_first}. */
+    /** {@return whether the layer norms come first; mirrors {@code norm_first}} */
     public boolean normFirst() {
         return options.normFirst;
     }
 
-    /** Whether inputs are (N, S, E); mirrors {@code batch_first}. */
+    /** {@return whether inputs are (N, S, E); mirrors {@code batch_first}} */
     public boolean batchFirst() {
         return options.batchFirst;
     }
@@ -139,7 +168,7 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
     }
 
     /**
-     * The encoded sequence; mirrors {@code layer(src, src_mask, src_key_padding_mask)}. The masks
+     * {@return the encoded sequence; mirrors {@code layer(src, src_mask, src_key_padding_mask)}} The masks
      * (null for none) are those of {@link MultiheadAttention}: {@code srcMask} (S, S) or
      * (N·nhead, S, S), {@code srcKeyPaddingMask} (N, S), bool (true = ignored) or float.
      */

@@ -64,22 +64,25 @@ public class Upsample extends Module implements TorchScriptable {
         this.alignCorners = alignCorners;
     }
 
-    /** The output size, or {@code null} when a scale factor is used. */
+    /** {@return the output size, or {@code null} when a scale factor is used} */
     public long[] size() {
         return size == null ? null : size.clone();
     }
 
-    /** The scale factor, or {@code null} when an output size is used. */
+    /** {@return the scale factor, or {@code null} when an output size is used} */
     public Double scaleFactor() {
         return scaleFactor;
     }
 
-    /** The interpolation mode. */
+    /** {@return the interpolation mode} */
     public String mode() {
         return mode;
     }
 
-    /** {@code align_corners} as given, or {@code null} (PyTorch's None: false for the interpolating modes). */
+    /**
+     * {@return {@code align_corners} as given, or {@code null} (PyTorch's None: false for the
+     * interpolating modes)}
+     */
     public Boolean alignCorners() {
         return alignCorners;
     }

@@ -22,7 +22,14 @@ import io.jtorch.vision.ops.StochasticDepth;
  * <p>Shapes: input (N, dim, H, W), output the same.
  */
 public class CNBlock extends Module implements TorchScriptable {
-    /** A block of {@code dim} channels; mirrors {@code CNBlock(dim, layer_scale, stochastic_depth_prob)}. */
+    /**
+     * A block of {@code dim} channels; mirrors {@code CNBlock(dim, layer_scale,
+     * stochastic_depth_prob)}.
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
+     *     the last block
+     */
     public CNBlock(long dim, double layerScale, double stochasticDepthProb) {
         registerModule("block", new Sequential(
                 new Conv2d(dim, dim, new long[] {7, 7}, new long[] {1, 1}, new long[] {3, 3}, new long[] {1, 1}, dim, true),
@@ -36,7 +43,10 @@ public class CNBlock extends Module implements TorchScriptable {
         registerModule("stochastic_depth", new StochasticDepth(stochasticDepthProb, "row"));
     }
 
-    /** The per-channel scale of the residual branch, (dim, 1, 1); mirrors {@code layer_scale}. */
+    /**
+     * {@return the per-channel scale of the residual branch, (dim, 1, 1); mirrors {@code
+     * layer_scale}}
+     */
     public Parameter layerScale() {
         return parameter("layer_scale");
     }

@@ -34,7 +34,7 @@ public class DenseLayer extends Module implements TorchScriptable {
         registerModule("conv2", new Conv2d(bnSize * growthRate, growthRate, 3, Conv2d.options().padding(1).bias(false)));
     }
 
-    /** The dropout probability after the layer; mirrors {@code drop_rate}. */
+    /** {@return the dropout probability after the layer; mirrors {@code drop_rate}} */
     public double dropRate() {
         return dropRate;
     }

@@ -41,37 +41,64 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
 
         private Options() {}
 
-        /** Channels each dense layer adds (default 32); mirrors {@code growth_rate}. */
+        /**
+         * Channels each dense layer adds (default 32); mirrors {@code growth_rate}.
+         *
+         * @return these options, for chaining
+         */
         public Options growthRate(long growthRate) {
             this.growthRate = growthRate;
             return this;
         }
 
-        /** The number of layers in each of the 4 blocks (default 6, 12, 24, 16); mirrors {@code block_config}. */
+        /**
+         * The number of layers in each of the 4 blocks (default 6, 12, 24, 16); mirrors {@code
+         * block_config}.
+         *
+         * @return these options, for chaining
+         */
         public Options blockConfig(int... blockConfig) {
             this.blockConfig = blockConfig.clone();
             return this;
         }
 
-        /** The first convolution's channels (default 64); mirrors {@code num_init_features}. */
+        /**
+         * The first convolution's channels (default 64); mirrors {@code num_init_features}.
+         *
+         * @return these options, for chaining
+         */
         public Options numInitFeatures(long numInitFeatures) {
             this.numInitFeatures = numInitFeatures;
             return this;
         }
 
-        /** The bottleneck's width in growth rates (default 4); mirrors {@code bn_size}. */
+        /**
+         * The bottleneck's width in growth rates (default 4); mirrors {@code bn_size}.
+         *
+         * @return these options, for chaining
+         */
         public Options bnSize(long bnSize) {
             this.bnSize = bnSize;
             return this;
         }
 
-        /** Dropout after each dense layer (default 0); mirrors {@code drop_rate}. */
+        /**
+         * Dropout after each dense layer (default 0); mirrors {@code drop_rate}.
+         *
+         * @return these options, for chaining
+         */
         public Options dropRate(double dropRate) {
             this.dropRate = dropRate;
             return this;
         }
 
-        /** The classifier's size (default 1000); mirrors {@code num_classes}. */
+        /**
+         * The classifier's size (default 1000); mirrors {@code num_classes}.
+         *
+         * @param numClasses the number of outputs of the classification head (torchvision's
+         *     {@code num_classes})
+         * @return these options, for chaining
+         */
         public Options numClasses(long numClasses) {
             if (numClasses < 1) {
                 throw new IllegalArgumentException("DenseNet needs num_classes >= 1, got " + numClasses);
@@ -117,17 +144,23 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         }
     }
 
-    /** The convolutional part; mirrors {@code model.features}. */
+    /** {@return the convolutional part; mirrors {@code model.features}} */
     public NamedSequential features() {
         return (NamedSequential) child("features");
     }
 
-    /** The classifier, a {@code Linear} unless replaced; mirrors {@code model.classifier}. */
+    /**
+     * {@return the classifier, a {@code Linear} unless replaced; mirrors {@code model.classifier}}
+     */
     public Module classifier() {
         return child("classifier");
     }
 
-    /** Replaces the classifier; mirrors {@code model.classifier = module}. Returns this. */
+    /**
+     * Replaces the classifier; mirrors {@code model.classifier = module}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public DenseNet classifier(Module module) {
         registerModule("classifier", module);
         return this;
@@ -178,7 +211,12 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 24, 16).numInitFeatures(64));
     }
 
-    /** DenseNet-121 for {@code numClasses} classes. */
+    /**
+     * DenseNet-121 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static DenseNet densenet121(long numClasses) {
         return densenet121(options().numClasses(numClasses));
     }
@@ -188,7 +226,15 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet121(options());
     }
 
-    /** DenseNet-121 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * DenseNet-121 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static DenseNet densenet121(DenseNet121Weights weights, Path file) throws IOException {
         return densenet121(weights.numClasses()).loadWeights(file);
     }
@@ -198,7 +244,12 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return new DenseNet(options.growthRate(48).blockConfig(6, 12, 36, 24).numInitFeatures(96));
     }
 
-    /** DenseNet-161 for {@code numClasses} classes. */
+    /**
+     * DenseNet-161 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static DenseNet densenet161(long numClasses) {
         return densenet161(options().numClasses(numClasses));
     }
@@ -208,7 +259,15 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet161(options());
     }
 
-    /** DenseNet-161 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * DenseNet-161 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static DenseNet densenet161(DenseNet161Weights weights, Path file) throws IOException {
         return densenet161(weights.numClasses()).loadWeights(file);
     }
@@ -218,7 +277,12 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 32, 32).numInitFeatures(64));
     }
 
-    /** DenseNet-169 for {@code numClasses} classes. */
+    /**
+     * DenseNet-169 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static DenseNet densenet169(long numClasses) {
         return densenet169(options().numClasses(numClasses));
     }
@@ -228,7 +292,15 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet169(options());
     }
 
-    /** DenseNet-169 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * DenseNet-169 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static DenseNet densenet169(DenseNet169Weights weights, Path file) throws IOException {
         return densenet169(weights.numClasses()).loadWeights(file);
     }
@@ -238,7 +310,12 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 48, 32).numInitFeatures(64));
     }
 
-    /** DenseNet-201 for {@code numClasses} classes. */
+    /**
+     * DenseNet-201 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static DenseNet densenet201(long numClasses) {
         return densenet201(options().numClasses(numClasses));
     }
@@ -248,7 +325,15 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet201(options());
     }
 
-    /** DenseNet-201 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * DenseNet-201 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static DenseNet densenet201(DenseNet201Weights weights, Path file) throws IOException {
         return densenet201(weights.numClasses()).loadWeights(file);
     }

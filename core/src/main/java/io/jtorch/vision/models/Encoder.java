@@ -22,7 +22,12 @@ import java.util.LinkedHashMap;
  * <p>Shapes: input (N, seq_length, hidden_dim), output the same.
  */
 public class Encoder extends Module implements TorchScriptable {
-    /** Mirrors {@code Encoder(seq_length, num_layers, num_heads, hidden_dim, mlp_dim, dropout, attention_dropout)}. */
+    /**
+     * Mirrors {@code Encoder(seq_length, num_layers, num_heads, hidden_dim, mlp_dim, dropout,
+     * attention_dropout)}.
+     *
+     * @param dropout the dropout probability before the classifier
+     */
     public Encoder(long seqLength, long numLayers, long numHeads, long hiddenDim, long mlpDim, double dropout,
                    double attentionDropout) {
         registerParameter("pos_embedding", new Parameter(Init.normal_(Torch.empty(1, seqLength, hiddenDim), 0, 0.02)));
@@ -35,7 +40,7 @@ public class Encoder extends Module implements TorchScriptable {
         registerModule("ln", new LayerNorm(new long[] {hiddenDim}, 1e-6, true));
     }
 
-    /** The encoder blocks; mirrors {@code encoder.layers}. */
+    /** {@return the encoder blocks; mirrors {@code encoder.layers}} */
     public Sequential layers() {
         return Parts.sequential(this, "layers", child("layers"));
     }

@@ -17,7 +17,11 @@ import io.jtorch.nn.MultiheadAttention;
  * <p>Shapes: input (N, S, hidden_dim), output the same.
  */
 public class EncoderBlock extends Module implements TorchScriptable {
-    /** Mirrors {@code EncoderBlock(num_heads, hidden_dim, mlp_dim, dropout, attention_dropout)}. */
+    /**
+     * Mirrors {@code EncoderBlock(num_heads, hidden_dim, mlp_dim, dropout, attention_dropout)}.
+     *
+     * @param dropout the dropout probability before the classifier
+     */
     public EncoderBlock(long numHeads, long hiddenDim, long mlpDim, double dropout, double attentionDropout) {
         registerModule("ln_1", new LayerNorm(new long[] {hiddenDim}, 1e-6, true));
         registerModule("self_attention", new MultiheadAttention(hiddenDim, numHeads,

@@ -21,7 +21,11 @@ public class LayerNorm2d extends LayerNorm implements TorchScriptable {
         this(channels, 1e-6);
     }
 
-    /** A layer for {@code channels} channels; mirrors {@code LayerNorm2d(channels, eps=eps)}. */
+    /**
+     * A layer for {@code channels} channels; mirrors {@code LayerNorm2d(channels, eps=eps)}.
+     *
+     * @param eps the value added to the denominator for numerical stability
+     */
     public LayerNorm2d(long channels, double eps) {
         super(new long[] {channels}, eps, true);
         this.channels = channels;

@@ -22,7 +22,12 @@ import java.util.function.LongFunction;
 public class MBConv extends Module implements TorchScriptable {
     private final boolean useResConnect;
 
-    /** A block for {@code cnf}; mirrors {@code MBConv(cnf, stochastic_depth_prob, norm_layer)}. */
+    /**
+     * A block for {@code cnf}; mirrors {@code MBConv(cnf, stochastic_depth_prob, norm_layer)}.
+     *
+     * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
+     *     the last block
+     */
     public MBConv(MBConvConfig cnf, double stochasticDepthProb, LongFunction<? extends Module> normLayer) {
         if (cnf.stride() < 1 || cnf.stride() > 2) {
             throw new IllegalArgumentException("illegal stride value " + cnf.stride());
@@ -44,7 +49,7 @@ public class MBConv extends Module implements TorchScriptable {
         registerModule("stochastic_depth", new StochasticDepth(stochasticDepthProb, "row"));
     }
 
-    /** Whether the input is added to the output; mirrors {@code use_res_connect}. */
+    /** {@return whether the input is added to the output; mirrors {@code use_res_connect}} */
     public boolean useResConnect() {
         return useResConnect;
     }

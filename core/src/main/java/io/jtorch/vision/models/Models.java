@@ -112,10 +112,12 @@ public final class Models {
     private Models() {}
 
     /**
-     * The model called {@code name} (torchvision's snake_case name, e.g. {@code "resnet50"},
+     * {@return the model called {@code name} (torchvision's snake_case name, e.g. {@code "resnet50"},
      * {@code "wide_resnet50_2"}, {@code "vgg16_bn"}) for {@code numClasses} classes, randomly
-     * initialised; mirrors {@code torchvision.models.get_model(name, num_classes=n)}.
+     * initialised; mirrors {@code torchvision.models.get_model(name, num_classes=n)}}
      *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static VisionModel<?> getModel(String name, long numClasses) {
@@ -127,8 +129,8 @@ public final class Models {
     }
 
     /**
-     * The pretrained weights torchvision has for the model called {@code name}, the best first
-     * only if torchvision lists it first; mirrors {@code torchvision.models.get_model_weights(name)}.
+     * {@return the pretrained weights torchvision has for the model called {@code name}, the best first
+     * only if torchvision lists it first; mirrors {@code torchvision.models.get_model_weights(name)}}
      *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
@@ -140,7 +142,10 @@ public final class Models {
         return List.of(w);
     }
 
-    /** The names {@link #getModel} knows, in torchvision's spelling; mirrors {@code torchvision.models.list_models()}. */
+    /**
+     * {@return the names {@link #getModel} knows, in torchvision's spelling; mirrors {@code
+     * torchvision.models.list_models()}}
+     */
     public static List<String> listModels() {
         return new ArrayList<>(BUILDERS.keySet());
     }

@@ -41,7 +41,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
             this.expansion = expansion;
         }
 
-        /** The block's output channels per {@code planes}. */
+        /** {@return the block's output channels per {@code planes}} */
         public int expansion() {
             return expansion;
         }
@@ -57,7 +57,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
 
         private Options() {}
 
-        /** The classifier's size (default 1000); mirrors {@code num_classes}. */
+        /**
+         * The classifier's size (default 1000); mirrors {@code num_classes}.
+         *
+         * @param numClasses the number of outputs of the classification head (torchvision's
+         *     {@code num_classes})
+         * @return these options, for chaining
+         */
         public Options numClasses(long numClasses) {
             if (numClasses < 1) {
                 throw new IllegalArgumentException("ResNet needs num_classes >= 1, got " + numClasses);
@@ -66,25 +72,44 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
             return this;
         }
 
-        /** Starts each block's last batch norm scale at 0 (default false); mirrors {@code zero_init_residual}. */
+        /**
+         * Starts each block's last batch norm scale at 0 (default false); mirrors {@code
+         * zero_init_residual}.
+         *
+         * @return these options, for chaining
+         */
         public Options zeroInitResidual(boolean zeroInitResidual) {
             this.zeroInitResidual = zeroInitResidual;
             return this;
         }
 
-        /** The 3x3 convolutions' groups (default 1; 32 for ResNeXt); mirrors {@code groups}. */
+        /**
+         * The 3x3 convolutions' groups (default 1; 32 for ResNeXt); mirrors {@code groups}.
+         *
+         * @return these options, for chaining
+         */
         public Options groups(long groups) {
             this.groups = groups;
             return this;
         }
 
-        /** The channels per group (default 64; 128 for Wide ResNet); mirrors {@code width_per_group}. */
+        /**
+         * The channels per group (default 64; 128 for Wide ResNet); mirrors {@code
+         * width_per_group}.
+         *
+         * @return these options, for chaining
+         */
         public Options widthPerGroup(long widthPerGroup) {
             this.widthPerGroup = widthPerGroup;
             return this;
         }
 
-        /** For layer2..layer4, whether to dilate instead of striding; mirrors {@code replace_stride_with_dilation}. */
+        /**
+         * For layer2..layer4, whether to dilate instead of striding; mirrors {@code
+         * replace_stride_with_dilation}.
+         *
+         * @return these options, for chaining
+         */
         public Options replaceStrideWithDilation(boolean layer2, boolean layer3, boolean layer4) {
             this.replaceStrideWithDilation = new boolean[] {layer2, layer3, layer4};
             return this;
@@ -162,12 +187,19 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new BasicBlock(inplanes, planes, stride, downsample);
     }
 
-    /** The classifier, {@code Linear(512·expansion, numClasses)} unless replaced; mirrors {@code model.fc}. */
+    /**
+     * {@return the classifier, {@code Linear(512·expansion, numClasses)} unless replaced; mirrors
+     * {@code model.fc}}
+     */
     public Module fc() {
         return child("fc");
     }
 
-    /** Replaces the classifier; mirrors {@code model.fc = module}. Returns this. */
+    /**
+     * Replaces the classifier; mirrors {@code model.fc = module}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public ResNet fc(Module module) {
         registerModule("fc", module);
         return this;
@@ -207,7 +239,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, options);
     }
 
-    /** ResNet-18 for {@code numClasses} classes. */
+    /**
+     * ResNet-18 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet18(long numClasses) {
         return resnet18(options().numClasses(numClasses));
     }
@@ -217,7 +254,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet18(options());
     }
 
-    /** ResNet-18 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-18 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet18(ResNet18Weights weights, Path file) throws IOException {
         return resnet18(weights.numClasses()).loadWeights(file);
     }
@@ -227,7 +272,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, options);
     }
 
-    /** ResNet-34 for {@code numClasses} classes. */
+    /**
+     * ResNet-34 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet34(long numClasses) {
         return resnet34(options().numClasses(numClasses));
     }
@@ -237,7 +287,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet34(options());
     }
 
-    /** ResNet-34 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-34 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet34(ResNet34Weights weights, Path file) throws IOException {
         return resnet34(weights.numClasses()).loadWeights(file);
     }
@@ -247,7 +305,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options);
     }
 
-    /** ResNet-50 for {@code numClasses} classes. */
+    /**
+     * ResNet-50 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet50(long numClasses) {
         return resnet50(options().numClasses(numClasses));
     }
@@ -257,7 +320,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet50(options());
     }
 
-    /** ResNet-50 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-50 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet50(ResNet50Weights weights, Path file) throws IOException {
         return resnet50(weights.numClasses()).loadWeights(file);
     }
@@ -267,7 +338,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options);
     }
 
-    /** ResNet-101 for {@code numClasses} classes. */
+    /**
+     * ResNet-101 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet101(long numClasses) {
         return resnet101(options().numClasses(numClasses));
     }
@@ -277,7 +353,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet101(options());
     }
 
-    /** ResNet-101 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-101 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet101(ResNet101Weights weights, Path file) throws IOException {
         return resnet101(weights.numClasses()).loadWeights(file);
     }
@@ -287,7 +371,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 8, 36, 3}, options);
     }
 
-    /** ResNet-152 for {@code numClasses} classes. */
+    /**
+     * ResNet-152 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet152(long numClasses) {
         return resnet152(options().numClasses(numClasses));
     }
@@ -297,7 +386,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet152(options());
     }
 
-    /** ResNet-152 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-152 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet152(ResNet152Weights weights, Path file) throws IOException {
         return resnet152(weights.numClasses()).loadWeights(file);
     }
@@ -307,7 +404,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options.groups(32).widthPerGroup(4));
     }
 
-    /** ResNeXt-50 32x4d for {@code numClasses} classes. */
+    /**
+     * ResNeXt-50 32x4d for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnext50_32x4d(long numClasses) {
         return resnext50_32x4d(options().numClasses(numClasses));
     }
@@ -317,7 +419,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext50_32x4d(options());
     }
 
-    /** ResNeXt-50 32x4d with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNeXt-50 32x4d with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnext50_32x4d(ResNeXt50_32X4DWeights weights, Path file) throws IOException {
         return resnext50_32x4d(weights.numClasses()).loadWeights(file);
     }
@@ -327,7 +437,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.groups(32).widthPerGroup(8));
     }
 
-    /** ResNeXt-101 32x8d for {@code numClasses} classes. */
+    /**
+     * ResNeXt-101 32x8d for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnext101_32x8d(long numClasses) {
         return resnext101_32x8d(options().numClasses(numClasses));
     }
@@ -337,7 +452,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext101_32x8d(options());
     }
 
-    /** ResNeXt-101 32x8d with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNeXt-101 32x8d with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnext101_32x8d(ResNeXt101_32X8DWeights weights, Path file) throws IOException {
         return resnext101_32x8d(weights.numClasses()).loadWeights(file);
     }
@@ -347,7 +470,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.groups(64).widthPerGroup(4));
     }
 
-    /** ResNeXt-101 64x4d for {@code numClasses} classes. */
+    /**
+     * ResNeXt-101 64x4d for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnext101_64x4d(long numClasses) {
         return resnext101_64x4d(options().numClasses(numClasses));
     }
@@ -357,7 +485,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext101_64x4d(options());
     }
 
-    /** ResNeXt-101 64x4d with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNeXt-101 64x4d with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnext101_64x4d(ResNeXt101_64X4DWeights weights, Path file) throws IOException {
         return resnext101_64x4d(weights.numClasses()).loadWeights(file);
     }
@@ -367,7 +503,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options.widthPerGroup(128));
     }
 
-    /** Wide ResNet-50-2 for {@code numClasses} classes. */
+    /**
+     * Wide ResNet-50-2 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet wideResnet50_2(long numClasses) {
         return wideResnet50_2(options().numClasses(numClasses));
     }
@@ -377,7 +518,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return wideResnet50_2(options());
     }
 
-    /** Wide ResNet-50-2 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * Wide ResNet-50-2 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet wideResnet50_2(WideResNet50_2Weights weights, Path file) throws IOException {
         return wideResnet50_2(weights.numClasses()).loadWeights(file);
     }
@@ -387,7 +536,12 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.widthPerGroup(128));
     }
 
-    /** Wide ResNet-101-2 for {@code numClasses} classes. */
+    /**
+     * Wide ResNet-101-2 for {@code numClasses} classes.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet wideResnet101_2(long numClasses) {
         return wideResnet101_2(options().numClasses(numClasses));
     }
@@ -397,7 +551,15 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return wideResnet101_2(options());
     }
 
-    /** Wide ResNet-101-2 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * Wide ResNet-101-2 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet wideResnet101_2(WideResNet101_2Weights weights, Path file) throws IOException {
         return wideResnet101_2(weights.numClasses()).loadWeights(file);
     }

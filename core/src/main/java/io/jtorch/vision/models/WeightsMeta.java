@@ -42,15 +42,20 @@ public record WeightsMeta(String fileName, int numClasses, int cropSize, int res
                 acc1, acc5);
     }
 
-    /** The arrays are copied, so a meta cannot be changed through them. */
+    /**
+     * The arrays are copied, so a meta cannot be changed through them.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public WeightsMeta {
         mean = mean.clone();
         std = std.clone();
     }
 
     /**
-     * The preprocessing these weights expect: resize, center crop, scale to [0, 1], normalize;
-     * mirrors {@code weights.transforms()}.
+     * {@return the preprocessing these weights expect: resize, center crop, scale to [0, 1], normalize;
+     * mirrors {@code weights.transforms()}}
      */
     public ImageClassification transforms() {
         return new ImageClassification(cropSize, resizeSize, mean, std, interpolation);
