@@ -50,6 +50,10 @@ public class AvgPool2d extends Module implements TorchScriptable {
     /**
      * Square windows; mirrors {@code AvgPool2d(k, stride, padding, ceil_mode, count_include_pad)}.
      *
+     * @param ceilMode whether the output size is rounded up rather than down (PyTorch's default
+     *     false)
+     * @param countIncludePad whether the zero padding counts in the average (PyTorch's default
+     *     true)
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
      * @param stride the stride of the window (PyTorch's {@code stride})
      * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
@@ -63,6 +67,10 @@ public class AvgPool2d extends Module implements TorchScriptable {
      * The general form, (kH, kW) windows; mirrors {@code AvgPool2d((kH, kW), (sH, sW), (pH, pW),
      * ceil_mode, count_include_pad)}.
      *
+     * @param ceilMode whether the output size is rounded up rather than down (PyTorch's default
+     *     false)
+     * @param countIncludePad whether the zero padding counts in the average (PyTorch's default
+     *     true)
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
      * @param stride the stride of the window (PyTorch's {@code stride})
      * @param padding the implicit zero padding on each side (PyTorch's {@code padding})

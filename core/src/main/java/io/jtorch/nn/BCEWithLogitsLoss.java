@@ -77,14 +77,19 @@ public class BCEWithLogitsLoss extends Loss {
         /**
          * {@return a rescaling weight broadcast to the input's shape}
          *
-         * @param weight the weight tensor
+         *
+         * @param weight the per-element rescaling weight, broadcast against the input
          */
         public Builder weight(Tensor weight) {
             this.weight = weight;
             return this;
         }
 
-        /** {@return the weight of positive examples per class} */
+        /**
+         * {@return the weight of positive examples per class}
+         *
+         * @param posWeight the weight of positive examples per class, broadcast against the input
+         */
         public Builder posWeight(Tensor posWeight) {
             this.posWeight = posWeight;
             return this;

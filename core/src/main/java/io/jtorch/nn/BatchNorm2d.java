@@ -17,6 +17,10 @@ public class BatchNorm2d extends BatchNorm {
      * The general form; mirrors {@code BatchNorm2d(num_features, eps, momentum, affine,
      * track_running_stats)}.
      *
+     * @param affine whether the layer has a learnable per-channel scale and shift (PyTorch's
+     *     default true)
+     * @param trackRunningStats whether running means and variances are kept and used in eval mode
+     *     (PyTorch's default true)
      * @param numFeatures the number of features (channels) {@code C} of the input
      * @param eps the value added to the denominator for numerical stability
      * @param momentum the factor of the running statistics' update (PyTorch's default 0.1)

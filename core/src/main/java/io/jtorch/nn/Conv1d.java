@@ -41,6 +41,7 @@ public class Conv1d extends Module implements TorchScriptable {
      * With the keyword arguments in {@code options}; mirrors {@code Conv1d(in, out, k, stride=...,
      * padding=..., ...)}.
      *
+     * @param options the stride, padding, dilation, groups and bias (see {@link #options()})
      * @param inChannels the number of channels {@code C_in} of the input
      * @param outChannels the number of channels {@code C_out} the layer produces
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
@@ -72,7 +73,11 @@ public class Conv1d extends Module implements TorchScriptable {
         Init.resetLikePyTorch(w, b);
     }
 
-    /** Keyword arguments with PyTorch's defaults: stride 1, padding 0, dilation 1, groups 1, a bias. */
+    /**
+     * Keyword arguments with PyTorch's defaults: stride 1, padding 0, dilation 1, groups 1, a bias.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }

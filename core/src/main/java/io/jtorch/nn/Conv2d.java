@@ -57,6 +57,7 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
      * A square-kernel convolution with the keyword arguments in {@code options}; mirrors
      * {@code Conv2d(in, out, k, stride=..., padding=..., dilation=..., groups=..., bias=...)}.
      *
+     * @param options the stride, padding, dilation, groups and bias (see {@link #options()})
      * @param inChannels the number of channels {@code C_in} of the input
      * @param outChannels the number of channels {@code C_out} the layer produces
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
@@ -68,6 +69,7 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
     /**
      * A (kH, kW)-kernel convolution with the keyword arguments in {@code options}.
      *
+     * @param options the stride, padding, dilation, groups and bias (see {@link #options()})
      * @param inChannels the number of channels {@code C_in} of the input
      * @param outChannels the number of channels {@code C_out} the layer produces
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
@@ -129,7 +131,12 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
         Init.resetLikePyTorch(w, b);
     }
 
-    /** Keyword arguments of {@link Conv2d} with PyTorch's defaults: stride 1, padding 0, dilation 1, groups 1, a bias. */
+    /**
+     * Keyword arguments of {@link Conv2d} with PyTorch's defaults: stride 1, padding 0, dilation 1,
+     * groups 1, a bias.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
@@ -283,6 +290,8 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
         /**
          * Strides (sH, sW).
          *
+         * @param h the vertical stride
+         * @param w the horizontal stride
          * @return these options, for chaining
          */
         public Options stride(long h, long w) {
@@ -303,6 +312,8 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
         /**
          * Zero padding (pH, pW).
          *
+         * @param h the zero padding above and below
+         * @param w the zero padding left and right
          * @return these options, for chaining
          */
         public Options padding(long h, long w) {
@@ -341,6 +352,8 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
         /**
          * Dilations (dH, dW).
          *
+         * @param h the vertical spacing between kernel elements
+         * @param w the horizontal spacing between kernel elements
          * @return these options, for chaining
          */
         public Options dilation(long h, long w) {

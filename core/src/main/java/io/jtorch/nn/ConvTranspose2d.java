@@ -41,6 +41,8 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
     /**
      * A square kernel with the keyword arguments in {@code options}.
      *
+     * @param options the stride, padding, output padding, groups, bias and dilation (see
+     *     {@link #options()})
      * @param inChannels the number of channels {@code C_in} of the input
      * @param outChannels the number of channels {@code C_out} the layer produces
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
@@ -52,6 +54,8 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
     /**
      * A (kH, kW) kernel with the keyword arguments in {@code options}.
      *
+     * @param options the stride, padding, output padding, groups, bias and dilation (see
+     *     {@link #options()})
      * @param inChannels the number of channels {@code C_in} of the input
      * @param outChannels the number of channels {@code C_out} the layer produces
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
@@ -89,7 +93,12 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
         Init.resetLikePyTorch(w, b);
     }
 
-    /** Keyword arguments with PyTorch's defaults: stride 1, padding 0, output_padding 0, groups 1, a bias, dilation 1. */
+    /**
+     * Keyword arguments with PyTorch's defaults: stride 1, padding 0, output_padding 0, groups 1, a
+     * bias, dilation 1.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
@@ -171,6 +180,8 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
         /**
          * Strides (sH, sW).
          *
+         * @param h the vertical stride
+         * @param w the horizontal stride
          * @return these options, for chaining
          */
         public Options stride(long h, long w) {
@@ -191,6 +202,8 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
         /**
          * Padding (pH, pW).
          *
+         * @param h the zero padding above and below
+         * @param w the zero padding left and right
          * @return these options, for chaining
          */
         public Options padding(long h, long w) {
@@ -201,6 +214,8 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
         /**
          * Extra size added to one side of the output; PyTorch's default is 0.
          *
+         * @param outputPadding the extra size added to one side of each output dimension, below the
+         *     stride
          * @return these options, for chaining
          */
         public Options outputPadding(long outputPadding) {
@@ -210,6 +225,8 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
         /**
          * Output padding (oH, oW).
          *
+         * @param h the extra rows added at the bottom
+         * @param w the extra columns added on the right
          * @return these options, for chaining
          */
         public Options outputPadding(long h, long w) {
@@ -231,6 +248,8 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
         /**
          * Dilations (dH, dW).
          *
+         * @param h the vertical spacing between kernel elements
+         * @param w the horizontal spacing between kernel elements
          * @return these options, for chaining
          */
         public Options dilation(long h, long w) {

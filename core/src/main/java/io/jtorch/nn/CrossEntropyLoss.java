@@ -29,6 +29,10 @@ public class CrossEntropyLoss extends Loss {
     /**
      * The general form; mirrors {@code CrossEntropyLoss(weight, ignore_index=..., reduction=..., label_smoothing=...)}.
      *
+     * @param ignoreIndex a target value that contributes neither loss nor gradient (PyTorch's
+     *     default -100)
+     * @param labelSmoothing the share of probability spread evenly over all classes, in [0, 1]
+     *     (PyTorch's default 0)
      * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
      *     {@code SUM} or {@code NONE}
      * @param weight per-class weights of shape (C), or null
@@ -84,20 +88,33 @@ public class CrossEntropyLoss extends Loss {
         /**
          * Per-class weights of shape (C).
          *
-         * @param weight the weight tensor
+         *
+         * @return this builder
+         * @param weight the weight of each class, (C)
          */
         public Builder weight(Tensor weight) {
             this.weight = weight;
             return this;
         }
 
-        /** {@return a target value that contributes neither loss nor gradient} */
+        /**
+         * {@return a target value that contributes neither loss nor gradient}
+         *
+         * @param ignoreIndex a target value that contributes neither loss nor gradient (PyTorch's
+         *     default -100)
+         */
         public Builder ignoreIndex(long ignoreIndex) {
             this.ignoreIndex = ignoreIndex;
             return this;
         }
 
-        /** Label smoothing in [0, 1]. */
+        /**
+         * Label smoothing in [0, 1].
+         *
+         * @param labelSmoothing the share of probability spread evenly over all classes, in [0, 1]
+         *     (PyTorch's default 0)
+         * @return this builder
+         */
         public Builder labelSmoothing(double labelSmoothing) {
             this.labelSmoothing = labelSmoothing;
             return this;

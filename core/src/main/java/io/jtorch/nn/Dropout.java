@@ -15,7 +15,11 @@ public class Dropout extends Module {
         this(0.5);
     }
 
-    /** Dropout with probability {@code p} in [0, 1]. */
+    /**
+     * Dropout with probability {@code p} in [0, 1].
+     *
+     * @param p the probability of zeroing an element, in [0, 1] (PyTorch's default 0.5)
+     */
     public Dropout(double p) {
         this(p, false);
     }
@@ -24,6 +28,7 @@ public class Dropout extends Module {
      * Mirrors {@code Dropout(p, inplace)} (torchvision's classifiers use {@code inplace=True}): the
      * flag is printed as PyTorch prints it, but jtorch always returns a new tensor.
      *
+     * @param p the probability of zeroing an element, in [0, 1] (PyTorch's default 0.5)
      * @param inplace accepted for PyTorch parity; the result is the same either way
      */
     public Dropout(double p, boolean inplace) {

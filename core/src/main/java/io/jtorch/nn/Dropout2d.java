@@ -18,7 +18,11 @@ public class Dropout2d extends Module implements TorchScriptable {
         this(0.5);
     }
 
-    /** Channel dropout with probability {@code p} in [0, 1]. */
+    /**
+     * Channel dropout with probability {@code p} in [0, 1].
+     *
+     * @param p the probability of zeroing a channel, in [0, 1] (PyTorch's default 0.5)
+     */
     public Dropout2d(double p) {
         this(p, false);
     }
@@ -27,6 +31,7 @@ public class Dropout2d extends Module implements TorchScriptable {
      * Mirrors {@code Dropout2d(p, inplace)}: the flag is printed as PyTorch prints it, but jtorch
      * always returns a new tensor.
      *
+     * @param p the probability of zeroing a channel, in [0, 1] (PyTorch's default 0.5)
      * @param inplace accepted for PyTorch parity; the result is the same either way
      */
     public Dropout2d(double p, boolean inplace) {

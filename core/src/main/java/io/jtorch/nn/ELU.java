@@ -18,7 +18,12 @@ public class ELU extends Module implements TorchScriptable {
         this(1.0);
     }
 
-    /** {@code nn.ELU(alpha)}. */
+    /**
+     * {@code nn.ELU(alpha)}.
+     *
+     * @param alpha the value {@code alpha * (exp(x) - 1)} tends to for very negative x (PyTorch's
+     *     default 1)
+     */
     public ELU(double alpha) {
         this(alpha, false);
     }
@@ -26,6 +31,8 @@ public class ELU extends Module implements TorchScriptable {
     /**
      * {@code nn.ELU(alpha, inplace)}.
      *
+     * @param alpha the value {@code alpha * (exp(x) - 1)} tends to for very negative x (PyTorch's
+     *     default 1)
      * @param inplace accepted for PyTorch parity; the result is the same either way
      */
     public ELU(double alpha, boolean inplace) {

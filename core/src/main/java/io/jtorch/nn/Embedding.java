@@ -19,7 +19,12 @@ public class Embedding extends Module implements TorchScriptable {
     private final long embeddingDim;
     private final Long paddingIdx;
 
-    /** A table without a padding index. */
+    /**
+     * A table without a padding index.
+     *
+     * @param numEmbeddings the number of rows of the table (the vocabulary size)
+     * @param embeddingDim the size of each embedding vector
+     */
     public Embedding(long numEmbeddings, long embeddingDim) {
         this(numEmbeddings, embeddingDim, null);
     }
@@ -27,6 +32,11 @@ public class Embedding extends Module implements TorchScriptable {
     /**
      * A table whose row {@code paddingIdx} (negative counts from the end, as in PyTorch; null for
      * none) is zero and not trained; mirrors {@code Embedding(n, dim, padding_idx=...)}.
+     *
+     * @param numEmbeddings the number of rows of the table (the vocabulary size)
+     * @param embeddingDim the size of each embedding vector
+     * @param paddingIdx the row that gets no gradient (negative counts from the end), or
+     *     {@code null}
      */
     public Embedding(long numEmbeddings, long embeddingDim, Long paddingIdx) {
         this(numEmbeddings, embeddingDim, paddingIdx, null);
@@ -59,6 +69,8 @@ public class Embedding extends Module implements TorchScriptable {
     /**
      * {@return a table holding {@code embeddings} (num_embeddings, embedding_dim), frozen; mirrors
      * {@code Embedding.from_pretrained(e)}}
+     *
+     * @param embeddings the table, (num_embeddings, embedding_dim)
      */
     public static Embedding fromPretrained(Tensor embeddings) {
         return fromPretrained(embeddings, true);
@@ -67,6 +79,9 @@ public class Embedding extends Module implements TorchScriptable {
     /**
      * {@return a table holding a copy-free view of {@code embeddings}, trained unless {@code freeze};
      * mirrors {@code Embedding.from_pretrained(embeddings, freeze)}}
+     *
+     * @param embeddings the table, (num_embeddings, embedding_dim)
+     * @param freeze whether the table is kept fixed in training (PyTorch's default true)
      */
     public static Embedding fromPretrained(Tensor embeddings, boolean freeze) {
         if (embeddings.dim() != 2) {

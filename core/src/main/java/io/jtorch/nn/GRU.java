@@ -27,6 +27,7 @@ public class GRU extends RNNBase {
     /**
      * A GRU with {@code options}, e.g. {@code GRU.options().numLayers(2).batchFirst(true)}.
      *
+     * @param options the layers, bias, layout, dropout and direction (see {@code options()})
      * @param inputSize the number of features of each input step
      * @param hiddenSize the number of features of the hidden state
      */
@@ -44,6 +45,9 @@ public class GRU extends RNNBase {
      * {@return the output and final state from state {@code h0} (null for zeros); mirrors
      * {@code output, h_n = gru(input, h_0)}}
      *
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     * @param h0 the initial hidden state, (num_layers * num_directions, N, H), or {@code null} for
+     *     zeros
      * @throws IllegalArgumentException naming the shapes when input or state do not fit the layer
      */
     public Output forward(Tensor input, Tensor h0) {

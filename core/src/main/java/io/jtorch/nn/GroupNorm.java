@@ -18,7 +18,13 @@ public class GroupNorm extends Module implements TorchScriptable {
     private final double eps;
     private final boolean affine;
 
-    /** {@code numChannels} channels in {@code numGroups} groups, eps 1e-5, affine. */
+    /**
+     * {@code numChannels} channels in {@code numGroups} groups, eps 1e-5, affine.
+     *
+     * @param numGroups the number of groups the channels are split into; must divide
+     *     {@code numChannels}
+     * @param numChannels the number of channels {@code C} of the input
+     */
     public GroupNorm(long numGroups, long numChannels) {
         this(numGroups, numChannels, 1e-5, true);
     }
@@ -26,6 +32,11 @@ public class GroupNorm extends Module implements TorchScriptable {
     /**
      * The general form; mirrors {@code GroupNorm(num_groups, num_channels, eps, affine)}.
      *
+     * @param numGroups the number of groups the channels are split into; must divide
+     *     {@code numChannels}
+     * @param numChannels the number of channels {@code C} of the input
+     * @param affine whether the layer has a learnable per-channel scale and shift (PyTorch's
+     *     default true)
      * @param eps the value added to the denominator for numerical stability
      */
     public GroupNorm(long numGroups, long numChannels, double eps, boolean affine) {

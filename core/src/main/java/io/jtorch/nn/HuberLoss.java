@@ -16,7 +16,12 @@ public class HuberLoss extends Loss {
         this(Functional.Reduction.MEAN, 1.0);
     }
 
-    /** The mean with the given {@code delta}. */
+    /**
+     * The mean with the given {@code delta}.
+     *
+     * @param delta the threshold where the loss turns from quadratic to linear (PyTorch's default
+     *     1)
+     */
     public HuberLoss(double delta) {
         this(Functional.Reduction.MEAN, delta);
     }
@@ -24,6 +29,8 @@ public class HuberLoss extends Loss {
     /**
      * Mirrors {@code HuberLoss(reduction=..., delta=...)}.
      *
+     * @param delta the threshold where the loss turns from quadratic to linear (PyTorch's default
+     *     1)
      * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
      *     {@code SUM} or {@code NONE}
      */

@@ -33,6 +33,7 @@ public class KLDivLoss extends Loss {
     /**
      * Mirrors {@code KLDivLoss(reduction=..., log_target=...)}.
      *
+     * @param logTarget whether the target holds log-probabilities
      * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
      *     {@code SUM} or {@code NONE}
      */

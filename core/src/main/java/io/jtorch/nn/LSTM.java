@@ -27,6 +27,7 @@ public class LSTM extends RNNBase {
     /**
      * An LSTM with {@code options}, e.g. {@code LSTM.options().numLayers(2).bidirectional(true)}.
      *
+     * @param options the layers, bias, layout, dropout and direction (see {@code options()})
      * @param inputSize the number of features of each input step
      * @param hiddenSize the number of features of the hidden state
      */
@@ -44,6 +45,11 @@ public class LSTM extends RNNBase {
      * {@return the output and final states (h_n, c_n) from states {@code h0} and {@code c0} (both null for
      * zeros); mirrors {@code output, (h_n, c_n) = lstm(input, (h_0, c_0))}}
      *
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     * @param h0 the initial hidden state, (num_layers * num_directions, N, H), or {@code null} for
+     *     zeros
+     * @param c0 the initial cell state, (num_layers * num_directions, N, H), or {@code null} for
+     *     zeros
      * @throws IllegalArgumentException naming the shapes when input or states do not fit the layer
      */
     public Output forward(Tensor input, Tensor h0, Tensor c0) {

@@ -17,7 +17,11 @@ public class LayerNorm extends Module implements TorchScriptable {
     private final double eps;
     private final boolean elementwiseAffine;
 
-    /** A layer over the trailing dimensions {@code normalizedShape}, eps 1e-5, with scale and shift. */
+    /**
+     * A layer over the trailing dimensions {@code normalizedShape}, eps 1e-5, with scale and shift.
+     *
+     * @param normalizedShape the trailing dimensions to normalise over
+     */
     public LayerNorm(long... normalizedShape) {
         this(normalizedShape, 1e-5, true);
     }
@@ -25,6 +29,9 @@ public class LayerNorm extends Module implements TorchScriptable {
     /**
      * The general form; mirrors {@code LayerNorm(normalized_shape, eps, elementwise_affine)}.
      *
+     * @param normalizedShape the trailing dimensions to normalise over
+     * @param elementwiseAffine whether the layer has a learnable element-wise scale and shift
+     *     (PyTorch's default true)
      * @param eps the value added to the denominator for numerical stability
      */
     public LayerNorm(long[] normalizedShape, double eps, boolean elementwiseAffine) {

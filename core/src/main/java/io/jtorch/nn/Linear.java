@@ -14,7 +14,12 @@ public class Linear extends Module {
     private final long inFeatures;
     private final long outFeatures;
 
-    /** A layer with a bias. */
+    /**
+     * A layer with a bias.
+     *
+     * @param inFeatures the size of each input sample
+     * @param outFeatures the size of each output sample
+     */
     public Linear(long inFeatures, long outFeatures) {
         this(inFeatures, outFeatures, true);
     }
@@ -22,6 +27,8 @@ public class Linear extends Module {
     /**
      * A layer with or without a bias.
      *
+     * @param inFeatures the size of each input sample
+     * @param outFeatures the size of each output sample
      * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
      */
     public Linear(long inFeatures, long outFeatures, boolean bias) {
@@ -36,12 +43,20 @@ public class Linear extends Module {
         Init.resetLikePyTorch(w, b);
     }
 
-    /** Size of each input sample; mirrors {@code in_features}. */
+    /**
+     * Size of each input sample; mirrors {@code in_features}.
+     *
+     * @return the size of each input sample; mirrors {@code in_features}
+     */
     public long inFeatures() {
         return inFeatures;
     }
 
-    /** Size of each output sample; mirrors {@code out_features}. */
+    /**
+     * Size of each output sample; mirrors {@code out_features}.
+     *
+     * @return the size of each output sample; mirrors {@code out_features}
+     */
     public long outFeatures() {
         return outFeatures;
     }

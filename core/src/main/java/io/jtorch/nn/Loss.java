@@ -26,6 +26,7 @@ public abstract class Loss {
      * A loss reducing with {@code reduction}; {@code allowBatchMean} for the losses that accept
      * {@code 'batchmean'}.
      *
+     * @param allowBatchMean whether {@code BATCHMEAN} is accepted (only {@code KLDivLoss} does)
      * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
      *     {@code SUM} or {@code NONE}
      */
@@ -42,7 +43,12 @@ public abstract class Loss {
         return reduction;
     }
 
-    /** {@return the loss of {@code input} against {@code target}} */
+    /**
+     * {@return the loss of {@code input} against {@code target}}
+     *
+     * @param input the predictions
+     * @param target the targets, shaped as the loss requires
+     */
     public abstract Tensor forward(Tensor input, Tensor target);
 
     /** The loss's name and options as PyTorch prints them, e.g. {@code CrossEntropyLoss()}. */

@@ -36,6 +36,8 @@ public class MaxPool2d extends Module {
      * The general form; mirrors {@code MaxPool2d(kernel_size, stride, padding,
      * ceil_mode=ceil_mode)}.
      *
+     * @param ceilMode whether the output size is rounded up rather than down (PyTorch's default
+     *     false)
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
      * @param stride the stride of the window (PyTorch's {@code stride})
      * @param padding the implicit zero padding on each side (PyTorch's {@code padding})

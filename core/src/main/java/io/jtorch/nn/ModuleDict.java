@@ -20,7 +20,12 @@ public class ModuleDict extends Module {
     /** An empty dictionary. */
     public ModuleDict() {}
 
-    /** A dictionary of the given modules in the map's iteration order; mirrors {@code nn.ModuleDict(dict)}. */
+    /**
+     * A dictionary of the given modules in the map's iteration order; mirrors {@code
+     * nn.ModuleDict(dict)}.
+     *
+     * @param modules the modules by key, in the map's order
+     */
     public ModuleDict(Map<String, ? extends Module> modules) {
         update(modules);
     }
@@ -40,6 +45,7 @@ public class ModuleDict extends Module {
     /**
      * {@return the module under {@code key}; mirrors {@code d[key]}}
      *
+     * @param key the key
      * @throws java.util.NoSuchElementException naming the key and the keys there are (Python's KeyError)
      */
     public Module get(String key) {
@@ -53,6 +59,9 @@ public class ModuleDict extends Module {
     /**
      * {@return the module under {@code key}, checked to be a {@code type}}
      *
+     * @param key the key
+     * @param type the class the module must be
+     * @param <T> the expected type
      * @throws ClassCastException naming the key and both types when it is not
      */
     public <T extends Module> T get(String key, Class<T> type) {
@@ -66,6 +75,8 @@ public class ModuleDict extends Module {
     /**
      * Adds or replaces the module under {@code key}; mirrors {@code d[key] = module}. Returns this.
      *
+     * @param key the key
+     * @param module the module
      * @return this, for chaining
      */
     public ModuleDict put(String key, Module module) {
@@ -76,12 +87,21 @@ public class ModuleDict extends Module {
         return this;
     }
 
-    /** {@return whether {@code key} is present; mirrors {@code key in d}} */
+    /**
+     * {@return whether {@code key} is present; mirrors {@code key in d}}
+     *
+     * @param key the key
+     */
     public boolean containsKey(String key) {
         return ownModules().containsKey(key);
     }
 
-    /** Removes and returns the module under {@code key}; mirrors {@code pop(key)}. */
+    /**
+     * Removes and returns the module under {@code key}; mirrors {@code pop(key)}.
+     *
+     * @param key the key
+     * @return the module that was under {@code key}
+     */
     public Module pop(String key) {
         Module m = get(key);
         registerModule(key, null);
@@ -91,6 +111,7 @@ public class ModuleDict extends Module {
     /**
      * Puts every entry of {@code modules}, in its order; mirrors {@code update(...)}. Returns this.
      *
+     * @param modules the modules by key, in the map's order
      * @return this, for chaining
      */
     public ModuleDict update(Map<String, ? extends Module> modules) {

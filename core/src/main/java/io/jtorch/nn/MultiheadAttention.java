@@ -26,6 +26,7 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         /**
          * Dropout probability on the attention weights in training mode; PyTorch's default is 0.
          *
+         * @param p the probability, in [0, 1)
          * @return these options, for chaining
          */
         public Options dropout(double p) {
@@ -70,7 +71,11 @@ public class MultiheadAttention extends Module implements TorchScriptable {
     private final double dropout;
     private final boolean batchFirst;
 
-    /** Default options: no dropout, biases, (L, N, E) inputs. */
+    /**
+     * Default options: no dropout, biases, (L, N, E) inputs.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
@@ -89,6 +94,7 @@ public class MultiheadAttention extends Module implements TorchScriptable {
      * A layer with the given options; mirrors {@code MultiheadAttention(embed_dim, num_heads,
      * dropout, bias, batch_first=...)}.
      *
+     * @param options the dropout, biases and layout (see {@link #options()})
      * @param embedDim the size {@code E} of each embedding
      * @param numHeads the number of attention heads; {@code embedDim} must be divisible by it
      */
@@ -124,12 +130,20 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         return numHeads;
     }
 
-    /** E / num_heads; mirrors {@code head_dim}. */
+    /**
+     * E / num_heads; mirrors {@code head_dim}.
+     *
+     * @return {@code embedDim / numHeads}; mirrors {@code head_dim}
+     */
     public long headDim() {
         return headDim;
     }
 
-    /** Dropout probability on the attention weights; mirrors {@code dropout}. */
+    /**
+     * Dropout probability on the attention weights; mirrors {@code dropout}.
+     *
+     * @return the dropout probability on the attention weights; mirrors {@code dropout}
+     */
     public double dropout() {
         return dropout;
     }
@@ -145,12 +159,29 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         return forward(x, x, x, null, false, null).output();
     }
 
-    /** Attention of {@code query} over {@code key} and {@code value}, with head-averaged weights; mirrors {@code mha(q, k, v)}. */
+    /**
+     * Attention of {@code query} over {@code key} and {@code value}, with head-averaged weights;
+     * mirrors {@code mha(q, k, v)}.
+     *
+     * @param query the queries, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param key the keys, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param value the values, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @return the attention output and, when asked for, the weights averaged over heads
+     */
     public Output forward(Tensor query, Tensor key, Tensor value) {
         return forward(query, key, value, null, true, null);
     }
 
-    /** As {@link #forward(Tensor, Tensor, Tensor)}; without {@code needWeights} the weights are null. */
+    /**
+     * As {@link #forward(Tensor, Tensor, Tensor)}; without {@code needWeights} the weights are
+     * null.
+     *
+     * @param query the queries, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param key the keys, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param value the values, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param needWeights whether the attention weights (averaged over heads) are returned too
+     * @return the attention output and, when asked for, the weights averaged over heads
+     */
     public Output forward(Tensor query, Tensor key, Tensor value, boolean needWeights) {
         return forward(query, key, value, null, needWeights, null);
     }
@@ -159,6 +190,13 @@ public class MultiheadAttention extends Module implements TorchScriptable {
      * {@return the general form; mirrors {@code mha(query, key, value, key_padding_mask, need_weights, attn_mask)}}
      * Either mask may be null.
      *
+     * @param query the queries, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param key the keys, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param value the values, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param keyPaddingMask a boolean (N, S) mask, true for keys to ignore, or {@code null}
+     * @param needWeights whether the attention weights (averaged over heads) are returned too
+     * @param attnMask a mask over (L, S) or (N * num_heads, L, S), boolean (true: masked out) or
+     *     additive, or {@code null}
      * @throws IllegalArgumentException naming the shapes when they do not fit together
      */
     public Output forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, boolean needWeights, Tensor attnMask) {

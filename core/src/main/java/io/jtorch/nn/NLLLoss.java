@@ -31,6 +31,8 @@ public class NLLLoss extends Loss {
     /**
      * The general form; mirrors {@code NLLLoss(weight, ignore_index=..., reduction=...)}.
      *
+     * @param ignoreIndex a target value that contributes neither loss nor gradient (PyTorch's
+     *     default -100)
      * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
      *     {@code SUM} or {@code NONE}
      * @param weight per-class weights of shape (C), or null

@@ -79,6 +79,7 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         /**
          * Whether each layer also runs backwards over the sequence; PyTorch's default is false.
          *
+         * @param bidirectional whether each layer also runs backwards (PyTorch's default false)
          * @return these options, for chaining
          */
         public Options bidirectional(boolean bidirectional) {
@@ -95,7 +96,11 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
     private final double dropout;
     private final boolean bidirectional;
 
-    /** Default options: one layer, biases, (L, N, *) layout, no dropout, one direction. */
+    /**
+     * Default options: one layer, biases, (L, N, *) layout, no dropout, one direction.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
@@ -104,6 +109,9 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
      * Registers the parameters of {@code gates} gates per layer and direction and initialises them
      * as PyTorch does.
      *
+     * @param name the module's name in messages, {@code LSTM} or {@code GRU}
+     * @param gates the number of gates per layer: 4 for LSTM, 3 for GRU
+     * @param options the layers, bias, layout, dropout and direction
      * @param inputSize the number of features of each input step
      * @param hiddenSize the number of features of the hidden state
      */
@@ -147,7 +155,11 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         return hiddenSize;
     }
 
-    /** Stacked layers; mirrors {@code num_layers}. */
+    /**
+     * Stacked layers; mirrors {@code num_layers}.
+     *
+     * @return the number of stacked layers; mirrors {@code num_layers}
+     */
     public long numLayers() {
         return numLayers;
     }
@@ -162,7 +174,11 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         return batchFirst;
     }
 
-    /** Dropout between layers in training mode; mirrors {@code dropout}. */
+    /**
+     * Dropout between layers in training mode; mirrors {@code dropout}.
+     *
+     * @return the dropout probability between layers in training mode; mirrors {@code dropout}
+     */
     public double dropout() {
         return dropout;
     }
@@ -180,7 +196,11 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         return new ArrayList<>(ownParameters().values());
     }
 
-    /** Throws a readable exception unless {@code input} is (L, N, H_in), (N, L, H_in) or (L, H_in). */
+    /**
+     * Throws a readable exception unless {@code input} is (L, N, H_in), (N, L, H_in) or (L, H_in).
+     *
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     */
     protected void checkInput(Tensor input) {
         if (input.dim() != 2 && input.dim() != 3) {
             throw new IllegalArgumentException(this + " expects a 3-D (batched) or 2-D (unbatched) input, got shape "
@@ -195,6 +215,10 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
     /**
      * {@return the state tensor {@code hx} as the kernel wants it, (D·num_layers, N, H), zeros when null;
      * an unbatched state (D·num_layers, H) is given its batch dimension}
+     *
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     * @param hx the state(s) given by the caller, or {@code null} for zeros
+     * @param name the state's name in messages ({@code h0} or {@code c0})
      */
     protected Tensor stateFor(Tensor input, Tensor hx, String name) {
         boolean batched = input.dim() == 3;
@@ -211,7 +235,15 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         return batched ? hx : hx.unsqueeze(1);
     }
 
-    /** Runs libtorch's kernel on a checked input and states; returns output, h_n (and c_n), unbatched again if the input was. */
+    /**
+     * Runs libtorch's kernel on a checked input and states; returns output, h_n (and c_n),
+     * unbatched again if the input was.
+     *
+     * @param lstm whether to run the LSTM kernel (otherwise GRU)
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     * @param hx the state(s) given by the caller, or {@code null} for zeros
+     * @return the output, then the final state(s)
+     */
     protected Tensor[] run(boolean lstm, Tensor input, Tensor[] hx) {
         boolean batched = input.dim() == 3;
         Tensor x = batched ? input : input.unsqueeze(batchFirst ? 0 : 1);

@@ -16,7 +16,11 @@ public class SmoothL1Loss extends Loss {
         this(Functional.Reduction.MEAN, 1.0);
     }
 
-    /** The mean with the given {@code beta}. */
+    /**
+     * The mean with the given {@code beta}.
+     *
+     * @param beta the threshold where the loss turns from quadratic to linear (PyTorch's default 1)
+     */
     public SmoothL1Loss(double beta) {
         this(Functional.Reduction.MEAN, beta);
     }
@@ -24,6 +28,7 @@ public class SmoothL1Loss extends Loss {
     /**
      * Mirrors {@code SmoothL1Loss(reduction=..., beta=...)}.
      *
+     * @param beta the threshold where the loss turns from quadratic to linear (PyTorch's default 1)
      * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
      *     {@code SUM} or {@code NONE}
      */

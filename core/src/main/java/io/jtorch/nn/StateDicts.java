@@ -42,6 +42,9 @@ public final class StateDicts {
      * ... more epochs ...
      * model.loadStateDict(best);
      * }</pre>
+     *
+     * @param stateDict the state dict to copy
+     * @return a copy whose values are new tensors with the same values, in the same order
      */
     public static Map<String, Tensor> deepCopy(Map<String, ? extends Tensor> stateDict) {
         Map<String, Tensor> out = new LinkedHashMap<>();

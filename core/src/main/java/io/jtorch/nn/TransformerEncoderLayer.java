@@ -28,6 +28,7 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
         /**
          * The feed-forward network's hidden size; PyTorch's default is 2048.
          *
+         * @param dimFeedforward the hidden size of the feed-forward network
          * @return these options, for chaining
          */
         public Options dimFeedforward(long dimFeedforward) {
@@ -55,6 +56,7 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
         /**
          * The feed-forward activation, {@code "relu"} (PyTorch's default) or {@code "gelu"}.
          *
+         * @param activation {@code "relu"} or {@code "gelu"}
          * @return these options, for chaining
          */
         public Options activation(String activation) {
@@ -92,6 +94,8 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
          * Whether the layer norms come before attention and feed-forward; PyTorch's default is
          * false.
          *
+         * @param normFirst whether the norms come first (pre-norm) rather than after the residual
+         *     (PyTorch's default false)
          * @return these options, for chaining
          */
         public Options normFirst(boolean normFirst) {
@@ -109,17 +113,33 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
     private final long nhead;
     private final Options options;
 
-    /** PyTorch's defaults; mirrors {@code TransformerEncoderLayer(d_model, nhead)}. */
+    /**
+     * PyTorch's defaults; mirrors {@code TransformerEncoderLayer(d_model, nhead)}.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** A layer with PyTorch's defaults (feed-forward 2048, dropout 0.1, relu, post-norm, (S, N, E)). */
+    /**
+     * A layer with PyTorch's defaults (feed-forward 2048, dropout 0.1, relu, post-norm, (S, N, E)).
+     *
+     * @param dModel the size {@code E} of each embedding
+     * @param nhead the number of attention heads; {@code dModel} must be divisible by it
+     */
     public TransformerEncoderLayer(long dModel, long nhead) {
         this(dModel, nhead, options());
     }
 
-    /** A layer with {@code options}, e.g. {@code options().dimFeedforward(3072).activation("gelu").batchFirst(true)}. */
+    /**
+     * A layer with {@code options}, e.g. {@code
+     * options().dimFeedforward(3072).activation("gelu").batchFirst(true)}.
+     *
+     * @param dModel the size {@code E} of each embedding
+     * @param nhead the number of attention heads; {@code dModel} must be divisible by it
+     * @param options the feed-forward size, dropout, activation, layout and norm placement
+     */
     public TransformerEncoderLayer(long dModel, long nhead, Options options) {
         this.dModel = dModel;
         this.nhead = nhead;
@@ -171,6 +191,10 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
      * {@return the encoded sequence; mirrors {@code layer(src, src_mask, src_key_padding_mask)}} The masks
      * (null for none) are those of {@link MultiheadAttention}: {@code srcMask} (S, S) or
      * (N·nhead, S, S), {@code srcKeyPaddingMask} (N, S), bool (true = ignored) or float.
+     *
+     * @param src the sequence, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param srcMask the attention mask over (L, L), or {@code null}
+     * @param srcKeyPaddingMask a boolean (N, L) mask, true for positions to ignore, or {@code null}
      */
     public Tensor forward(Tensor src, Tensor srcMask, Tensor srcKeyPaddingMask) {
         if ((src.dim() != 2 && src.dim() != 3) || src.size(-1) != dModel) {

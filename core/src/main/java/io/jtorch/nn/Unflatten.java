@@ -17,6 +17,8 @@ public class Unflatten extends Module implements TorchScriptable {
      * Splits dimension {@code dim} into {@code unflattenedSize}; mirrors {@code nn.Unflatten(dim,
      * unflattened_size)}.
      *
+     * @param unflattenedSize the sizes dimension {@code dim} is split into; their product must be
+     *     its size
      * @param dim the dimension; negative values count from the end, as in PyTorch
      */
     public Unflatten(int dim, long... unflattenedSize) {
