@@ -26,6 +26,7 @@ public class CNBlock extends Module implements TorchScriptable {
      * A block of {@code dim} channels; mirrors {@code CNBlock(dim, layer_scale,
      * stochastic_depth_prob)}.
      *
+     * @param layerScale the initial value of the per-channel layer scale (torchvision: 1e-6)
      * @param dim the dimension; negative values count from the end, as in PyTorch
      * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
      *     the last block

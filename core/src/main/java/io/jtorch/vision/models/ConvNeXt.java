@@ -31,6 +31,8 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
      * The general form; mirrors {@code ConvNeXt(block_setting, stochastic_depth_prob, layer_scale,
      * num_classes)}.
      *
+     * @param setting one configuration per stage: channels in and out, and the number of blocks
+     * @param layerScale the initial value of the per-channel layer scale (torchvision: 1e-6)
      * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
      *     the last block
      * @param numClasses the number of outputs of the classification head (torchvision's
@@ -84,6 +86,7 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
     /**
      * Mirrors {@code torchvision.models.convnext_tiny(num_classes=n)} (stochastic depth 0.1).
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -94,6 +97,7 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
     /**
      * Mirrors {@code torchvision.models.convnext_small(num_classes=n)} (stochastic depth 0.4).
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -104,6 +108,7 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
     /**
      * Mirrors {@code torchvision.models.convnext_base(num_classes=n)} (stochastic depth 0.5).
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -114,6 +119,7 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
     /**
      * Mirrors {@code torchvision.models.convnext_large(num_classes=n)} (stochastic depth 0.5).
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -206,12 +212,20 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
         return Parts.sequential(this, "classifier", child("classifier"));
     }
 
-    /** Replaces the trunk; mirrors {@code model.features = ...}. */
+    /**
+     * Replaces the trunk; mirrors {@code model.features = ...}.
+     *
+     * @param features the new feature extractor
+     */
     public void setFeatures(Module features) {
         registerModule("features", features);
     }
 
-    /** Replaces the head; mirrors {@code model.classifier = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.classifier = ...}.
+     *
+     * @param classifier the new classification head
+     */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
     }

@@ -44,6 +44,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         /**
          * Channels each dense layer adds (default 32); mirrors {@code growth_rate}.
          *
+         * @param growthRate the channels each dense layer adds (torchvision's default 32)
          * @return these options, for chaining
          */
         public Options growthRate(long growthRate) {
@@ -55,6 +56,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
          * The number of layers in each of the 4 blocks (default 6, 12, 24, 16); mirrors {@code
          * block_config}.
          *
+         * @param blockConfig the number of layers in each of the 4 blocks
          * @return these options, for chaining
          */
         public Options blockConfig(int... blockConfig) {
@@ -65,6 +67,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         /**
          * The first convolution's channels (default 64); mirrors {@code num_init_features}.
          *
+         * @param numInitFeatures the first convolution's output channels (torchvision's default 64)
          * @return these options, for chaining
          */
         public Options numInitFeatures(long numInitFeatures) {
@@ -75,6 +78,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         /**
          * The bottleneck's width in growth rates (default 4); mirrors {@code bn_size}.
          *
+         * @param bnSize the bottleneck's width in growth rates (torchvision's default 4)
          * @return these options, for chaining
          */
         public Options bnSize(long bnSize) {
@@ -85,6 +89,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         /**
          * Dropout after each dense layer (default 0); mirrors {@code drop_rate}.
          *
+         * @param dropRate the dropout probability after each dense layer (torchvision's default 0)
          * @return these options, for chaining
          */
         public Options dropRate(double dropRate) {
@@ -108,12 +113,22 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         }
     }
 
-    /** torchvision's defaults: DenseNet-121's shape, no dropout, 1000 classes. */
+    /**
+     * torchvision's defaults: DenseNet-121's shape, no dropout, 1000 classes.
+     *
+     * @return new options with torchvision's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** A DenseNet; mirrors {@code DenseNet(growth_rate, block_config, num_init_features, bn_size, drop_rate, num_classes)}. */
+    /**
+     * A DenseNet; mirrors {@code DenseNet(growth_rate, block_config, num_init_features, bn_size,
+     * drop_rate, num_classes)}.
+     *
+     * @param o the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     */
     public DenseNet(Options o) {
         NamedSequential features = new NamedSequential();
         features.registerModule("conv0", new Conv2d(3, o.numInitFeatures, 7, Conv2d.options().stride(2).padding(3).bias(false)));
@@ -159,6 +174,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * Replaces the classifier; mirrors {@code model.classifier = module}. Returns this.
      *
+     * @param module the new classifier
      * @return this, for chaining
      */
     public DenseNet classifier(Module module) {
@@ -206,7 +222,13 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     // densenet121(num_classes=n), densenet121() and densenet121(weights=...) (the file given by
     // its path). The growth rate, block configuration and first width are set by the builder.
 
-    /** DenseNet-121; mirrors {@code torchvision.models.densenet121(**kwargs)}. */
+    /**
+     * DenseNet-121; mirrors {@code torchvision.models.densenet121(**kwargs)}.
+     *
+     * @param options the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet121(Options options) {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 24, 16).numInitFeatures(64));
     }
@@ -214,6 +236,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * DenseNet-121 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -221,7 +244,11 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet121(options().numClasses(numClasses));
     }
 
-    /** DenseNet-121 for 1000 classes. */
+    /**
+     * DenseNet-121 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet121() {
         return densenet121(options());
     }
@@ -229,6 +256,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * DenseNet-121 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -239,7 +267,13 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet121(weights.numClasses()).loadWeights(file);
     }
 
-    /** DenseNet-161; mirrors {@code torchvision.models.densenet161(**kwargs)}. */
+    /**
+     * DenseNet-161; mirrors {@code torchvision.models.densenet161(**kwargs)}.
+     *
+     * @param options the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet161(Options options) {
         return new DenseNet(options.growthRate(48).blockConfig(6, 12, 36, 24).numInitFeatures(96));
     }
@@ -247,6 +281,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * DenseNet-161 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -254,7 +289,11 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet161(options().numClasses(numClasses));
     }
 
-    /** DenseNet-161 for 1000 classes. */
+    /**
+     * DenseNet-161 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet161() {
         return densenet161(options());
     }
@@ -262,6 +301,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * DenseNet-161 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -272,7 +312,13 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet161(weights.numClasses()).loadWeights(file);
     }
 
-    /** DenseNet-169; mirrors {@code torchvision.models.densenet169(**kwargs)}. */
+    /**
+     * DenseNet-169; mirrors {@code torchvision.models.densenet169(**kwargs)}.
+     *
+     * @param options the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet169(Options options) {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 32, 32).numInitFeatures(64));
     }
@@ -280,6 +326,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * DenseNet-169 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -287,7 +334,11 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet169(options().numClasses(numClasses));
     }
 
-    /** DenseNet-169 for 1000 classes. */
+    /**
+     * DenseNet-169 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet169() {
         return densenet169(options());
     }
@@ -295,6 +346,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * DenseNet-169 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -305,7 +357,13 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet169(weights.numClasses()).loadWeights(file);
     }
 
-    /** DenseNet-201; mirrors {@code torchvision.models.densenet201(**kwargs)}. */
+    /**
+     * DenseNet-201; mirrors {@code torchvision.models.densenet201(**kwargs)}.
+     *
+     * @param options the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet201(Options options) {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 48, 32).numInitFeatures(64));
     }
@@ -313,6 +371,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * DenseNet-201 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -320,7 +379,11 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         return densenet201(options().numClasses(numClasses));
     }
 
-    /** DenseNet-201 for 1000 classes. */
+    /**
+     * DenseNet-201 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet201() {
         return densenet201(options());
     }
@@ -328,6 +391,7 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     /**
      * DenseNet-201 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL

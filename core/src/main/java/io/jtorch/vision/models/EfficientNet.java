@@ -33,6 +33,9 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
      * num_classes, norm_layer, last_channel)}. {@code lastChannel} 0 means four times the last
      * stage's channels.
      *
+     * @param setting one configuration per stage (see {@link MBConvConfig})
+     * @param normLayer a factory of the norm layer from a channel count
+     * @param lastChannel the width of the layer before the classifier
      * @param dropout the dropout probability before the classifier
      * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
      *     the last block
@@ -93,6 +96,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
     /**
      * Mirrors {@code torchvision.models.efficientnet_b0(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -103,6 +107,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
     /**
      * Mirrors {@code torchvision.models.efficientnet_b1(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -113,6 +118,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
     /**
      * Mirrors {@code torchvision.models.efficientnet_b2(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -123,6 +129,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
     /**
      * Mirrors {@code torchvision.models.efficientnet_b3(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -133,6 +140,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
     /**
      * Mirrors {@code torchvision.models.efficientnet_b4(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -144,6 +152,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
      * Mirrors {@code torchvision.models.efficientnet_b5(num_classes=n)}: batch norm eps 0.001,
      * momentum 0.01.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -155,6 +164,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
      * Mirrors {@code torchvision.models.efficientnet_b6(num_classes=n)}: batch norm eps 0.001,
      * momentum 0.01.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -166,6 +176,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
      * Mirrors {@code torchvision.models.efficientnet_b7(num_classes=n)}: batch norm eps 0.001,
      * momentum 0.01.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -177,6 +188,7 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
      * Mirrors {@code torchvision.models.efficientnet_v2_s(num_classes=n)}: FusedMBConv stages,
      * batch norm eps 0.001.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -363,12 +375,20 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
         return Parts.sequential(this, "classifier", child("classifier"));
     }
 
-    /** Replaces the trunk; mirrors {@code model.features = ...}. */
+    /**
+     * Replaces the trunk; mirrors {@code model.features = ...}.
+     *
+     * @param features the new feature extractor
+     */
     public void setFeatures(Module features) {
         registerModule("features", features);
     }
 
-    /** Replaces the head; mirrors {@code model.classifier = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.classifier = ...}.
+     *
+     * @param classifier the new classification head
+     */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
     }

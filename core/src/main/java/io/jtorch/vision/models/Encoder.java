@@ -26,6 +26,12 @@ public class Encoder extends Module implements TorchScriptable {
      * Mirrors {@code Encoder(seq_length, num_layers, num_heads, hidden_dim, mlp_dim, dropout,
      * attention_dropout)}.
      *
+     * @param seqLength the number of tokens, patches plus the class token
+     * @param numLayers the number of encoder blocks
+     * @param numHeads the number of attention heads; {@code hiddenDim} must be divisible by it
+     * @param hiddenDim the width {@code D} of each token
+     * @param mlpDim the hidden width of each block's MLP
+     * @param attentionDropout the dropout probability of the attention weights
      * @param dropout the dropout probability before the classifier
      */
     public Encoder(long seqLength, long numLayers, long numHeads, long hiddenDim, long mlpDim, double dropout,

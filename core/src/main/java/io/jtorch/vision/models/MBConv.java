@@ -25,6 +25,8 @@ public class MBConv extends Module implements TorchScriptable {
     /**
      * A block for {@code cnf}; mirrors {@code MBConv(cnf, stochastic_depth_prob, norm_layer)}.
      *
+     * @param cnf the block's configuration
+     * @param normLayer a factory of the norm layer from a channel count
      * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
      *     the last block
      */

@@ -17,6 +17,8 @@ public class MLPBlock extends MLP {
     /**
      * A block {@code inDim -> mlpDim -> inDim}; mirrors {@code MLPBlock(in_dim, mlp_dim, dropout)}.
      *
+     * @param inDim the width of the input and output
+     * @param mlpDim the hidden width
      * @param dropout the dropout probability before the classifier
      */
     public MLPBlock(long inDim, long mlpDim, double dropout) {

@@ -78,6 +78,7 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
      * mobilenet_v2 for {@code numClasses} classes; mirrors {@code
      * torchvision.models.mobilenet_v2(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -121,12 +122,20 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
         return Parts.sequential(this, "classifier", child("classifier"));
     }
 
-    /** Replaces the trunk; mirrors {@code model.features = ...}. */
+    /**
+     * Replaces the trunk; mirrors {@code model.features = ...}.
+     *
+     * @param features the new feature extractor
+     */
     public void setFeatures(Module features) {
         registerModule("features", features);
     }
 
-    /** Replaces the head; mirrors {@code model.classifier = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.classifier = ...}.
+     *
+     * @param classifier the new classification head
+     */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
     }
@@ -162,7 +171,15 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
         private final boolean useResConnect;
         private final long outChannels;
 
-        /** A block from {@code inp} to {@code oup} channels; mirrors {@code InvertedResidual(inp, oup, stride, expand_ratio)}. */
+        /**
+         * A block from {@code inp} to {@code oup} channels; mirrors {@code InvertedResidual(inp,
+         * oup, stride, expand_ratio)}.
+         *
+         * @param inp the block's input channels
+         * @param oup the block's output channels
+         * @param stride the depthwise convolution's stride, 1 or 2
+         * @param expandRatio the factor by which the block widens its input
+         */
         public InvertedResidual(long inp, long oup, long stride, double expandRatio) {
             if (stride != 1 && stride != 2) {
                 throw new IllegalArgumentException("stride should be 1 or 2 insted of " + stride);
@@ -186,7 +203,11 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
             return useResConnect;
         }
 
-        /** Mirrors {@code out_channels}. */
+        /**
+         * Mirrors {@code out_channels}.
+         *
+         * @return the block's output channels; mirrors {@code out_channels}
+         */
         public long outChannels() {
             return outChannels;
         }

@@ -38,6 +38,13 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
          * {@return a row with channels scaled by {@code widthMult}; {@code activation} is "RE"
          * (ReLU) or "HS" (hardswish)}
          *
+         * @param inputChannels the stage's input channels at width multiplier 1
+         * @param kernel the depthwise convolution's kernel size
+         * @param expandedChannels the channels after expansion, at width multiplier 1
+         * @param useSe whether the block has a squeeze-and-excitation layer
+         * @param activation {@code "HS"} (hard swish) or {@code "RE"} (ReLU)
+         * @param stride the depthwise convolution's stride
+         * @param dilation the depthwise convolution's dilation
          * @param outChannels the number of channels {@code C_out} the layer produces
          * @param widthMult the multiplier of every layer's channel count
          */
@@ -50,6 +57,8 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
         /**
          * Mirrors {@code adjust_channels}: {@code _make_divisible(channels * width_mult, 8)}.
          *
+         * @param channels the channel count at width multiplier 1
+         * @return {@code channels * widthMult}, rounded to a multiple of 8
          * @param widthMult the multiplier of every layer's channel count
          */
         public static long adjustChannels(long channels, double widthMult) {
@@ -63,6 +72,8 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
      * The general form; mirrors {@code MobileNetV3(inverted_residual_setting, last_channel,
      * num_classes, dropout=...)}.
      *
+     * @param setting one configuration per inverted residual block
+     * @param lastChannel the width of the layer before the classifier
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      * @param dropout the dropout probability before the classifier
@@ -92,6 +103,7 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
     /**
      * mobilenet_v3_large; mirrors {@code torchvision.models.mobilenet_v3_large(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -119,6 +131,7 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
     /**
      * mobilenet_v3_small; mirrors {@code torchvision.models.mobilenet_v3_small(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -188,12 +201,20 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
         return Parts.sequential(this, "classifier", child("classifier"));
     }
 
-    /** Replaces the trunk; mirrors {@code model.features = ...}. */
+    /**
+     * Replaces the trunk; mirrors {@code model.features = ...}.
+     *
+     * @param features the new feature extractor
+     */
     public void setFeatures(Module features) {
         registerModule("features", features);
     }
 
-    /** Replaces the head; mirrors {@code model.classifier = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.classifier = ...}.
+     *
+     * @param classifier the new classification head
+     */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
     }
@@ -228,7 +249,12 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
     public static class InvertedResidual extends Module implements TorchScriptable {
         private final boolean useResConnect;
 
-        /** A block for {@code cnf}; mirrors {@code InvertedResidual(cnf, norm_layer)}. */
+        /**
+         * A block for {@code cnf}; mirrors {@code InvertedResidual(cnf, norm_layer)}.
+         *
+         * @param cnf the block's configuration
+         * @param normLayer a factory of the norm layer from a channel count
+         */
         public InvertedResidual(InvertedResidualConfig cnf, LongFunction<? extends Module> normLayer) {
             if (cnf.stride() < 1 || cnf.stride() > 2) {
                 throw new IllegalArgumentException("illegal stride value " + cnf.stride());

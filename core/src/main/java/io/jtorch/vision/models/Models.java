@@ -116,6 +116,7 @@ public final class Models {
      * {@code "wide_resnet50_2"}, {@code "vgg16_bn"}) for {@code numClasses} classes, randomly
      * initialised; mirrors {@code torchvision.models.get_model(name, num_classes=n)}}
      *
+     * @param name torchvision's snake_case name, such as {@code "resnet50"}
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      * @throws IllegalArgumentException for an unknown name, listing the known ones
@@ -132,6 +133,7 @@ public final class Models {
      * {@return the pretrained weights torchvision has for the model called {@code name}, the best first
      * only if torchvision lists it first; mirrors {@code torchvision.models.get_model_weights(name)}}
      *
+     * @param name torchvision's snake_case name, such as {@code "resnet50"}
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static List<Weights> getModelWeights(String name) {

@@ -76,6 +76,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
          * Starts each block's last batch norm scale at 0 (default false); mirrors {@code
          * zero_init_residual}.
          *
+         * @param zeroInitResidual whether each block's last batch norm scale starts at 0
          * @return these options, for chaining
          */
         public Options zeroInitResidual(boolean zeroInitResidual) {
@@ -86,6 +87,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         /**
          * The 3x3 convolutions' groups (default 1; 32 for ResNeXt); mirrors {@code groups}.
          *
+         * @param groups the 3x3 convolutions' groups (32 for ResNeXt)
          * @return these options, for chaining
          */
         public Options groups(long groups) {
@@ -97,6 +99,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
          * The channels per group (default 64; 128 for Wide ResNet); mirrors {@code
          * width_per_group}.
          *
+         * @param widthPerGroup the channels per group (128 for Wide ResNet)
          * @return these options, for chaining
          */
         public Options widthPerGroup(long widthPerGroup) {
@@ -108,6 +111,9 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
          * For layer2..layer4, whether to dilate instead of striding; mirrors {@code
          * replace_stride_with_dilation}.
          *
+         * @param layer2 whether layer2 dilates instead of striding
+         * @param layer3 whether layer3 dilates instead of striding
+         * @param layer4 whether layer4 dilates instead of striding
          * @return these options, for chaining
          */
         public Options replaceStrideWithDilation(boolean layer2, boolean layer3, boolean layer4) {
@@ -119,7 +125,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     private long inplanes = 64;
     private long dilation = 1;
 
-    /** torchvision's defaults: 1000 classes, no zero-init, groups 1, width 64. */
+    /**
+     * torchvision's defaults: 1000 classes, no zero-init, groups 1, width 64.
+     *
+     * @return new options with torchvision's defaults
+     */
     public static Options options() {
         return new Options();
     }
@@ -127,6 +137,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * A ResNet of {@code block}s, {@code layers[i]} of them in stage i; mirrors
      * {@code ResNet(block, layers, **kwargs)}.
+     *
+     * @param block {@code BASIC} (ResNet-18/34) or {@code BOTTLENECK} (ResNet-50 and deeper)
+     * @param layers the number of blocks in each of the 4 stages
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
      */
     public ResNet(Block block, int[] layers, Options options) {
         if (layers.length != 4) {
@@ -198,6 +213,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * Replaces the classifier; mirrors {@code model.fc = module}. Returns this.
      *
+     * @param module the new classifier
      * @return this, for chaining
      */
     public ResNet fc(Module module) {
@@ -234,7 +250,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     // {name}(num_classes=n), {name}() and {name}(weights=...) (the file given by its path).
     // Options that define an architecture (groups, width) are set by its builder.
 
-    /** ResNet-18; mirrors {@code torchvision.models.resnet18(**kwargs)}. */
+    /**
+     * ResNet-18; mirrors {@code torchvision.models.resnet18(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet18(Options options) {
         return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, options);
     }
@@ -242,6 +264,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-18 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -249,7 +272,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet18(options().numClasses(numClasses));
     }
 
-    /** ResNet-18 for 1000 classes. */
+    /**
+     * ResNet-18 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet18() {
         return resnet18(options());
     }
@@ -257,6 +284,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-18 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -267,7 +295,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet18(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNet-34; mirrors {@code torchvision.models.resnet34(**kwargs)}. */
+    /**
+     * ResNet-34; mirrors {@code torchvision.models.resnet34(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet34(Options options) {
         return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, options);
     }
@@ -275,6 +309,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-34 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -282,7 +317,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet34(options().numClasses(numClasses));
     }
 
-    /** ResNet-34 for 1000 classes. */
+    /**
+     * ResNet-34 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet34() {
         return resnet34(options());
     }
@@ -290,6 +329,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-34 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -300,7 +340,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet34(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNet-50; mirrors {@code torchvision.models.resnet50(**kwargs)}. */
+    /**
+     * ResNet-50; mirrors {@code torchvision.models.resnet50(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet50(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options);
     }
@@ -308,6 +354,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-50 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -315,7 +362,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet50(options().numClasses(numClasses));
     }
 
-    /** ResNet-50 for 1000 classes. */
+    /**
+     * ResNet-50 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet50() {
         return resnet50(options());
     }
@@ -323,6 +374,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-50 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -333,7 +385,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet50(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNet-101; mirrors {@code torchvision.models.resnet101(**kwargs)}. */
+    /**
+     * ResNet-101; mirrors {@code torchvision.models.resnet101(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet101(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options);
     }
@@ -341,6 +399,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-101 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -348,7 +407,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet101(options().numClasses(numClasses));
     }
 
-    /** ResNet-101 for 1000 classes. */
+    /**
+     * ResNet-101 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet101() {
         return resnet101(options());
     }
@@ -356,6 +419,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-101 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -366,7 +430,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet101(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNet-152; mirrors {@code torchvision.models.resnet152(**kwargs)}. */
+    /**
+     * ResNet-152; mirrors {@code torchvision.models.resnet152(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet152(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 8, 36, 3}, options);
     }
@@ -374,6 +444,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-152 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -381,7 +452,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet152(options().numClasses(numClasses));
     }
 
-    /** ResNet-152 for 1000 classes. */
+    /**
+     * ResNet-152 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet152() {
         return resnet152(options());
     }
@@ -389,6 +464,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNet-152 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -399,7 +475,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnet152(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNeXt-50 32x4d; mirrors {@code torchvision.models.resnext50_32x4d(**kwargs)}. */
+    /**
+     * ResNeXt-50 32x4d; mirrors {@code torchvision.models.resnext50_32x4d(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext50_32x4d(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options.groups(32).widthPerGroup(4));
     }
@@ -407,6 +489,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNeXt-50 32x4d for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -414,7 +497,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext50_32x4d(options().numClasses(numClasses));
     }
 
-    /** ResNeXt-50 32x4d for 1000 classes. */
+    /**
+     * ResNeXt-50 32x4d for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext50_32x4d() {
         return resnext50_32x4d(options());
     }
@@ -422,6 +509,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNeXt-50 32x4d with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -432,7 +520,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext50_32x4d(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNeXt-101 32x8d; mirrors {@code torchvision.models.resnext101_32x8d(**kwargs)}. */
+    /**
+     * ResNeXt-101 32x8d; mirrors {@code torchvision.models.resnext101_32x8d(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext101_32x8d(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.groups(32).widthPerGroup(8));
     }
@@ -440,6 +534,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNeXt-101 32x8d for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -447,7 +542,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext101_32x8d(options().numClasses(numClasses));
     }
 
-    /** ResNeXt-101 32x8d for 1000 classes. */
+    /**
+     * ResNeXt-101 32x8d for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext101_32x8d() {
         return resnext101_32x8d(options());
     }
@@ -455,6 +554,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNeXt-101 32x8d with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -465,7 +565,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext101_32x8d(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNeXt-101 64x4d; mirrors {@code torchvision.models.resnext101_64x4d(**kwargs)}. */
+    /**
+     * ResNeXt-101 64x4d; mirrors {@code torchvision.models.resnext101_64x4d(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext101_64x4d(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.groups(64).widthPerGroup(4));
     }
@@ -473,6 +579,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNeXt-101 64x4d for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -480,7 +587,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext101_64x4d(options().numClasses(numClasses));
     }
 
-    /** ResNeXt-101 64x4d for 1000 classes. */
+    /**
+     * ResNeXt-101 64x4d for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext101_64x4d() {
         return resnext101_64x4d(options());
     }
@@ -488,6 +599,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * ResNeXt-101 64x4d with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -498,7 +610,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return resnext101_64x4d(weights.numClasses()).loadWeights(file);
     }
 
-    /** Wide ResNet-50-2; mirrors {@code torchvision.models.wide_resnet50_2(**kwargs)}. */
+    /**
+     * Wide ResNet-50-2; mirrors {@code torchvision.models.wide_resnet50_2(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet wideResnet50_2(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options.widthPerGroup(128));
     }
@@ -506,6 +624,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * Wide ResNet-50-2 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -513,7 +632,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return wideResnet50_2(options().numClasses(numClasses));
     }
 
-    /** Wide ResNet-50-2 for 1000 classes. */
+    /**
+     * Wide ResNet-50-2 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet wideResnet50_2() {
         return wideResnet50_2(options());
     }
@@ -521,6 +644,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * Wide ResNet-50-2 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -531,7 +655,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return wideResnet50_2(weights.numClasses()).loadWeights(file);
     }
 
-    /** Wide ResNet-101-2; mirrors {@code torchvision.models.wide_resnet101_2(**kwargs)}. */
+    /**
+     * Wide ResNet-101-2; mirrors {@code torchvision.models.wide_resnet101_2(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet wideResnet101_2(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.widthPerGroup(128));
     }
@@ -539,6 +669,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * Wide ResNet-101-2 for {@code numClasses} classes.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -546,7 +677,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return wideResnet101_2(options().numClasses(numClasses));
     }
 
-    /** Wide ResNet-101-2 for 1000 classes. */
+    /**
+     * Wide ResNet-101-2 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet wideResnet101_2() {
         return wideResnet101_2(options());
     }
@@ -554,6 +689,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * Wide ResNet-101-2 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL

@@ -40,6 +40,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * A VGG with torchvision's initialisation and dropout 0.5; mirrors {@code VGG(features,
      * num_classes)}.
      *
+     * @param features the convolutional part, as {@link #makeLayers} builds it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -51,6 +52,8 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * The general form; mirrors {@code VGG(features, num_classes, init_weights, dropout)}.
      * {@code features} must end with 512 channels.
      *
+     * @param features the convolutional part, as {@link #makeLayers} builds it
+     * @param initWeights whether to initialise the weights as torchvision does
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      * @param dropout the dropout probability before the classifier
@@ -84,6 +87,9 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * {@return the convolutional part for a configuration: 3x3 convolutions (padding 1) each followed by
      * a batch norm when {@code batchNorm} and a ReLU, and 2x2 max pools where {@code cfg} has 0;
      * mirrors {@code make_layers(cfg, batch_norm)}}
+     *
+     * @param cfg the output channels of each 3x3 convolution in order, 0 for a 2x2 max pooling
+     * @param batchNorm whether each convolution is followed by batch norm
      */
     public static Sequential makeLayers(int[] cfg, boolean batchNorm) {
         Sequential layers = new Sequential();
@@ -119,6 +125,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * Replaces the whole classifier; mirrors {@code model.classifier = module}. Returns this.
      *
+     * @param module the new classifier
      * @return this, for chaining
      */
     public VGG classifier(Sequential module) {
@@ -153,6 +160,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * VGG-11 for {@code numClasses} classes; mirrors {@code
      * torchvision.models.vgg11(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -160,7 +168,11 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return new VGG(makeLayers(CFG_A, false), numClasses);
     }
 
-    /** VGG-11 for 1000 classes. */
+    /**
+     * VGG-11 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg11() {
         return vgg11(1000);
     }
@@ -168,6 +180,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * VGG-11 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -182,6 +195,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * VGG-11 with batch norm for {@code numClasses} classes; mirrors {@code
      * torchvision.models.vgg11_bn(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -189,7 +203,11 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return new VGG(makeLayers(CFG_A, true), numClasses);
     }
 
-    /** VGG-11 with batch norm for 1000 classes. */
+    /**
+     * VGG-11 with batch norm for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg11Bn() {
         return vgg11Bn(1000);
     }
@@ -197,6 +215,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * VGG-11 with batch norm with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -211,6 +230,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * VGG-13 for {@code numClasses} classes; mirrors {@code
      * torchvision.models.vgg13(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -218,7 +238,11 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return new VGG(makeLayers(CFG_B, false), numClasses);
     }
 
-    /** VGG-13 for 1000 classes. */
+    /**
+     * VGG-13 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg13() {
         return vgg13(1000);
     }
@@ -226,6 +250,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * VGG-13 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -240,6 +265,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * VGG-13 with batch norm for {@code numClasses} classes; mirrors {@code
      * torchvision.models.vgg13_bn(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -247,7 +273,11 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return new VGG(makeLayers(CFG_B, true), numClasses);
     }
 
-    /** VGG-13 with batch norm for 1000 classes. */
+    /**
+     * VGG-13 with batch norm for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg13Bn() {
         return vgg13Bn(1000);
     }
@@ -255,6 +285,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * VGG-13 with batch norm with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -269,6 +300,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * VGG-16 for {@code numClasses} classes; mirrors {@code
      * torchvision.models.vgg16(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -276,7 +308,11 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return new VGG(makeLayers(CFG_D, false), numClasses);
     }
 
-    /** VGG-16 for 1000 classes. */
+    /**
+     * VGG-16 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg16() {
         return vgg16(1000);
     }
@@ -284,6 +320,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * VGG-16 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -298,6 +335,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * VGG-16 with batch norm for {@code numClasses} classes; mirrors {@code
      * torchvision.models.vgg16_bn(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -305,7 +343,11 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return new VGG(makeLayers(CFG_D, true), numClasses);
     }
 
-    /** VGG-16 with batch norm for 1000 classes. */
+    /**
+     * VGG-16 with batch norm for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg16Bn() {
         return vgg16Bn(1000);
     }
@@ -313,6 +355,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * VGG-16 with batch norm with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -327,6 +370,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * VGG-19 for {@code numClasses} classes; mirrors {@code
      * torchvision.models.vgg19(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -334,7 +378,11 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return new VGG(makeLayers(CFG_E, false), numClasses);
     }
 
-    /** VGG-19 for 1000 classes. */
+    /**
+     * VGG-19 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg19() {
         return vgg19(1000);
     }
@@ -342,6 +390,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * VGG-19 with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL
@@ -356,6 +405,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
      * VGG-19 with batch norm for {@code numClasses} classes; mirrors {@code
      * torchvision.models.vgg19_bn(num_classes=n)}.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -363,7 +413,11 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return new VGG(makeLayers(CFG_E, true), numClasses);
     }
 
-    /** VGG-19 with batch norm for 1000 classes. */
+    /**
+     * VGG-19 with batch norm for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg19Bn() {
         return vgg19Bn(1000);
     }
@@ -371,6 +425,7 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * VGG-19 with batch norm with {@code weights} loaded strictly from {@code file}.
      *
+     * @return the model, with the pretrained weights loaded
      * @param weights the pretrained weights; they fix the number of classes
      * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
      *     from the weights' URL

@@ -81,6 +81,7 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
     /**
      * Puts {@code module} at {@link #headPath()}, in place of the head; returns this.
      *
+     * @param module the new head
      * @return this object, for chaining
      */
     public M setHead(Module module) {
@@ -101,6 +102,7 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
      * with the same shape, and nothing else; mirrors
      * {@code model.load_state_dict(torch.load(path, weights_only=True))}. Returns this.
      *
+     * @param path the weights file
      * @return this object, for chaining
      * @throws IllegalArgumentException listing missing, unexpected and mismatched keys
      * @throws IOException when the file cannot be read; a file that is not a state dict is a
@@ -132,6 +134,8 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
      * 0.4.1 (several of torchvision's downloads) have no {@code num_batches_tracked} in their
      * batch norms, which PyTorch's versioned loading fills with 0, and subclasses rename keys of
      * older torchvision versions} A batch norm is recognised by its {@code running_mean}.
+     *
+     * @param stateDict the state dict as read from a file
      */
     protected Map<String, ? extends Tensor> upgradeStateDict(Map<String, ? extends Tensor> stateDict) {
         Map<String, Tensor> targets = null;
@@ -159,6 +163,7 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
      * {@return the tensors of a weights file by name: a {@code torch.save} state dict ({@code .pth},
      * {@code .pt}, {@code .bin}) or a safetensors file, told apart by their first bytes}
      *
+     * @param path the weights file
      * @throws IOException if the file cannot be read or is not a state dict; keys missing,
      *     unexpected or of another shape are an {@code IllegalArgumentException}
      */
@@ -175,6 +180,7 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
      * Writes the state dict in {@code torch.save}'s format, which torchvision's model loads
      * strictly.
      *
+     * @param path the file to write
      * @throws IOException if the file cannot be read or is not a state dict; keys missing,
      *     unexpected or of another shape are an {@code IllegalArgumentException}
      */
@@ -185,6 +191,7 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
     /**
      * Writes the state dict as a safetensors file.
      *
+     * @param path the file to write
      * @throws IOException if the file cannot be read or is not a state dict; keys missing,
      *     unexpected or of another shape are an {@code IllegalArgumentException}
      */

@@ -37,6 +37,14 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
      * The general form; mirrors {@code VisionTransformer(image_size, patch_size, num_layers, num_heads, hidden_dim,
      * mlp_dim, dropout, attention_dropout, num_classes)}.
      *
+     * @param imageSize the height and width of the input images, a multiple of the patch size (224
+     *     by default)
+     * @param patchSize the height and width of each patch
+     * @param numLayers the number of encoder blocks
+     * @param numHeads the number of attention heads; {@code hiddenDim} must be divisible by it
+     * @param hiddenDim the width {@code D} of each token
+     * @param mlpDim the hidden width of each block's MLP
+     * @param attentionDropout the dropout probability of the attention weights
      * @param dropout the dropout probability before the classifier
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
@@ -73,6 +81,9 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
      * Mirrors {@code torchvision.models.vit_b_16(num_classes=n, image_size=s)}: patch 16, 12
      * layers, 12 heads, width 768.
      *
+     * @param imageSize the height and width of the input images, a multiple of the patch size (224
+     *     by default)
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -83,6 +94,7 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
     /**
      * {@link #vitB16(long, long)} at image size 224.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -94,6 +106,9 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
      * Mirrors {@code torchvision.models.vit_b_32(num_classes=n, image_size=s)}: patch 32, 12
      * layers, 12 heads, width 768.
      *
+     * @param imageSize the height and width of the input images, a multiple of the patch size (224
+     *     by default)
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -104,6 +119,7 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
     /**
      * {@link #vitB32(long, long)} at image size 224.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -115,6 +131,9 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
      * Mirrors {@code torchvision.models.vit_l_16(num_classes=n, image_size=s)}: patch 16, 24
      * layers, 16 heads, width 1024.
      *
+     * @param imageSize the height and width of the input images, a multiple of the patch size (224
+     *     by default)
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -125,6 +144,7 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
     /**
      * {@link #vitL16(long, long)} at image size 224.
      *
+     * @return a new model, initialised as torchvision initialises it
      * @param numClasses the number of outputs of the classification head (torchvision's
      *     {@code num_classes})
      */
@@ -211,7 +231,11 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
         return Parts.sequential(this, "heads", child("heads"));
     }
 
-    /** Replaces the head; mirrors {@code model.heads = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.heads = ...}.
+     *
+     * @param heads the new head
+     */
     public void setHeads(Module heads) {
         registerModule("heads", heads);
     }

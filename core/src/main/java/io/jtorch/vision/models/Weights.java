@@ -63,6 +63,7 @@ public interface Weights {
     /**
      * {@link #cachedFile()}, checked to exist.
      *
+     * @return the weights file in torchvision's cache
      * @throws NoSuchFileException saying where to download the file from and where to put it
      */
     default Path requireCachedFile() throws NoSuchFileException {
