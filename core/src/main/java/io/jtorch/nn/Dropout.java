@@ -29,7 +29,7 @@ public class Dropout extends Module {
      * flag is printed as PyTorch prints it, but jtorch always returns a new tensor.
      *
      * @param p the probability of zeroing an element, in [0, 1] (PyTorch's default 0.5)
-     * @param inplace accepted for PyTorch parity; the result is the same either way
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public Dropout(double p, boolean inplace) {
         if (!(p >= 0 && p <= 1)) {

@@ -32,7 +32,7 @@ public class Dropout2d extends Module implements TorchScriptable {
      * always returns a new tensor.
      *
      * @param p the probability of zeroing a channel, in [0, 1] (PyTorch's default 0.5)
-     * @param inplace accepted for PyTorch parity; the result is the same either way
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public Dropout2d(double p, boolean inplace) {
         if (!(p >= 0 && p <= 1)) {

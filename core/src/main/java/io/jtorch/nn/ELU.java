@@ -33,7 +33,7 @@ public class ELU extends Module implements TorchScriptable {
      *
      * @param alpha the value {@code alpha * (exp(x) - 1)} tends to for very negative x (PyTorch's
      *     default 1)
-     * @param inplace accepted for PyTorch parity; the result is the same either way
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public ELU(double alpha, boolean inplace) {
         this.alpha = alpha;

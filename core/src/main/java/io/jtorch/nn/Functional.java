@@ -133,7 +133,7 @@ public final class Functional {
      * @param ceilMode whether the output size is rounded up rather than down
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
      * @param stride the stride of the window (PyTorch's {@code stride})
-     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param padding the implicit padding on each side, with -infinity (PyTorch's {@code padding})
      * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
      */
     public static Tensor maxPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation, boolean ceilMode) {
@@ -645,7 +645,7 @@ public final class Functional {
      * @param input the feature map, (N, C, H, W) or (C, H, W)
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
      * @param stride the stride of the window (PyTorch's {@code stride})
-     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param padding the implicit padding on each side, with -infinity (PyTorch's {@code padding})
      */
     public static Tensor maxPool2d(Tensor input, long kernelSize, long stride, long padding) {
         checkPoolInput("max_pool2d", input);
@@ -821,8 +821,7 @@ public final class Functional {
      * num_classes)}} Shape (*) to (*, C).
      *
      * @param labels the class labels, int64, of any shape
-     * @param numClasses the number of outputs of the classification head (torchvision's
-     *     {@code num_classes})
+     * @param numClasses the number of classes {@code C}; every label must be below it
      */
     public static Tensor oneHot(Tensor labels, long numClasses) {
         if (labels.dtype() != DType.INT64) {

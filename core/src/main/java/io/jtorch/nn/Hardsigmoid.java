@@ -20,7 +20,7 @@ public class Hardsigmoid extends Module implements TorchScriptable {
     /**
      * {@code nn.Hardsigmoid(inplace)}; see the class comment for what the flag changes.
      *
-     * @param inplace accepted for PyTorch parity; the result is the same either way
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public Hardsigmoid(boolean inplace) {
         this.inplace = inplace;

@@ -31,7 +31,7 @@ public class LeakyReLU extends Module implements TorchScriptable {
      * {@code nn.LeakyReLU(negative_slope, inplace)}.
      *
      * @param negativeSlope the slope for negative inputs (PyTorch's default 0.01)
-     * @param inplace accepted for PyTorch parity; the result is the same either way
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public LeakyReLU(double negativeSlope, boolean inplace) {
         this.negativeSlope = negativeSlope;

@@ -26,7 +26,7 @@ public class MaxPool2d extends Module {
      *
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
      * @param stride the stride of the window (PyTorch's {@code stride})
-     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param padding the implicit padding on each side, with -infinity (PyTorch's {@code padding})
      */
     public MaxPool2d(long kernelSize, long stride, long padding) {
         this(new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding}, false);
@@ -40,7 +40,7 @@ public class MaxPool2d extends Module {
      *     false)
      * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
      * @param stride the stride of the window (PyTorch's {@code stride})
-     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param padding the implicit padding on each side, with -infinity (PyTorch's {@code padding})
      */
     public MaxPool2d(long[] kernelSize, long[] stride, long[] padding, boolean ceilMode) {
         this.kernelSize = kernelSize.clone();

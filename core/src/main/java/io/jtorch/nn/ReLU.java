@@ -19,7 +19,7 @@ public class ReLU extends Module {
     /**
      * {@code nn.ReLU(inplace)}; see the class comment for what the flag changes.
      *
-     * @param inplace accepted for PyTorch parity; the result is the same either way
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public ReLU(boolean inplace) {
         this.inplace = inplace;

@@ -20,7 +20,7 @@ public class SiLU extends Module implements TorchScriptable {
     /**
      * {@code nn.SiLU(inplace)}; see the class comment for what the flag changes.
      *
-     * @param inplace accepted for PyTorch parity; the result is the same either way
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public SiLU(boolean inplace) {
         this.inplace = inplace;

@@ -26,10 +26,10 @@ public class CNBlock extends Module implements TorchScriptable {
      * A block of {@code dim} channels; mirrors {@code CNBlock(dim, layer_scale,
      * stochastic_depth_prob)}.
      *
+     * @param dim the number of channels of the block's input and output
      * @param layerScale the initial value of the per-channel layer scale (torchvision: 1e-6)
-     * @param dim the dimension; negative values count from the end, as in PyTorch
-     * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
-     *     the last block
+     * @param stochasticDepthProb this block's probability of dropping its residual branch in
+     *     training (torchvision scales it with the block's depth)
      */
     public CNBlock(long dim, double layerScale, double stochasticDepthProb) {
         registerModule("block", new Sequential(

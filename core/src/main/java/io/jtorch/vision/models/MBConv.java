@@ -27,8 +27,8 @@ public class MBConv extends Module implements TorchScriptable {
      *
      * @param cnf the block's configuration
      * @param normLayer a factory of the norm layer from a channel count
-     * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
-     *     the last block
+     * @param stochasticDepthProb this block's probability of dropping its residual branch in
+     *     training (torchvision scales it with the block's depth)
      */
     public MBConv(MBConvConfig cnf, double stochasticDepthProb, LongFunction<? extends Module> normLayer) {
         if (cnf.stride() < 1 || cnf.stride() > 2) {
