@@ -8,17 +8,21 @@ public final class Cuda {
 
     private Cuda() {}
 
-    /** Whether a CUDA device can be used; mirrors {@code torch.cuda.is_available()}. */
+    /** {@return whether a CUDA device can be used; mirrors {@code torch.cuda.is_available()}} */
     public boolean isAvailable() {
         return torch.cuda_is_available();
     }
 
-    /** The number of CUDA devices; mirrors {@code torch.cuda.device_count()}. */
+    /** {@return the number of CUDA devices; mirrors {@code torch.cuda.device_count()}} */
     public int deviceCount() {
         return torch.cuda_device_count();
     }
 
-    /** Throws a clear exception when {@code device} is a CUDA device this machine does not have. */
+    /**
+     * Throws a clear exception when {@code device} is a CUDA device this machine does not have.
+     *
+     * @param device the device the result lives on
+     */
     public void check(Device device) {
         if (!device.isCuda()) {
             return;

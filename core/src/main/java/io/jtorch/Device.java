@@ -8,8 +8,15 @@ import java.util.Objects;
  * <p>A plain value: comparing two devices never touches native code.
  */
 public final class Device {
-    /** The kind of device. */
-    public enum Type { CPU, CUDA, META }
+    /** The kind of device, as {@code torch.device.type}. */
+    public enum Type {
+        /** The host's memory and processors, {@code "cpu"}. */
+        CPU,
+        /** An NVIDIA GPU, {@code "cuda"}; needs the CUDA build ({@code mvn -Pgpu}). */
+        CUDA,
+        /** Shapes and dtypes without data, {@code "meta"}: for building large models without memory. */
+        META
+    }
 
     /** The CPU. */
     public static final Device CPU = new Device(Type.CPU, -1);
@@ -22,17 +29,22 @@ public final class Device {
         this.index = index;
     }
 
-    /** The CPU; mirrors {@code torch.device("cpu")}. */
+    /** {@return the CPU; mirrors {@code torch.device("cpu")}} */
     public static Device cpu() {
         return CPU;
     }
 
-    /** The current CUDA device; mirrors {@code torch.device("cuda")}. */
+    /** {@return the current CUDA device; mirrors {@code torch.device("cuda")}} */
     public static Device cuda() {
         return new Device(Type.CUDA, -1);
     }
 
-    /** CUDA device {@code index}; mirrors {@code torch.device("cuda", index)}. */
+    /**
+     * CUDA device {@code index}; mirrors {@code torch.device("cuda", index)}.
+     *
+     * @param index the CUDA device's ordinal, from 0
+     * @return that CUDA device
+     */
     public static Device cuda(int index) {
         if (index < 0) {
             throw new IllegalArgumentException("CUDA device index must be >= 0, got " + index);
@@ -40,12 +52,21 @@ public final class Device {
         return new Device(Type.CUDA, index);
     }
 
-    /** The meta device: tensors with shapes and dtypes but no data. Mirrors {@code torch.device("meta")}. */
+    /**
+     * {@return the meta device: tensors with shapes and dtypes but no data} Mirrors {@code
+     * torch.device("meta")}.
+     */
     public static Device meta() {
         return new Device(Type.META, -1);
     }
 
-    /** Parses PyTorch's spelling: {@code cpu}, {@code cuda}, {@code cuda:1}, {@code meta}. */
+    /**
+     * Parses PyTorch's spelling: {@code cpu}, {@code cuda}, {@code cuda:1}, {@code meta}.
+     *
+     * @param spec {@code cpu}, {@code cuda}, {@code cuda:N} or {@code meta}, as
+     *     {@code torch.device(spec)} takes it
+     * @return the device {@code spec} names
+     */
     public static Device of(String spec) {
         String s = spec.trim().toLowerCase(java.util.Locale.ROOT);
         if (s.equals("cpu")) {
@@ -67,27 +88,30 @@ public final class Device {
         throw new IllegalArgumentException("unknown device '" + spec + "': expected cpu, cuda, cuda:N or meta");
     }
 
-    /** The kind of device. */
+    /** {@return the kind of device} */
     public Type type() {
         return type;
     }
 
-    /** The device index, or -1 when none was given. */
+    /** {@return the device index, or -1 when none was given} */
     public int index() {
         return index;
     }
 
-    /** Whether this is the CPU. */
+    /** {@return whether this is the CPU} */
     public boolean isCpu() {
         return type == Type.CPU;
     }
 
-    /** Whether this is a CUDA device. */
+    /** {@return whether this is a CUDA device} */
     public boolean isCuda() {
         return type == Type.CUDA;
     }
 
-    /** A new presets {@code Device} for this device, for code that calls the presets directly. */
+    /**
+     * {@return a new presets {@code Device} for this device, for code that calls the presets
+     * directly}
+     */
     public org.bytedeco.pytorch.Device toNative() {
         org.bytedeco.pytorch.global.torch.DeviceType t;
         switch (type) {
@@ -98,7 +122,11 @@ public final class Device {
         return new org.bytedeco.pytorch.Device(t, (byte) index);
     }
 
-    /** The device a presets {@code Device} names. */
+    /**
+     * {@return the device a presets {@code Device} names}
+     *
+     * @param d the presets' device
+     */
     public static Device fromNative(org.bytedeco.pytorch.Device d) {
         if (d.is_cpu()) {
             return CPU;

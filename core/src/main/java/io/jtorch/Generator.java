@@ -30,28 +30,40 @@ public final class Generator {
         this.raw = raw.retainReference();
     }
 
-    /** The global generator that {@link Torch#manualSeed} seeds; mirrors {@code torch.default_generator}. */
+    /**
+     * {@return the global generator that {@link Torch#manualSeed} seeds; mirrors {@code
+     * torch.default_generator}}
+     */
     public static Generator defaultGenerator() {
         return new Generator(torch.getDefaultCPUGenerator());
     }
 
-    /** Seeds this generator; mirrors {@code manual_seed}. Returns this. */
+    /**
+     * Seeds this generator; mirrors {@code manual_seed}. Returns this.
+     *
+     * @param seed the seed of the random generator
+     * @return this, for chaining
+     */
     public Generator manualSeed(long seed) {
         raw.set_current_seed(seed);
         return this;
     }
 
-    /** The seed last set; mirrors {@code initial_seed()}. */
+    /** {@return the seed last set; mirrors {@code initial_seed()}} */
     public long initialSeed() {
         return raw.current_seed();
     }
 
-    /** The generator's full state as a uint8 tensor; mirrors {@code get_state()}. */
+    /** {@return the generator's full state as a uint8 tensor; mirrors {@code get_state()}} */
     public Tensor getState() {
         return Tensor.wrap(raw.get_state());
     }
 
-    /** Restores a state from {@link #getState()}; mirrors {@code set_state()}. */
+    /**
+     * Restores a state from {@link #getState()}; mirrors {@code set_state()}.
+     *
+     * @param state a state from {@link #getState()}
+     */
     public void setState(Tensor state) {
         try {
             raw.set_state(state.raw());
@@ -60,7 +72,12 @@ public final class Generator {
         }
     }
 
-    /** A random permutation of 0..n-1 drawn from this generator; mirrors {@code torch.randperm(n, generator=g)}. */
+    /**
+     * {@return a random permutation of 0..n-1 drawn from this generator; mirrors {@code
+     * torch.randperm(n, generator=g)}}
+     *
+     * @param n the number of indices, {@code 0} to {@code n - 1}
+     */
     public Tensor randperm(long n) {
         if (n < 0) {
             throw new IllegalArgumentException("randperm needs n >= 0, got " + n);
@@ -73,8 +90,8 @@ public final class Generator {
     }
 
     /**
-     * A random non-negative 63-bit integer drawn from this generator, as
-     * {@code torch.empty((), dtype=torch.int64).random_(generator=g).item()} does.
+     * {@return a random non-negative 63-bit integer drawn from this generator, as
+     * {@code torch.empty((), dtype=torch.int64).random_(generator=g).item()} does}
      */
     public long randomLong() {
         org.bytedeco.pytorch.Tensor t = HostCopy.empty(new long[0], DType.INT64);
@@ -82,7 +99,7 @@ public final class Generator {
         return t.item().toLong();
     }
 
-    /** The presets' generator behind this one. */
+    /** {@return the presets' generator behind this one} */
     public org.bytedeco.pytorch.Generator raw() {
         return raw;
     }

@@ -83,7 +83,11 @@ public final class Scope implements AutoCloseable {
         this.pointers = new Pointers(this, owner);
     }
 
-    /** Opens a scope on the current thread; close it on the same thread. */
+    /**
+     * Opens a scope on the current thread; close it on the same thread.
+     *
+     * @return the new scope, to close in try-with-resources
+     */
     public static Scope open() {
         return new Scope(WALKER.getCallerClass());
     }
@@ -108,7 +112,7 @@ public final class Scope implements AutoCloseable {
         return "Scope opened in " + opener.getName() + (closed ? ", closed" : "");
     }
 
-    /** Whether this scope has been closed. */
+    /** {@return whether this scope has been closed} */
     public boolean isClosed() {
         return closed;
     }
@@ -158,6 +162,8 @@ public final class Scope implements AutoCloseable {
      * loader's worker): the tensor is released when this scope closes instead of by the garbage
      * collector. The retain it had is consumed; a tensor that was never retained nor scoped is
      * simply owned by this scope from now on.
+     *
+     * @param t the tensor to free when this scope closes
      */
     public void adopt(Tensor t) {
         org.bytedeco.javacpp.Pointer p = t.handle();

@@ -6,14 +6,20 @@ import java.util.Arrays;
 public final class Shapes {
     private Shapes() {}
 
-    /** PyTorch's way of printing a shape: {@code [64, 3, 28, 28]}. */
+    /**
+     * PyTorch's way of printing a shape: {@code [64, 3, 28, 28]}.
+     *
+     * @return the shape as PyTorch prints it, such as {@code [2, 3]}
+     * @param shape the size of each dimension
+     */
     public static String format(long[] shape) {
         return Arrays.toString(shape);
     }
 
     /**
-     * The number of elements of a tensor with this shape.
+     * {@return the number of elements of a tensor with this shape}
      *
+     * @param shape the size of each dimension
      * @throws IllegalArgumentException for a negative size, or a count a long cannot hold
      */
     public static long numel(long[] shape) {
@@ -29,7 +35,12 @@ public final class Shapes {
         return n;
     }
 
-    /** {@code numel(shape) * elementSize}: the bytes a tensor of this shape needs. */
+    /**
+     * {@return {@code numel(shape) * elementSize}: the bytes a tensor of this shape needs}
+     *
+     * @param elementSize the bytes per element
+     * @param shape the size of each dimension
+     */
     public static long nbytes(long[] shape, int elementSize) {
         return multiply(numel(shape), elementSize, shape);
     }

@@ -24,7 +24,11 @@ import io.jtorch.internal.GradLock;
  * threads; modifying it in place while another thread uses it is a data race, as in PyTorch.
  */
 public class Tensor extends InPlaceOps {
-    /** Wraps a handle; the new tensor owns it. */
+    /**
+     * Wraps a handle; the new tensor owns it.
+     *
+     * @param raw the presets' tensor, owned by the new object from now on
+     */
     protected Tensor(org.bytedeco.pytorch.Tensor raw) {
         super(raw);
     }
@@ -32,6 +36,9 @@ public class Tensor extends InPlaceOps {
     /**
      * Wraps a presets tensor, taking ownership of the handle: do not deallocate {@code raw}
      * yourself afterwards. Returns {@code null} for an undefined tensor, as PyTorch returns None.
+     *
+     * @param raw the presets' tensor, owned by the new object from now on
+     * @return the new tensor, owning {@code raw}
      */
     public static Tensor wrap(org.bytedeco.pytorch.Tensor raw) {
         return raw == null || raw.isNull() || !raw.defined() ? null : new Tensor(raw);
@@ -39,12 +46,17 @@ public class Tensor extends InPlaceOps {
 
     // ---------------------------------------------------------------- metadata
 
-    /** The shape; mirrors {@code tensor.shape}. */
+    /** {@return the shape; mirrors {@code tensor.shape}} */
     public long[] shape() {
         return call(() -> raw().sizes().vec().get());
     }
 
-    /** The size of dimension {@code dim}; negative values count from the end, as in PyTorch. */
+    /**
+     * {@return the size of dimension {@code dim}; negative values count from the end, as in
+     * PyTorch}
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public long size(int dim) {
         long[] shape = shape();
         int d = dim < 0 ? dim + shape.length : dim;
@@ -54,38 +66,50 @@ public class Tensor extends InPlaceOps {
         return shape[d];
     }
 
-    /** The number of dimensions; mirrors {@code tensor.dim()}. */
+    /** {@return the number of dimensions; mirrors {@code tensor.dim()}} */
     public int dim() {
         return (int) raw().dim();
     }
 
-    /** The number of elements; mirrors {@code tensor.numel()}. */
+    /** {@return the number of elements; mirrors {@code tensor.numel()}} */
     public long numel() {
         return raw().numel();
     }
 
-    /** The element type; mirrors {@code tensor.dtype}. */
+    /** {@return the element type; mirrors {@code tensor.dtype}} */
     public DType dtype() {
         return DType.of(raw().scalar_type());
     }
 
-    /** The device; mirrors {@code tensor.device}. */
+    /** {@return the device; mirrors {@code tensor.device}} */
     public Device device() {
         return Device.fromNative(raw().device());
     }
 
-    /** Whether autograd records operations on this tensor; mirrors {@code tensor.requires_grad}. */
+    /**
+     * {@return whether autograd records operations on this tensor; mirrors {@code
+     * tensor.requires_grad}}
+     */
     public boolean requiresGrad() {
         return raw().requires_grad();
     }
 
-    /** Sets whether autograd records operations on this tensor; mirrors {@code tensor.requires_grad_()}. Returns this. */
+    /**
+     * Sets whether autograd records operations on this tensor; mirrors {@code
+     * tensor.requires_grad_()}. Returns this.
+     *
+     * @param requiresGrad whether autograd records operations on this tensor
+     * @return this, for chaining
+     */
     public Tensor requiresGrad(boolean requiresGrad) {
         call(() -> raw().requires_grad_(requiresGrad));
         return this;
     }
 
-    /** The accumulated gradient, or {@code null} when there is none; mirrors {@code tensor.grad}. */
+    /**
+     * {@return the accumulated gradient, or {@code null} when there is none; mirrors {@code
+     * tensor.grad}}
+     */
     public Tensor grad() {
         org.bytedeco.pytorch.Tensor r = raw();
         return GradLock.access(() -> {
@@ -94,7 +118,9 @@ public class Tensor extends InPlaceOps {
         });
     }
 
-    /** Whether this tensor is a leaf of the autograd graph; mirrors {@code tensor.is_leaf}. */
+    /**
+     * {@return whether this tensor is a leaf of the autograd graph; mirrors {@code tensor.is_leaf}}
+     */
     public boolean isLeaf() {
         return raw().is_leaf();
     }
@@ -119,7 +145,13 @@ public class Tensor extends InPlaceOps {
         }
     }
 
-    /** Backpropagates {@code gradient} (same shape as this tensor); mirrors {@code tensor.backward(gradient)}. */
+    /**
+     * Backpropagates {@code gradient} (same shape as this tensor); mirrors {@code
+     * tensor.backward(gradient)}.
+     *
+     * @param gradient the gradient of the output with respect to this tensor, of this tensor's
+     *     shape
+     */
     public void backward(Tensor gradient) {
         org.bytedeco.pytorch.Tensor r = raw();
         org.bytedeco.pytorch.Tensor g = gradient.raw();
@@ -131,7 +163,10 @@ public class Tensor extends InPlaceOps {
         }
     }
 
-    /** A tensor sharing this one's data, cut from the autograd graph; mirrors {@code tensor.detach()}. */
+    /**
+     * {@return a tensor sharing this one's data, cut from the autograd graph; mirrors {@code
+     * tensor.detach()}}
+     */
     public Tensor detach() {
         return op(() -> raw().detach());
     }
@@ -142,12 +177,19 @@ public class Tensor extends InPlaceOps {
         return op(() -> raw().clone());
     }
 
-    /** This tensor in contiguous memory (itself when already contiguous); mirrors {@code tensor.contiguous()}. */
+    /**
+     * {@return this tensor in contiguous memory (itself when already contiguous); mirrors {@code
+     * tensor.contiguous()}}
+     */
     public Tensor contiguous() {
         return op(() -> raw().contiguous());
     }
 
-    /** This tensor on {@code device}; mirrors {@code tensor.to(device)}. */
+    /**
+     * {@return this tensor on {@code device}; mirrors {@code tensor.to(device)}}
+     *
+     * @param device the device the result lives on
+     */
     public Tensor to(Device device) {
         raw(); // a released tensor is reported before a missing device
         Cuda.INSTANCE.check(device);
@@ -155,34 +197,50 @@ public class Tensor extends InPlaceOps {
     }
 
     /**
-     * This tensor on {@code device}; with {@code nonBlocking}, a copy between page-locked host
-     * memory ({@link #pinMemory()}) and a CUDA device runs asynchronously to the host. Mirrors
+     * {@return this tensor on {@code device}; with {@code nonBlocking}, a copy between page-locked host
+     * memory ({@link #pinMemory()}) and a CUDA device runs asynchronously to the host} Mirrors
      * {@code tensor.to(device, non_blocking=True)}; elsewhere it is an ordinary copy.
+     *
+     * @param nonBlocking whether the copy may be asynchronous (from page-locked memory to CUDA)
+     * @param device the device the result lives on
      */
     public Tensor to(Device device, boolean nonBlocking) {
         return op(() -> raw().to(device.toNative(), raw().scalar_type(), nonBlocking, false, new org.bytedeco.pytorch.MemoryFormatOptional()));
     }
 
     /**
-     * A copy of this CPU tensor in page-locked (pinned) host memory, which CUDA copies read
-     * asynchronously; mirrors {@code tensor.pin_memory()}. Needs the CUDA build of libtorch
+     * {@return a copy of this CPU tensor in page-locked (pinned) host memory, which CUDA copies read
+     * asynchronously; mirrors {@code tensor.pin_memory()}} Needs the CUDA build of libtorch
      * ({@code mvn -Pgpu}) and a CUDA device.
      */
     public Tensor pinMemory() {
         return op(() -> raw().pin_memory());
     }
 
-    /** Whether this tensor is in page-locked host memory; mirrors {@code tensor.is_pinned()}. */
+    /**
+     * {@return whether this tensor is in page-locked host memory; mirrors {@code
+     * tensor.is_pinned()}}
+     */
     public boolean isPinned() {
         return call(() -> raw().is_pinned());
     }
 
-    /** This tensor converted to {@code dtype}; mirrors {@code tensor.to(dtype)}. */
+    /**
+     * {@return this tensor converted to {@code dtype}; mirrors {@code tensor.to(dtype)}}
+     *
+     * @param dtype the element type
+     */
     public Tensor to(DType dtype) {
         return op(() -> raw().to(dtype.scalarType()));
     }
 
-    /** This tensor on {@code device} with element type {@code dtype}; mirrors {@code tensor.to(device, dtype)}. */
+    /**
+     * {@return this tensor on {@code device} with element type {@code dtype}; mirrors {@code
+     * tensor.to(device, dtype)}}
+     *
+     * @param device the device the result lives on
+     * @param dtype the element type
+     */
     public Tensor to(Device device, DType dtype) {
         raw(); // a released tensor is reported before a missing device
         Cuda.INSTANCE.check(device);
@@ -190,55 +248,63 @@ public class Tensor extends InPlaceOps {
     }
 
 
-    /** A tensor sharing this one's data, cut from the autograd graph and not requiring grad; mirrors {@code tensor.data}. */
+    /**
+     * {@return a tensor sharing this one's data, cut from the autograd graph and not requiring
+     * grad; mirrors {@code tensor.data}}
+     */
     public Tensor data() {
         return op(() -> raw().variable_data());
     }
 
-    /** This tensor in CPU memory (itself when already there); mirrors {@code tensor.cpu()}. */
+    /**
+     * {@return this tensor in CPU memory (itself when already there); mirrors {@code tensor.cpu()}}
+     */
     public Tensor cpu() {
         return op(() -> raw().cpu());
     }
 
-    /** This tensor as float32; mirrors {@code tensor.float()}. */
+    /** {@return this tensor as float32; mirrors {@code tensor.float()}} */
     public Tensor float_() {
         return to(DType.FLOAT32);
     }
 
-    /** This tensor as float64; mirrors {@code tensor.double()}. */
+    /** {@return this tensor as float64; mirrors {@code tensor.double()}} */
     public Tensor double_() {
         return to(DType.FLOAT64);
     }
 
-    /** This tensor as float16; mirrors {@code tensor.half()}. */
+    /** {@return this tensor as float16; mirrors {@code tensor.half()}} */
     public Tensor half() {
         return to(DType.FLOAT16);
     }
 
-    /** This tensor as int64; mirrors {@code tensor.long()}. */
+    /** {@return this tensor as int64; mirrors {@code tensor.long()}} */
     public Tensor long_() {
         return to(DType.INT64);
     }
 
-    /** This tensor as int32; mirrors {@code tensor.int()}. */
+    /** {@return this tensor as int32; mirrors {@code tensor.int()}} */
     public Tensor int_() {
         return to(DType.INT32);
     }
 
-    /** This tensor as bool (non-zero is true); mirrors {@code tensor.bool()}. */
+    /** {@return this tensor as bool (non-zero is true); mirrors {@code tensor.bool()}} */
     public Tensor bool_() {
         return to(DType.BOOL);
     }
 
     // ---------------------------------------------------------------- reading values
 
-    /** The single value of a one-element tensor; mirrors {@code tensor.item()}. */
+    /** {@return the single value of a one-element tensor; mirrors {@code tensor.item()}} */
     public double item() {
         checkOneElement();
         return call(() -> raw().item().toDouble());
     }
 
-    /** The single value of a one-element integer tensor, exactly; mirrors {@code tensor.item()} for integers. */
+    /**
+     * {@return the single value of a one-element integer tensor, exactly; mirrors {@code
+     * tensor.item()} for integers}
+     */
     public long itemLong() {
         checkOneElement();
         return call(() -> raw().item().toLong());
@@ -251,45 +317,61 @@ public class Tensor extends InPlaceOps {
         }
     }
 
-    /** All values as floats in row-major order, converting from the tensor's dtype; mirrors {@code tensor.tolist()} flattened. */
+    /**
+     * {@return all values as floats in row-major order, converting from the tensor's dtype; mirrors
+     * {@code tensor.tolist()} flattened}
+     */
     public float[] toFloatArray() {
         return HostCopy.toFloatArray(this);
     }
 
-    /** All values as doubles in row-major order. */
+    /** {@return all values as doubles in row-major order} */
     public double[] toDoubleArray() {
         return HostCopy.toDoubleArray(this);
     }
 
-    /** All values as longs in row-major order (floating values are truncated toward zero). */
+    /**
+     * {@return all values as longs in row-major order (floating values are truncated toward zero)}
+     */
     public long[] toLongArray() {
         return HostCopy.toLongArray(this);
     }
 
-    /** All values as ints in row-major order. */
+    /** {@return all values as ints in row-major order} */
     public int[] toIntArray() {
         return HostCopy.toIntArray(this);
     }
 
     /**
-     * The raw bytes of the elements in row-major order, in the machine's byte order (little-endian
-     * on x86 and ARM), whatever the dtype: what {@code tensor.numpy().tobytes()} gives.
+     * {@return the raw bytes of the elements in row-major order, in the machine's byte order (little-endian
+     * on x86 and ARM), whatever the dtype: what {@code tensor.numpy().tobytes()} gives}
      */
     public byte[] toByteArray() {
         return HostCopy.toByteArray(this);
     }
 
-    /** All values as booleans (non-zero is true) in row-major order. */
+    /** {@return all values as booleans (non-zero is true) in row-major order} */
     public boolean[] toBooleanArray() {
         return HostCopy.toBooleanArray(this);
     }
 
-    /** Whether both tensors have the same shape and values; mirrors {@code torch.equal}. */
+    /**
+     * {@return whether both tensors have the same shape and values; mirrors {@code torch.equal}}
+     *
+     * @param other the other tensor, broadcast against this one as in PyTorch
+     */
     public boolean equal(Tensor other) {
         return call(() -> raw().equal(other.raw()));
     }
 
-    /** Whether all values are close: {@code |a - b| <= atol + rtol * |b|}; mirrors {@code torch.allclose}. */
+    /**
+     * {@return whether all values are close: {@code |a - b| <= atol + rtol * |b|}; mirrors {@code
+     * torch.allclose}}
+     *
+     * @param rtol the relative tolerance (PyTorch's default 1e-5)
+     * @param atol the absolute tolerance (PyTorch's default 1e-8)
+     * @param other the other tensor, broadcast against this one as in PyTorch
+     */
     public boolean allclose(Tensor other, double rtol, double atol) {
         DType a = dtype();
         DType b = other.dtype();
@@ -301,17 +383,23 @@ public class Tensor extends InPlaceOps {
 
     // ---------------------------------------------------------------- layout
 
-    /** The strides, in elements; mirrors {@code tensor.stride()}. */
+    /** {@return the strides, in elements; mirrors {@code tensor.stride()}} */
     public long[] strides() {
         return call(() -> raw().strides().vec().get());
     }
 
-    /** The offset of the first element in the storage, in elements; mirrors {@code tensor.storage_offset()}. */
+    /**
+     * {@return the offset of the first element in the storage, in elements; mirrors {@code
+     * tensor.storage_offset()}}
+     */
     public long storageOffset() {
         return raw().storage_offset();
     }
 
-    /** Whether the elements are laid out contiguously in row-major order; mirrors {@code tensor.is_contiguous()}. */
+    /**
+     * {@return whether the elements are laid out contiguously in row-major order; mirrors {@code
+     * tensor.is_contiguous()}}
+     */
     public boolean isContiguous() {
         return raw().is_contiguous();
     }

@@ -52,7 +52,7 @@ abstract class TensorBase {
     }
 
     /**
-     * The presets' tensor behind this one: the escape hatch to the whole libtorch API. It stays
+     * {@return the presets' tensor behind this one: the escape hatch to the whole libtorch API} It stays
      * valid as long as this tensor is alive and not released.
      *
      * <p>On a thread other than the one whose {@link Scope} owns this tensor, the handle returned
@@ -114,7 +114,7 @@ abstract class TensorBase {
                 + "(total = total.add(x).retain())");
     }
 
-    /** Whether this tensor's handle has been released (see {@link Scope}). */
+    /** {@return whether this tensor's handle has been released (see {@link Scope})} */
     public final boolean isReleased() {
         return raw.isNull();
     }
@@ -122,6 +122,8 @@ abstract class TensorBase {
     /**
      * Keeps this tensor alive past the scope it was created in (a DataLoader batch or a
      * {@link Scope}); the garbage collector releases it once it is unreachable. Returns this.
+     *
+     * @return this {@code Tensor}, for chaining
      */
     public Tensor retain() {
         PointerScope h = home;

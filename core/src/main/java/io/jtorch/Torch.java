@@ -29,7 +29,12 @@ public final class Torch extends TorchFunctions {
 
     // ---------------------------------------------------------------- settings
 
-    /** Seeds the global random generator; mirrors {@code torch.manual_seed}. Same seed, same numbers as PyTorch's CPU generator. */
+    /**
+     * Seeds the global random generator; mirrors {@code torch.manual_seed}. Same seed, same numbers
+     * as PyTorch's CPU generator.
+     *
+     * @param seed the seed of the random generator
+     */
     public static void manualSeed(long seed) {
         torch.manual_seed(seed);
     }
@@ -43,6 +48,7 @@ public final class Torch extends TorchFunctions {
      * whose own thread count is separate: one unless {@code OPENBLAS_NUM_THREADS} or
      * {@code -Djtorch.blasThreads=N} says otherwise (README, "Threads").
      *
+     * @param threads the number of intra-op threads, at least 1
      * @throws IllegalArgumentException when {@code threads} is below 1
      */
     public static void setNumThreads(int threads) {
@@ -53,7 +59,7 @@ public final class Torch extends TorchFunctions {
         Native.setThreads(threads);
     }
 
-    /** The number of intra-op threads of the calling thread; mirrors {@code torch.get_num_threads}. */
+    /** {@return the number of intra-op threads of the calling thread; mirrors {@code torch.get_num_threads}} */
     public static int getNumThreads() {
         return torch.get_num_threads();
     }
@@ -63,6 +69,7 @@ public final class Torch extends TorchFunctions {
      * {@code fork}); mirrors {@code torch.set_num_interop_threads}. As in PyTorch it can be set
      * once, before any such work starts.
      *
+     * @param threads the number of inter-op threads, at least 1
      * @throws IllegalArgumentException when {@code threads} is below 1
      * @throws IllegalStateException when it was set before or inter-op work has started
      */
@@ -78,22 +85,29 @@ public final class Torch extends TorchFunctions {
         }
     }
 
-    /** The number of inter-op threads; mirrors {@code torch.get_num_interop_threads}. */
+    /** {@return the number of inter-op threads; mirrors {@code torch.get_num_interop_threads}} */
     public static int getNumInteropThreads() {
         return (int) torch.get_num_interop_threads();
     }
 
-    /** Whether {@link #setNumThreads} has been called in this JVM. */
+    /** {@return whether {@link #setNumThreads} has been called in this JVM} */
     public static boolean numThreadsChosen() {
         return threadsChosen;
     }
 
-    /** CUDA availability and device count; mirrors {@code torch.cuda}. */
+    /**
+     * CUDA availability and device count; mirrors {@code torch.cuda}.
+     *
+     * @return the CUDA queries, {@code torch.cuda}
+     */
     public static Cuda cuda() {
         return Cuda.INSTANCE;
     }
 
-    /** Whether autograd records operations on this thread; mirrors {@code torch.is_grad_enabled}. */
+    /**
+     * {@return whether autograd records operations on this thread; mirrors {@code
+     * torch.is_grad_enabled}}
+     */
     public static boolean isGradEnabled() {
         return GradMode.is_enabled();
     }
@@ -102,18 +116,26 @@ public final class Torch extends TorchFunctions {
      * Turns autograd on or off on this thread, at once, until the returned guard is closed;
      * mirrors {@code torch.set_grad_enabled(mode)}, as a call or in a try-with-resources block
      * ({@code with torch.set_grad_enabled(phase == 'train'):}).
+     *
+     * @param enabled whether gradients are recorded inside the block
+     * @return a guard to close (in try-with-resources) to restore the previous mode
      */
     public static SetGradEnabled setGradEnabled(boolean enabled) {
         return new SetGradEnabled(enabled);
     }
 
-    /** Turns autograd on on this thread until the returned guard is closed; mirrors {@code with torch.enable_grad():}. */
+    /**
+     * Turns autograd on on this thread until the returned guard is closed; mirrors {@code with
+     * torch.enable_grad():}.
+     *
+     * @return a guard to close (in try-with-resources) to restore the previous mode
+     */
     public static SetGradEnabled enableGrad() {
         return new SetGradEnabled(true);
     }
 
     /**
-     * The version of libtorch underneath, e.g. {@code "2.10.0"}; mirrors {@code torch.__version__}.
+     * {@return the version of libtorch underneath, e.g. {@code "2.10.0"}; mirrors {@code torch.__version__}}
      * Read from the JavaCPP presets' jar, whose version is libtorch's followed by the presets' own.
      */
     public static String version() {
@@ -133,6 +155,8 @@ public final class Torch extends TorchFunctions {
      *     Tensor logits = model.forward(images);
      * }
      * }</pre>
+     *
+     * @return a guard to close (in try-with-resources) to record gradients again
      */
     public static NoGrad noGrad() {
         return new NoGrad();
@@ -140,17 +164,31 @@ public final class Torch extends TorchFunctions {
 
     // ---------------------------------------------------------------- random and constant tensors
 
-    /** Samples from N(0, 1) in float32; mirrors {@code torch.randn(*size)}. */
+    /**
+     * {@return samples from N(0, 1) in float32; mirrors {@code torch.randn(*size)}}
+     *
+     * @param shape the size of each dimension
+     */
     public static Tensor randn(long... shape) {
         return make(() -> torch.randn(shape), shape);
     }
 
-    /** Samples uniformly from [0, 1) in float32; mirrors {@code torch.rand(*size)}. */
+    /**
+     * {@return samples uniformly from [0, 1) in float32; mirrors {@code torch.rand(*size)}}
+     *
+     * @param shape the size of each dimension
+     */
     public static Tensor rand(long... shape) {
         return make(() -> torch.rand(shape), shape);
     }
 
-    /** Random integers in [low, high) as int64; mirrors {@code torch.randint(low, high, size)}. */
+    /**
+     * {@return random integers in [low, high) as int64; mirrors {@code torch.randint(low, high, size)}}
+     *
+     * @param low the lower bound, included
+     * @param high the upper bound, excluded
+     * @param shape the size of each dimension
+     */
     public static Tensor randint(long low, long high, long... shape) {
         if (high <= low) {
             throw new IllegalArgumentException("randint needs low < high, got [" + low + ", " + high + ")");
@@ -158,67 +196,129 @@ public final class Torch extends TorchFunctions {
         return make(() -> torch.randint(low, high, shape, new TensorOptions(DType.INT64.scalarType())), shape);
     }
 
-    /** A random permutation of 0..n-1 as int64; mirrors {@code torch.randperm(n)}. */
+    /**
+     * {@return a random permutation of 0..n-1 as int64; mirrors {@code torch.randperm(n)}}
+     *
+     * @param n the number of indices, {@code 0} to {@code n - 1}
+     */
     public static Tensor randperm(long n) {
         return make(() -> torch.randperm(n), new long[] {n});
     }
 
-    /** Zeros in float32; mirrors {@code torch.zeros(*size)}. */
+    /**
+     * {@return zeros in float32; mirrors {@code torch.zeros(*size)}}
+     *
+     * @param shape the size of each dimension
+     */
     public static Tensor zeros(long... shape) {
         return make(() -> torch.zeros(shape), shape);
     }
 
-    /** Zeros of {@code dtype}; mirrors {@code torch.zeros(*size, dtype=dtype)}. */
+    /**
+     * {@return zeros of {@code dtype}; mirrors {@code torch.zeros(*size, dtype=dtype)}}
+     *
+     * @param dtype the element type
+     * @param shape the size of each dimension
+     */
     public static Tensor zeros(DType dtype, long... shape) {
         return make(() -> torch.zeros(shape, new TensorOptions(dtype.scalarType())), shape);
     }
 
-    /** Ones in float32; mirrors {@code torch.ones(*size)}. */
+    /**
+     * {@return ones in float32; mirrors {@code torch.ones(*size)}}
+     *
+     * @param shape the size of each dimension
+     */
     public static Tensor ones(long... shape) {
         return make(() -> torch.ones(shape), shape);
     }
 
-    /** Ones of {@code dtype}; mirrors {@code torch.ones(*size, dtype=dtype)}. */
+    /**
+     * {@return ones of {@code dtype}; mirrors {@code torch.ones(*size, dtype=dtype)}}
+     *
+     * @param dtype the element type
+     * @param shape the size of each dimension
+     */
     public static Tensor ones(DType dtype, long... shape) {
         return make(() -> torch.ones(shape, new TensorOptions(dtype.scalarType())), shape);
     }
 
-    /** A float32 tensor filled with {@code value}; mirrors {@code torch.full(size, value)}. */
+    /**
+     * {@return a float32 tensor filled with {@code value}; mirrors {@code torch.full(size, value)}}
+     *
+     * @param shape the size of each dimension
+     * @param value the number, as a Python float would be
+     */
     public static Tensor full(long[] shape, double value) {
         return make(() -> torch.full(shape, new Scalar(value)), shape);
     }
 
-    /** Zeros with the shape, dtype and device of {@code like}; mirrors {@code torch.zeros_like}. */
+    /**
+     * {@return zeros with the shape, dtype and device of {@code like}; mirrors {@code torch.zeros_like}}
+     *
+     * @param like the tensor whose shape, dtype and device the result takes
+     */
     public static Tensor zerosLike(Tensor like) {
         return Tensor.wrap(call(() -> torch.zeros_like(like.raw())));
     }
 
-    /** Ones with the shape, dtype and device of {@code like}; mirrors {@code torch.ones_like}. */
+    /**
+     * {@return ones with the shape, dtype and device of {@code like}; mirrors {@code torch.ones_like}}
+     *
+     * @param like the tensor whose shape, dtype and device the result takes
+     */
     public static Tensor onesLike(Tensor like) {
         return Tensor.wrap(call(() -> torch.ones_like(like.raw())));
     }
 
-    /** Random N(0, 1) values with the shape, dtype and device of {@code like}; mirrors {@code torch.randn_like}. */
+    /**
+     * {@return random N(0, 1) values with the shape, dtype and device of {@code like}; mirrors {@code
+     * torch.randn_like}}
+     *
+     * @param like the tensor whose shape, dtype and device the result takes
+     */
     public static Tensor randnLike(Tensor like) {
         return Tensor.wrap(call(() -> torch.randn_like(like.raw())));
     }
 
-    /** Random values in [0, 1) with the shape, dtype and device of {@code like}; mirrors {@code torch.rand_like}. */
+    /**
+     * {@return random values in [0, 1) with the shape, dtype and device of {@code like}; mirrors {@code
+     * torch.rand_like}}
+     *
+     * @param like the tensor whose shape, dtype and device the result takes
+     */
     public static Tensor randLike(Tensor like) {
         return Tensor.wrap(call(() -> torch.rand_like(like.raw())));
     }
 
-    /** {@code value} everywhere, with the shape, dtype and device of {@code like}; mirrors {@code torch.full_like}. */
+    /**
+     * {@return {@code value} everywhere, with the shape, dtype and device of {@code like}; mirrors
+     * {@code torch.full_like}}
+     *
+     * @param like the tensor whose shape, dtype and device the result takes
+     * @param value the number, as a Python float would be
+     */
     public static Tensor fullLike(Tensor like, double value) {
         return Tensor.wrap(call(() -> torch.full_like(like.raw(), new Scalar(value))));
     }
 
-    /** A tensor of {@code dtype} filled with {@code value}; mirrors {@code torch.full(size, value, dtype=dtype)}. */
+    /**
+     * {@return a tensor of {@code dtype} filled with {@code value}; mirrors {@code torch.full(size,
+     * value, dtype=dtype)}}
+     *
+     * @param shape the size of each dimension
+     * @param value the number, as a Python float would be
+     * @param dtype the element type
+     */
     public static Tensor full(long[] shape, double value, DType dtype) {
         return make(() -> torch.full(shape, new Scalar(value), new TensorOptions(dtype.scalarType())), shape);
     }
 
-    /** The n x n identity matrix in float32; mirrors {@code torch.eye(n)}. */
+    /**
+     * {@return the n x n identity matrix in float32; mirrors {@code torch.eye(n)}}
+     *
+     * @param n the number of rows
+     */
     public static Tensor eye(long n) {
         if (n < 0) {
             throw new IllegalArgumentException("eye needs n >= 0, got " + n);
@@ -226,7 +326,13 @@ public final class Torch extends TorchFunctions {
         return Tensor.wrap(call(() -> torch.eye(n)));
     }
 
-    /** The n x m matrix with ones on the diagonal, in float32; mirrors {@code torch.eye(n, m)}. */
+    /**
+     * {@return the n x m matrix with ones on the diagonal, in float32; mirrors {@code torch.eye(n,
+     * m)}}
+     *
+     * @param n the number of rows
+     * @param m the number of columns (default {@code n})
+     */
     public static Tensor eye(long n, long m) {
         if (n < 0 || m < 0) {
             throw new IllegalArgumentException("eye needs n, m >= 0, got " + n + ", " + m);
@@ -234,17 +340,32 @@ public final class Torch extends TorchFunctions {
         return Tensor.wrap(call(() -> torch.eye(n, m)));
     }
 
-    /** An uninitialised float32 tensor; mirrors {@code torch.empty(*size)}. */
+    /**
+     * {@return an uninitialised float32 tensor; mirrors {@code torch.empty(*size)}}
+     *
+     * @param shape the size of each dimension
+     */
     public static Tensor empty(long... shape) {
         return make(() -> HostCopy.empty(shape, DType.FLOAT32), shape);
     }
 
-    /** 0, 1, ..., end-1 as int64; mirrors {@code torch.arange(end)}. */
+    /**
+     * {@return 0, 1, ..., end-1 as int64; mirrors {@code torch.arange(end)}}
+     *
+     * @param end the end value; excluded by {@code arange}, included by {@code linspace}
+     */
     public static Tensor arange(long end) {
         return Tensor.wrap(call(() -> torch.arange(new Scalar(end))));
     }
 
-    /** start, start+step, ... below end, as float32; mirrors {@code torch.arange(start, end, step)} with float arguments. */
+    /**
+     * {@return start, start+step, ..} below end, as float32; mirrors {@code torch.arange(start, end, step)}
+     * with float arguments.
+     *
+     * @param start the first value (default 0)
+     * @param end the end value; excluded by {@code arange}, included by {@code linspace}
+     * @param step the difference between consecutive values (default 1)
+     */
     public static Tensor arange(double start, double end, double step) {
         if (step == 0) {
             throw new IllegalArgumentException("arange step must not be 0");
@@ -252,12 +373,24 @@ public final class Torch extends TorchFunctions {
         return Tensor.wrap(call(() -> torch.arange(new Scalar(start), new Scalar(end), new Scalar(step))));
     }
 
-    /** start, start+1, ..., end-1 as int64; mirrors {@code torch.arange(start, end)} with integers. */
+    /**
+     * {@return start, start+1, ..., end-1 as int64; mirrors {@code torch.arange(start, end)} with integers}
+     *
+     * @param start the first value (default 0)
+     * @param end the end value; excluded by {@code arange}, included by {@code linspace}
+     */
     public static Tensor arange(long start, long end) {
         return arange(start, end, 1L);
     }
 
-    /** start, start+step, ... below end (above it for a negative step), as int64; mirrors {@code torch.arange(start, end, step)} with integers. */
+    /**
+     * {@return start, start+step, ..} below end (above it for a negative step), as int64; mirrors {@code
+     * torch.arange(start, end, step)} with integers.
+     *
+     * @param start the first value (default 0)
+     * @param end the end value; excluded by {@code arange}, included by {@code linspace}
+     * @param step the difference between consecutive values (default 1)
+     */
     public static Tensor arange(long start, long end, long step) {
         if (step == 0) {
             throw new IllegalArgumentException("arange step must not be 0");
@@ -265,7 +398,14 @@ public final class Torch extends TorchFunctions {
         return Tensor.wrap(call(() -> torch.arange(new Scalar(start), new Scalar(end), new Scalar(step))));
     }
 
-    /** {@code steps} evenly spaced float32 values from {@code start} to {@code end}, both included; mirrors {@code torch.linspace}. */
+    /**
+     * {@return {@code steps} evenly spaced float32 values from {@code start} to {@code end}, both
+     * included; mirrors {@code torch.linspace}}
+     *
+     * @param start the first value (default 0)
+     * @param end the end value; excluded by {@code arange}, included by {@code linspace}
+     * @param steps the number of values
+     */
     public static Tensor linspace(double start, double end, long steps) {
         if (steps < 0) {
             throw new IllegalArgumentException("linspace needs steps >= 0, got " + steps);
@@ -275,17 +415,31 @@ public final class Torch extends TorchFunctions {
 
     // ---------------------------------------------------------------- tensors from Java data
 
-    /** A 1-D float32 tensor; mirrors {@code torch.tensor([...])}. */
+    /**
+     * {@return a 1-D float32 tensor; mirrors {@code torch.tensor([...])}}
+     *
+     * @param data the values, in row-major order
+     */
     public static Tensor tensor(float... data) {
         return HostCopy.fromFloats(data, new long[] {data.length});
     }
 
-    /** A float32 tensor with the given shape, values in row-major order. */
+    /**
+     * {@return a float32 tensor with the given shape, values in row-major order}
+     *
+     * @param data the values, in row-major order
+     * @param shape the size of each dimension
+     */
     public static Tensor tensor(float[] data, long... shape) {
         return HostCopy.fromFloats(data, shape);
     }
 
-    /** A 2-D float32 tensor from rows of equal length; mirrors {@code torch.tensor([[...], [...]])}. */
+    /**
+     * {@return a 2-D float32 tensor from rows of equal length; mirrors {@code torch.tensor([[...],
+     * [...]])}}
+     *
+     * @param rows the rows of a matrix, all of one length
+     */
     public static Tensor tensor(float[][] rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;
         float[] flat = new float[rows.length * cols];
@@ -298,44 +452,80 @@ public final class Torch extends TorchFunctions {
         return HostCopy.fromFloats(flat, new long[] {rows.length, cols});
     }
 
-    /** A 1-D float64 tensor. */
+    /**
+     * {@return a 1-D float64 tensor}
+     *
+     * @param data the values, in row-major order
+     */
     public static Tensor tensor(double... data) {
         return HostCopy.fromDoubles(data, new long[] {data.length});
     }
 
-    /** A float64 tensor with the given shape. */
+    /**
+     * {@return a float64 tensor with the given shape}
+     *
+     * @param data the values, in row-major order
+     * @param shape the size of each dimension
+     */
     public static Tensor tensor(double[] data, long... shape) {
         return HostCopy.fromDoubles(data, shape);
     }
 
-    /** A 1-D int64 tensor, the type PyTorch uses for class labels. */
+    /**
+     * {@return a 1-D int64 tensor, the type PyTorch uses for class labels}
+     *
+     * @param data the values, in row-major order
+     */
     public static Tensor tensor(long... data) {
         return HostCopy.fromLongs(data, new long[] {data.length});
     }
 
-    /** An int64 tensor with the given shape. */
+    /**
+     * {@return an int64 tensor with the given shape}
+     *
+     * @param data the values, in row-major order
+     * @param shape the size of each dimension
+     */
     public static Tensor tensor(long[] data, long... shape) {
         return HostCopy.fromLongs(data, shape);
     }
 
-    /** A 1-D int32 tensor. */
+    /**
+     * {@return a 1-D int32 tensor}
+     *
+     * @param data the values, in row-major order
+     */
     public static Tensor tensor(int... data) {
         return HostCopy.fromInts(data, new long[] {data.length});
     }
 
-    /** A 1-D bool tensor. */
+    /**
+     * {@return a 1-D bool tensor}
+     *
+     * @param data the values, in row-major order
+     */
     public static Tensor tensor(boolean... data) {
         return HostCopy.fromBooleans(data, new long[] {data.length});
     }
 
-    /** A uint8 or int8 tensor of the given shape from raw bytes (e.g. image pixels). */
+    /**
+     * {@return a uint8 or int8 tensor of the given shape from raw bytes (e.g. image pixels)}
+     *
+     * @param data the values, in row-major order
+     * @param dtype the element type
+     * @param shape the size of each dimension
+     */
     public static Tensor tensor(byte[] data, DType dtype, long... shape) {
         return HostCopy.fromBytes(data, shape, dtype);
     }
 
     /**
-     * A tensor of {@code dtype} whose elements are read from {@code data} in the machine's byte
-     * order (little-endian on x86 and ARM); mirrors {@code torch.frombuffer(data, dtype=dtype).reshape(shape)}.
+     * {@return a tensor of {@code dtype} whose elements are read from {@code data} in the machine's byte
+     * order (little-endian on x86 and ARM); mirrors {@code torch.frombuffer(data, dtype=dtype).reshape(shape)}}
+     *
+     * @param data the values, in row-major order
+     * @param dtype the element type
+     * @param shape the size of each dimension
      */
     public static Tensor fromBytes(byte[] data, DType dtype, long... shape) {
         return HostCopy.fromRawBytes(data, dtype, shape);
@@ -347,6 +537,11 @@ public final class Torch extends TorchFunctions {
      * Reads a file written by Python's {@code torch.save}, without running any code; mirrors
      * {@code torch.load(path, weights_only=True)}. A state dict comes back as an ordered
      * {@code Map<String, Tensor>}; see {@link io.jtorch.serialization.TorchSerialization#load}.
+     *
+     * @param path the file
+     * @return what the file holds: tensors, maps, lists, numbers and strings
+     * @throws java.io.IOException if the file cannot be read, or is not a {@code torch.save} file
+     *     of tensors, numbers and strings
      */
     public static Object load(java.nio.file.Path path) throws java.io.IOException {
         return io.jtorch.serialization.TorchSerialization.load(path);
@@ -355,6 +550,11 @@ public final class Torch extends TorchFunctions {
     /**
      * Writes tensors, or maps and lists of them, in {@code torch.save}'s format, atomically;
      * mirrors {@code torch.save(obj, path)}.
+     *
+     * @param obj a tensor, or a map or list of tensors, numbers and strings (what
+     *     {@code torch.save} writes for a state dict)
+     * @param path the file
+     * @throws java.io.IOException if the file cannot be written
      */
     public static void save(Object obj, java.nio.file.Path path) throws java.io.IOException {
         io.jtorch.serialization.TorchSerialization.save(obj, path);
@@ -362,7 +562,13 @@ public final class Torch extends TorchFunctions {
 
     // ---------------------------------------------------------------- combining
 
-    /** Joins tensors along an existing dimension; mirrors {@code torch.cat}. */
+    /**
+     * Joins tensors along an existing dimension; mirrors {@code torch.cat}.
+     *
+     * @return the tensors joined along {@code dim}
+     * @param tensors the tensors, of equal shapes except along {@code dim} for {@code cat}
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public static Tensor cat(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) {
             throw new IllegalArgumentException("cat needs at least one tensor");
@@ -370,7 +576,13 @@ public final class Torch extends TorchFunctions {
         return Tensor.wrap(call(() -> torch.cat(vector(tensors), dim)));
     }
 
-    /** Joins tensors of equal shape along a new dimension; mirrors {@code torch.stack}. */
+    /**
+     * Joins tensors of equal shape along a new dimension; mirrors {@code torch.stack}.
+     *
+     * @return the tensors stacked along a new dimension {@code dim}
+     * @param tensors the tensors, of equal shapes except along {@code dim} for {@code cat}
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public static Tensor stack(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) {
             throw new IllegalArgumentException("stack needs at least one tensor");

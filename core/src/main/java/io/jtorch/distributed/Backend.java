@@ -14,7 +14,12 @@ public enum Backend {
      */
     NCCL;
 
-    /** Parses PyTorch's spelling, {@code gloo} or {@code nccl}. */
+    /**
+     * Parses PyTorch's spelling, {@code gloo} or {@code nccl}.
+     *
+     * @param name {@code "gloo"} or {@code "nccl"}, in any case
+     * @return the backend of that name
+     */
     public static Backend of(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));

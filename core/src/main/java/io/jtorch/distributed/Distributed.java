@@ -37,6 +37,9 @@ public final class Distributed {
      * set it: {@code RANK}, {@code WORLD_SIZE}, and either {@code JTORCH_INIT_METHOD} or
      * {@code MASTER_ADDR} and {@code MASTER_PORT}; mirrors {@code dist.init_process_group(backend)}
      * with the default {@code env://} init method.
+     *
+     * @param backend {@link Backend#GLOO} (CPU tensors) or {@link Backend#NCCL} (CUDA tensors)
+     * @return the new default process group
      */
     public static synchronized ProcessGroup initProcessGroup(Backend backend) {
         return initProcessGroup(backend, "env://", -1, -1, DEFAULT_TIMEOUT);
@@ -48,6 +51,14 @@ public final class Distributed {
      * (a {@link TCPStore} served by rank 0) or {@code env://}; mirrors
      * {@code dist.init_process_group(backend, init_method, world_size=, rank=, timeout=)}. A rank
      * or world size of -1 is read from {@code RANK} or {@code WORLD_SIZE}.
+     *
+     * @param backend {@link Backend#GLOO} (CPU tensors) or {@link Backend#NCCL} (CUDA tensors)
+     * @param initMethod {@code file:///path}, {@code tcp://host:port} or {@code env://}
+     * @param worldSize the number of processes in the group
+     * @param rank the rank of this process, from 0 to {@code worldSize - 1}
+     * @param timeout how long collectives wait for the other ranks ({@link #DEFAULT_TIMEOUT} by
+     *     default)
+     * @return the new default process group
      */
     public static synchronized ProcessGroup initProcessGroup(Backend backend, String initMethod, int worldSize, int rank,
                                                              Duration timeout) {
@@ -61,6 +72,14 @@ public final class Distributed {
      * {@code dist.init_process_group(backend, store=, world_size=, rank=, timeout=)}. Waits for the
      * other ranks to join up to the longer of the store's timeout and {@code timeout}; collectives
      * then fail when the other ranks do not answer within {@code timeout}.
+     *
+     * @param backend {@link Backend#GLOO} (CPU tensors) or {@link Backend#NCCL} (CUDA tensors)
+     * @param store the key-value store all ranks meet in
+     * @param worldSize the number of processes in the group
+     * @param rank the rank of this process, from 0 to {@code worldSize - 1}
+     * @param timeout how long collectives wait for the other ranks ({@link #DEFAULT_TIMEOUT} by
+     *     default)
+     * @return the new default process group
      */
     public static synchronized ProcessGroup initProcessGroup(Backend backend, Store store, int worldSize, int rank, Duration timeout) {
         if (defaultGroup != null) {
@@ -71,12 +90,12 @@ public final class Distributed {
         return defaultGroup;
     }
 
-    /** Whether the default process group exists; mirrors {@code dist.is_initialized()}. */
+    /** {@return whether the default process group exists; mirrors {@code dist.is_initialized()}} */
     public static synchronized boolean isInitialized() {
         return defaultGroup != null;
     }
 
-    /** The default process group; mirrors {@code dist.group.WORLD}. */
+    /** {@return the default process group; mirrors {@code dist.group.WORLD}} */
     public static synchronized ProcessGroup defaultGroup() {
         if (defaultGroup == null) {
             throw new IllegalStateException("the default process group has not been initialized: call Distributed.initProcessGroup first");
@@ -84,27 +103,46 @@ public final class Distributed {
         return defaultGroup;
     }
 
-    /** This process's rank; mirrors {@code dist.get_rank()}. */
+    /** {@return this process's rank; mirrors {@code dist.get_rank()}} */
     public static int getRank() {
         return defaultGroup().rank();
     }
 
-    /** The number of processes; mirrors {@code dist.get_world_size()}. */
+    /** {@return the number of processes; mirrors {@code dist.get_world_size()}} */
     public static int getWorldSize() {
         return defaultGroup().size();
     }
 
-    /** Sums {@code tensor} over all ranks, in place; mirrors {@code dist.all_reduce(tensor)}. */
+    /**
+     * Sums {@code tensor} over all ranks, in place; mirrors {@code dist.all_reduce(tensor)}.
+     *
+     * @param tensor the tensor, of the same shape and dtype on every rank; overwritten with the
+     *     result
+     */
     public static void allReduce(Tensor tensor) {
         defaultGroup().allReduce(tensor);
     }
 
-    /** Combines {@code tensor} over all ranks with {@code op}, in place; mirrors {@code dist.all_reduce(tensor, op)}. */
+    /**
+     * Combines {@code tensor} over all ranks with {@code op}, in place; mirrors {@code
+     * dist.all_reduce(tensor, op)}.
+     *
+     * @param tensor the tensor, of the same shape and dtype on every rank; overwritten with the
+     *     result
+     * @param op the reduction: sum, product, minimum, maximum, ...
+     */
     public static void allReduce(Tensor tensor, ReduceOp op) {
         defaultGroup().allReduce(tensor, op);
     }
 
-    /** Copies {@code tensor} from rank {@code src} to all ranks, in place; mirrors {@code dist.broadcast(tensor, src)}. */
+    /**
+     * Copies {@code tensor} from rank {@code src} to all ranks, in place; mirrors {@code
+     * dist.broadcast(tensor, src)}.
+     *
+     * @param tensor the tensor, of the same shape and dtype on every rank; overwritten with the
+     *     result
+     * @param src the rank whose tensor is sent to all others
+     */
     public static void broadcast(Tensor tensor, int src) {
         defaultGroup().broadcast(tensor, src);
     }

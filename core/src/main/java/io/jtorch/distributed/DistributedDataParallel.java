@@ -73,13 +73,25 @@ public final class DistributedDataParallel extends Module implements AutoCloseab
         private boolean findUnusedParameters;
         private boolean broadcastBuffers = true;
 
-        /** The group to average over (default: the default group); mirrors {@code process_group=}. Returns this. */
+        /**
+         * The group to average over (default: the default group); mirrors {@code process_group=}.
+         * Returns this.
+         *
+         * @param group the process group to synchronise in (default: the default group)
+         * @return these options, for chaining
+         */
         public Options processGroup(ProcessGroup group) {
             this.processGroup = group;
             return this;
         }
 
-        /** The size of a gradient bucket in MiB (default 25); mirrors {@code bucket_cap_mb=}. Returns this. */
+        /**
+         * The size of a gradient bucket in MiB (default 25); mirrors {@code bucket_cap_mb=}.
+         * Returns this.
+         *
+         * @param mb the size of a gradient bucket in MiB (PyTorch's default 25)
+         * @return these options, for chaining
+         */
         public Options bucketCapMb(double mb) {
             if (!(mb > 0)) {
                 throw new IllegalArgumentException("bucket_cap_mb must be positive, got " + mb);
@@ -92,35 +104,50 @@ public final class DistributedDataParallel extends Module implements AutoCloseab
          * Whether some parameters may get no gradient in a step (default false); the reducer then
          * walks the autograd graph after each forward to find them. Mirrors {@code find_unused_parameters=}.
          * Returns this.
+         *
+         * @param find whether parameters that get no gradient in a step are allowed (PyTorch's
+         *     {@code find_unused_parameters})
+         * @return these options, for chaining
          */
         public Options findUnusedParameters(boolean find) {
             this.findUnusedParameters = find;
             return this;
         }
 
-        /** Whether buffers are copied from rank 0 before each training forward (default true); mirrors {@code broadcast_buffers=}. Returns this. */
+        /**
+         * Whether buffers are copied from rank 0 before each training forward (default true);
+         * mirrors {@code broadcast_buffers=}. Returns this.
+         *
+         * @param broadcast whether rank 0's buffers (batch norm statistics) are copied to all ranks
+         *     before each forward (PyTorch's default: true)
+         * @return these options, for chaining
+         */
         public Options broadcastBuffers(boolean broadcast) {
             this.broadcastBuffers = broadcast;
             return this;
         }
 
-        /** The bucket size in MiB. */
+        /** {@return the bucket size in MiB} */
         public double bucketCapMb() {
             return bucketCapMb;
         }
 
-        /** Whether unused parameters are looked for. */
+        /** {@return whether unused parameters are looked for} */
         public boolean findUnusedParameters() {
             return findUnusedParameters;
         }
 
-        /** Whether buffers are broadcast before each training forward. */
+        /** {@return whether buffers are broadcast before each training forward} */
         public boolean broadcastBuffers() {
             return broadcastBuffers;
         }
     }
 
-    /** Wraps {@code module}, averaging over the default process group. */
+    /**
+     * Wraps {@code module}, averaging over the default process group.
+     *
+     * @param module the model to replicate; its parameters are broadcast from rank 0
+     */
     public DistributedDataParallel(Module module) {
         this(module, new Options());
     }
@@ -129,6 +156,9 @@ public final class DistributedDataParallel extends Module implements AutoCloseab
      * Wraps {@code module} with {@code options}. Blocks until every rank has constructed its
      * replica: parameters are checked for equal shapes across ranks, then copied from rank 0.
      *
+     * @param module the model to replicate; its parameters are broadcast from rank 0
+     * @param options the bucket size, buffer broadcasting, unused-parameter and process group
+     *     choices
      * @throws IllegalArgumentException when no parameter requires grad
      * @throws io.jtorch.TorchException when the ranks' parameters differ in shape, or another rank fails
      */
@@ -176,17 +206,20 @@ public final class DistributedDataParallel extends Module implements AutoCloseab
         }
     }
 
-    /** The wrapped module; mirrors {@code ddp.module}. */
+    /** {@return the wrapped module; mirrors {@code ddp.module}} */
     public Module module() {
         return module;
     }
 
-    /** The group gradients are averaged over. */
+    /** {@return the group gradients are averaged over} */
     public ProcessGroup processGroup() {
         return group;
     }
 
-    /** The parameters whose gradients are averaged: those that required grad at construction, in order. */
+    /**
+     * {@return the parameters whose gradients are averaged: those that required grad at
+     * construction, in order}
+     */
     public List<Parameter> reducedParameters() {
         return Collections.unmodifiableList(reduced);
     }
@@ -201,12 +234,13 @@ public final class DistributedDataParallel extends Module implements AutoCloseab
     }
 
     /**
-     * A module that runs {@code part}, a piece of the wrapped module that holds every parameter
-     * this replica averages, with the same synchronisation as {@link #forward}. Used when the
+     * {@return a module that runs {@code part}, a piece of the wrapped module that holds every parameter
+     * this replica averages, with the same synchronisation as {@link #forward}} Used when the
      * layers before {@code part} are frozen and their outputs were computed once (the trainer's
      * feature cache): {@code ddp.around(model.slice(k)).forward(features)} trains like
      * {@code ddp.forward(images)}.
      *
+     * @param part the part of the wrapped model to run
      * @throws IllegalArgumentException naming a reduced parameter that {@code part} does not hold
      */
     public Module around(Module part) {
@@ -240,6 +274,8 @@ public final class DistributedDataParallel extends Module implements AutoCloseab
      * Turns gradient averaging off until the returned guard is closed: gradients of the steps
      * inside accumulate locally, and the first backward after it averages the sum. Mirrors
      * {@code with ddp.no_sync():}.
+     *
+     * @return a handle to close (in try-with-resources) to synchronise again
      */
     public NoSync noSync() {
         return new NoSync();

@@ -33,12 +33,23 @@ public final class DistributedSampler implements Sampler {
     private boolean dropLast;
     private long epoch;
 
-    /** A sampler for this process of the default process group: its rank among {@code getWorldSize()} replicas. */
+    /**
+     * A sampler for this process of the default process group: its rank among {@code
+     * getWorldSize()} replicas.
+     *
+     * @param dataset the dataset whose indices are split
+     */
     public DistributedSampler(Dataset dataset) {
         this(dataset, Distributed.getWorldSize(), Distributed.getRank());
     }
 
-    /** A sampler for rank {@code rank} of {@code numReplicas} processes. */
+    /**
+     * A sampler for rank {@code rank} of {@code numReplicas} processes.
+     *
+     * @param dataset the dataset whose indices are split
+     * @param numReplicas the number of ranks sharing the dataset
+     * @param rank the rank whose share this sampler yields
+     */
     public DistributedSampler(Dataset dataset, int numReplicas, int rank) {
         if (numReplicas < 1) {
             throw new IllegalArgumentException("num_replicas must be at least 1, got " + numReplicas);
@@ -51,40 +62,63 @@ public final class DistributedSampler implements Sampler {
         this.rank = rank;
     }
 
-    /** Whether each epoch draws a new permutation (the default) or keeps the dataset order. Returns this. */
+    /**
+     * Whether each epoch draws a new permutation (the default) or keeps the dataset order. Returns
+     * this.
+     *
+     * @param shuffle whether indices are shuffled each epoch (default true)
+     * @return this, for chaining
+     */
     public DistributedSampler shuffle(boolean shuffle) {
         this.shuffle = shuffle;
         return this;
     }
 
-    /** The seed shared by all ranks (default 0); each epoch's permutation is drawn from {@code seed + epoch}. Returns this. */
+    /**
+     * The seed shared by all ranks (default 0); each epoch's permutation is drawn from {@code seed
+     * + epoch}. Returns this.
+     *
+     * @param seed the seed of the random generator
+     * @return this, for chaining
+     */
     public DistributedSampler seed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** Drops the tail that does not divide evenly instead of padding with repeated indices. Returns this. */
+    /**
+     * Drops the tail that does not divide evenly instead of padding with repeated indices. Returns
+     * this.
+     *
+     * @param dropLast whether the tail is dropped so that every rank gets the same number of
+     *     samples (default false: indices are repeated to pad)
+     * @return this, for chaining
+     */
     public DistributedSampler dropLast(boolean dropLast) {
         this.dropLast = dropLast;
         return this;
     }
 
-    /** Chooses the epoch whose permutation the next pass uses; mirrors {@code set_epoch(epoch)}. */
+    /**
+     * Chooses the epoch whose permutation the next pass uses; mirrors {@code set_epoch(epoch)}.
+     *
+     * @param epoch the epoch number, which seeds this epoch's shuffle (identical on all ranks)
+     */
     public void setEpoch(long epoch) {
         this.epoch = epoch;
     }
 
-    /** The epoch set last. */
+    /** {@return the epoch set last} */
     public long epoch() {
         return epoch;
     }
 
-    /** The number of processes sharing the dataset. */
+    /** {@return the number of processes sharing the dataset} */
     public int numReplicas() {
         return numReplicas;
     }
 
-    /** This process's rank. */
+    /** {@return this process's rank} */
     public int rank() {
         return rank;
     }

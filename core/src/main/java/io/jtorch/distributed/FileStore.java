@@ -14,12 +14,25 @@ import java.time.Duration;
 public final class FileStore extends Store {
     private final Path path;
 
-    /** A store in {@code path} shared by {@code worldSize} processes, waiting up to 30 minutes for keys. */
+    /**
+     * A store in {@code path} shared by {@code worldSize} processes, waiting up to 30 minutes for
+     * keys.
+     *
+     * @param path the file all ranks share (on a shared file system for several machines)
+     * @param worldSize the number of processes in the group
+     */
     public FileStore(Path path, int worldSize) {
         this(path, worldSize, Distributed.DEFAULT_TIMEOUT);
     }
 
-    /** A store in {@code path} shared by {@code worldSize} processes, waiting up to {@code timeout} for keys. */
+    /**
+     * A store in {@code path} shared by {@code worldSize} processes, waiting up to {@code timeout}
+     * for keys.
+     *
+     * @param path the file all ranks share (on a shared file system for several machines)
+     * @param worldSize the number of processes in the group
+     * @param timeout how long to wait for keys and for the other ranks
+     */
     public FileStore(Path path, int worldSize, Duration timeout) {
         super(create(path, worldSize), timeout);
         this.path = path;
@@ -36,7 +49,7 @@ public final class FileStore extends Store {
         }
     }
 
-    /** The file. */
+    /** {@return the file} */
     public Path path() {
         return path;
     }

@@ -85,42 +85,68 @@ public final class ProcessGroup {
         return g;
     }
 
-    /** This process's rank in the group; mirrors {@code group.rank()} and {@code dist.get_rank()}. */
+    /**
+     * {@return this process's rank in the group; mirrors {@code group.rank()} and {@code
+     * dist.get_rank()}}
+     */
     public int rank() {
         return rank;
     }
 
-    /** The number of processes; mirrors {@code group.size()} and {@code dist.get_world_size()}. */
+    /**
+     * {@return the number of processes; mirrors {@code group.size()} and {@code
+     * dist.get_world_size()}}
+     */
     public int size() {
         return size;
     }
 
-    /** The backend for tensors on the device the job trains on. */
+    /** {@return the backend for tensors on the device the job trains on} */
     public Backend backend() {
         return backend;
     }
 
-    /** How long a collective waits for the other ranks before failing. */
+    /** {@return how long a collective waits for the other ranks before failing} */
     public Duration timeout() {
         return timeout;
     }
 
-    /** Whether {@link #destroy()} has been called. */
+    /** {@return whether {@link #destroy()} has been called} */
     public boolean isDestroyed() {
         return raw == null;
     }
 
-    /** Replaces {@code tensor} by the element-wise sum over all ranks, in place; mirrors {@code dist.all_reduce(tensor)}. */
+    /**
+     * Replaces {@code tensor} by the element-wise sum over all ranks, in place; mirrors {@code
+     * dist.all_reduce(tensor)}.
+     *
+     * @param tensor the tensor, of the same shape and dtype on every rank; overwritten with the
+     *     result
+     */
     public void allReduce(Tensor tensor) {
         allReduce(tensor, ReduceOp.SUM);
     }
 
-    /** Replaces {@code tensor} by {@code op} over all ranks, in place; mirrors {@code dist.all_reduce(tensor, op)}. */
+    /**
+     * Replaces {@code tensor} by {@code op} over all ranks, in place; mirrors {@code
+     * dist.all_reduce(tensor, op)}.
+     *
+     * @param tensor the tensor, of the same shape and dtype on every rank; overwritten with the
+     *     result
+     * @param op the reduction: sum, product, minimum, maximum, ...
+     */
     public void allReduce(Tensor tensor, ReduceOp op) {
         run("all_reduce", () -> raw().allreduce(new TensorVector(tensor.raw()), new AllreduceOptions().reduceOp(op.toNative())));
     }
 
-    /** Copies {@code tensor} from rank {@code src} to every rank, in place; mirrors {@code dist.broadcast(tensor, src)}. */
+    /**
+     * Copies {@code tensor} from rank {@code src} to every rank, in place; mirrors {@code
+     * dist.broadcast(tensor, src)}.
+     *
+     * @param tensor the tensor, of the same shape and dtype on every rank; overwritten with the
+     *     result
+     * @param src the rank whose tensor is sent to all others
+     */
     public void broadcast(Tensor tensor, int src) {
         checkRank(src, "broadcast source");
         run("broadcast", () -> raw().broadcast(new TensorVector(tensor.raw()), new BroadcastOptions().rootRank(src)));
@@ -139,7 +165,7 @@ public final class ProcessGroup {
         release();
     }
 
-    /** The presets' process group, for the rest of c10d. */
+    /** {@return the presets' process group, for the rest of c10d} */
     public org.bytedeco.pytorch.ProcessGroup raw() {
         if (raw == null) {
             throw new IllegalStateException("the process group was destroyed (destroyProcessGroup)");

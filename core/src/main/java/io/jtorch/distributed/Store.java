@@ -46,7 +46,12 @@ public abstract class Store {
         return counted;
     }
 
-    /** Sets {@code key} to {@code value}; mirrors {@code store.set(key, value)}. */
+    /**
+     * Sets {@code key} to {@code value}; mirrors {@code store.set(key, value)}.
+     *
+     * @param key the key, shared by all ranks
+     * @param value the value all ranks will read
+     */
     public void set(String key, String value) {
         try {
             raw.set(key, value);
@@ -55,7 +60,12 @@ public abstract class Store {
         }
     }
 
-    /** The value of {@code key}, waiting up to the store's timeout for it to be set; mirrors {@code store.get(key)}. */
+    /**
+     * {@return the value of {@code key}, waiting up to the store's timeout for it to be set;
+     * mirrors {@code store.get(key)}}
+     *
+     * @param key the key, shared by all ranks
+     */
     public String get(String key) {
         try {
             return raw.get_to_str(key);
@@ -64,7 +74,14 @@ public abstract class Store {
         }
     }
 
-    /** Adds {@code amount} to the counter {@code key} (0 when unset) and returns the new value; mirrors {@code store.add}. */
+    /**
+     * Adds {@code amount} to the counter {@code key} (0 when unset) and returns the new value;
+     * mirrors {@code store.add}.
+     *
+     * @param key the key, shared by all ranks
+     * @param amount the amount to add, negative to subtract
+     * @return the counter's new value
+     */
     public long add(String key, long amount) {
         try {
             return raw.add(key, amount);
@@ -73,7 +90,10 @@ public abstract class Store {
         }
     }
 
-    /** How long operations wait for keys, and how long a process group waits for its peers to join. */
+    /**
+     * {@return how long operations wait for keys, and how long a process group waits for its peers
+     * to join}
+     */
     public Duration timeout() {
         return timeout;
     }
@@ -81,7 +101,10 @@ public abstract class Store {
     /** Whether every process that uses this store runs on this machine, so the loopback interface reaches them all. */
     abstract boolean isLocal();
 
-    /** The presets' store: a counted reference that may be passed to libtorch any number of times. */
+    /**
+     * {@return the presets' store: a counted reference that may be passed to libtorch any number of
+     * times}
+     */
     public org.bytedeco.pytorch.Store raw() {
         return raw;
     }

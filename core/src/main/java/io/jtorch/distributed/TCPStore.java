@@ -20,6 +20,12 @@ public final class TCPStore extends Store {
     /**
      * Starts the server ({@code isMaster}) or connects to it, waiting up to {@code timeout} for
      * the server to come up and for keys.
+     *
+     * @param host the server's host name or address
+     * @param port the server's TCP port
+     * @param worldSize the number of processes in the group
+     * @param isMaster whether this process runs the server (rank 0)
+     * @param timeout how long to wait for the server to come up and for keys
      */
     public TCPStore(String host, int port, int worldSize, boolean isMaster, Duration timeout) {
         super(create(host, port, worldSize, isMaster, timeout), timeout);
@@ -47,12 +53,12 @@ public final class TCPStore extends Store {
         }
     }
 
-    /** The server's host. */
+    /** {@return the server's host} */
     public String host() {
         return host;
     }
 
-    /** The server's port. */
+    /** {@return the server's port} */
     public int port() {
         return port;
     }

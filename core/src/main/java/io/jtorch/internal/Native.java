@@ -145,9 +145,24 @@ public final class Native {
         if (folder.endsWith("-gpu/") && Loader.getPlatform().equals("linux-x86_64")) {
             List<String> missing = CudaLibraries.missing();
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("the CUDA build of libtorch (mvn -Pgpu) needs CUDA 13 libraries this machine lacks: "
-                        + String.join(", ", missing) + " (looked in LD_LIBRARY_PATH, /usr/local/cuda/lib64 and the ldconfig cache); "
-                        + "install the CUDA 13 runtime, cuBLAS, cuDNN 9 and NCCL 2, or build without -Pgpu");
+                String why = "the CUDA build of libtorch (mvn -Pgpu) needs CUDA 13 libraries this machine lacks: "
+                        + String.join(", ", missing) + " (looked in LD_LIBRARY_PATH, /usr/local/cuda/lib64 and the ldconfig cache)";
+                Fallback fallback = Fallback.decide(System.getProperty(CPU_FALLBACK), hasCpuBuild());
+                if (fallback == Fallback.REFUSED) {
+                    throw new IllegalStateException(why + "; -D" + CPU_FALLBACK + "=false forbids running on the CPU instead: "
+                            + "install the CUDA 13 runtime, cuBLAS, cuDNN 9 and NCCL 2, or build without -Pgpu");
+                }
+                if (fallback == Fallback.NO_CPU_BUILD) {
+                    throw new IllegalStateException(why + "; install the CUDA 13 runtime, cuBLAS, cuDNN 9 and NCCL 2, or build without -Pgpu");
+                }
+                LOG.log(System.Logger.Level.WARNING, why + ": running on the CPU build instead, CUDA devices are unavailable (-D"
+                        + CPU_FALLBACK + "=false makes this an error)");
+                folder = cpuFolder();
+                if (System.getProperty(EXTENSION) == null) {
+                    // Every later Loader.load (each presets class runs one) must skip the -gpu folder too.
+                    System.setProperty(EXTENSION, CPU_ONLY_EXTENSION);
+                    Loader.loadProperties(true);
+                }
             }
         }
         try {
@@ -159,6 +174,50 @@ public final class Native {
         Loader.load(org.bytedeco.pytorch.global.torch.class);
         applyDefaultThreads();
         loaded = true;
+    }
+
+    private static final System.Logger LOG = System.getLogger("io.jtorch");
+
+    /**
+     * System property: {@code false} makes a CUDA build ({@code mvn -Pgpu}) on a machine without
+     * the CUDA libraries fail, instead of running on the CPU build it carries beside the CUDA one.
+     */
+    public static final String CPU_FALLBACK = "jtorch.cpuFallback";
+
+    /** What a CUDA build does where the CUDA libraries are missing. */
+    enum Fallback {
+        /** Loads the CPU build and says so in one warning. */
+        CPU,
+        /** Fails: the user asked for no fallback ({@code -Djtorch.cpuFallback=false}). */
+        REFUSED,
+        /** Fails: the classpath has no CPU build to fall back to. */
+        NO_CPU_BUILD;
+
+        /** The choice for the {@code jtorch.cpuFallback} property's value (null when unset). */
+        static Fallback decide(String property, boolean cpuBuildPresent) {
+            if (property != null && property.strip().equalsIgnoreCase("false")) {
+                return REFUSED;
+            }
+            return cpuBuildPresent ? CPU : NO_CPU_BUILD;
+        }
+    }
+
+    /**
+     * JavaCPP's system property naming the platform extension to load. Set to an extension that no
+     * jar provides, the loader skips the presets' {@code -gpu} folder and loads the plain platform
+     * folder, the CPU build; an empty value would not do, as JavaCPP then adds the presets' own
+     * {@code -gpu} extension.
+     */
+    private static final String EXTENSION = "org.bytedeco.javacpp.platform.extension";
+    static final String CPU_ONLY_EXTENSION = "-jtorch-cpu-only";
+
+    private static String cpuFolder() {
+        return "/org/bytedeco/pytorch/" + Loader.getPlatform() + "/";
+    }
+
+    /** Whether the CPU build's natives are on the classpath too (the gpu profile carries them for the fallback). */
+    static boolean hasCpuBuild() {
+        return Native.class.getResource(cpuFolder() + System.mapLibraryName("jnitorch")) != null;
     }
 
     /**

@@ -9,17 +9,26 @@ import io.jtorch.Tensor;
 public class AdaptiveAvgPool2d extends Module {
     private final long[] outputSize;
 
-    /** Pools to {@code size x size}; {@code AdaptiveAvgPool2d(1)} is global average pooling. */
+    /**
+     * Pools to {@code size x size}; {@code AdaptiveAvgPool2d(1)} is global average pooling.
+     *
+     * @param size the output's height and width
+     */
     public AdaptiveAvgPool2d(long size) {
         this(size, size);
     }
 
-    /** Pools to {@code height x width}. */
+    /**
+     * Pools to {@code height x width}.
+     *
+     * @param height the output's height
+     * @param width the output's width
+     */
     public AdaptiveAvgPool2d(long height, long width) {
         this.outputSize = new long[] {height, width};
     }
 
-    /** The output size (H, W). */
+    /** {@return the output size (H, W)} */
     public long[] outputSize() {
         return outputSize.clone();
     }

@@ -11,12 +11,21 @@ import io.jtorch.jit.TorchScriptable;
 public class AdaptiveMaxPool2d extends Module implements TorchScriptable {
     private final long[] outputSize;
 
-    /** Pools to {@code size x size}. */
+    /**
+     * Pools to {@code size x size}.
+     *
+     * @param size the output's height and width
+     */
     public AdaptiveMaxPool2d(long size) {
         this(size, size);
     }
 
-    /** Pools to {@code height x width}. */
+    /**
+     * Pools to {@code height x width}.
+     *
+     * @param height the output's height
+     * @param width the output's width
+     */
     public AdaptiveMaxPool2d(long height, long width) {
         if (height <= 0 || width <= 0) {
             throw new IllegalArgumentException("AdaptiveMaxPool2d: output size must be positive, got (" + height + ", " + width + ")");
@@ -24,7 +33,7 @@ public class AdaptiveMaxPool2d extends Module implements TorchScriptable {
         this.outputSize = new long[] {height, width};
     }
 
-    /** The output size (H, W). */
+    /** {@return the output size (H, W)} */
     public long[] outputSize() {
         return outputSize.clone();
     }

@@ -17,28 +17,64 @@ public class AvgPool2d extends Module implements TorchScriptable {
     private final boolean ceilMode;
     private final boolean countIncludePad;
 
-    /** Square windows with stride = kernel size; mirrors {@code AvgPool2d(k)}. */
+    /**
+     * Square windows with stride = kernel size; mirrors {@code AvgPool2d(k)}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public AvgPool2d(long kernelSize) {
         this(kernelSize, kernelSize, 0);
     }
 
-    /** Square windows; mirrors {@code AvgPool2d(k, stride)}. */
+    /**
+     * Square windows; mirrors {@code AvgPool2d(k, stride)}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     */
     public AvgPool2d(long kernelSize, long stride) {
         this(kernelSize, stride, 0);
     }
 
-    /** Square windows with zero padding; mirrors {@code AvgPool2d(k, stride, padding)}. */
+    /**
+     * Square windows with zero padding; mirrors {@code AvgPool2d(k, stride, padding)}.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public AvgPool2d(long kernelSize, long stride, long padding) {
         this(kernelSize, stride, padding, false, true);
     }
 
-    /** Square windows; mirrors {@code AvgPool2d(k, stride, padding, ceil_mode, count_include_pad)}. */
+    /**
+     * Square windows; mirrors {@code AvgPool2d(k, stride, padding, ceil_mode, count_include_pad)}.
+     *
+     * @param ceilMode whether the output size is rounded up rather than down (PyTorch's default
+     *     false)
+     * @param countIncludePad whether the zero padding counts in the average (PyTorch's default
+     *     true)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public AvgPool2d(long kernelSize, long stride, long padding, boolean ceilMode, boolean countIncludePad) {
         this(new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding}, ceilMode,
                 countIncludePad);
     }
 
-    /** The general form, (kH, kW) windows; mirrors {@code AvgPool2d((kH, kW), (sH, sW), (pH, pW), ceil_mode, count_include_pad)}. */
+    /**
+     * The general form, (kH, kW) windows; mirrors {@code AvgPool2d((kH, kW), (sH, sW), (pH, pW),
+     * ceil_mode, count_include_pad)}.
+     *
+     * @param ceilMode whether the output size is rounded up rather than down (PyTorch's default
+     *     false)
+     * @param countIncludePad whether the zero padding counts in the average (PyTorch's default
+     *     true)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public AvgPool2d(long[] kernelSize, long[] stride, long[] padding, boolean ceilMode, boolean countIncludePad) {
         this.kernelSize = Conv2d.pair("kernel_size", kernelSize);
         this.stride = Conv2d.pair("stride", stride);
@@ -58,27 +94,27 @@ public class AvgPool2d extends Module implements TorchScriptable {
         this.countIncludePad = countIncludePad;
     }
 
-    /** The window size (kH, kW). */
+    /** {@return the window size (kH, kW)} */
     public long[] kernelSize() {
         return kernelSize.clone();
     }
 
-    /** The stride (sH, sW). */
+    /** {@return the stride (sH, sW)} */
     public long[] stride() {
         return stride.clone();
     }
 
-    /** The implicit zero padding (pH, pW). */
+    /** {@return the implicit zero padding (pH, pW)} */
     public long[] padding() {
         return padding.clone();
     }
 
-    /** Whether output sizes round up; mirrors {@code ceil_mode}. */
+    /** {@return whether output sizes round up; mirrors {@code ceil_mode}} */
     public boolean ceilMode() {
         return ceilMode;
     }
 
-    /** Whether padded zeros count in the average; mirrors {@code count_include_pad}. */
+    /** {@return whether padded zeros count in the average; mirrors {@code count_include_pad}} */
     public boolean countIncludePad() {
         return countIncludePad;
     }

@@ -17,7 +17,12 @@ public class BCELoss extends Loss {
         this(null, Functional.Reduction.MEAN);
     }
 
-    /** With the given reduction. */
+    /**
+     * With the given reduction.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public BCELoss(Functional.Reduction reduction) {
         this(null, reduction);
     }
@@ -25,6 +30,8 @@ public class BCELoss extends Loss {
     /**
      * The general form; mirrors {@code BCELoss(weight, reduction=...)}.
      *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight a rescaling weight broadcast to the input's shape (one per element of the batch), or null
      */
     public BCELoss(Tensor weight, Functional.Reduction reduction) {
@@ -32,7 +39,7 @@ public class BCELoss extends Loss {
         this.weight = weight == null ? null : weight.retain();
     }
 
-    /** The rescaling weight, or {@code null}. */
+    /** {@return the rescaling weight, or {@code null}} */
     public Tensor weight() {
         return weight;
     }

@@ -22,7 +22,12 @@ public class BCEWithLogitsLoss extends Loss {
         this(null, null, Functional.Reduction.MEAN);
     }
 
-    /** With the given reduction. */
+    /**
+     * With the given reduction.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public BCEWithLogitsLoss(Functional.Reduction reduction) {
         this(null, null, reduction);
     }
@@ -30,6 +35,8 @@ public class BCEWithLogitsLoss extends Loss {
     /**
      * The general form; mirrors {@code BCEWithLogitsLoss(weight, reduction=..., pos_weight=...)}.
      *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight a rescaling weight broadcast to the input's shape, or null
      * @param posWeight the weight of positive examples per class, broadcast along the last dimension, or null
      */
@@ -39,17 +46,17 @@ public class BCEWithLogitsLoss extends Loss {
         this.posWeight = posWeight == null ? null : posWeight.retain();
     }
 
-    /** A builder starting from PyTorch's defaults. */
+    /** {@return a builder starting from PyTorch's defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The rescaling weight, or {@code null}. */
+    /** {@return the rescaling weight, or {@code null}} */
     public Tensor weight() {
         return weight;
     }
 
-    /** The weight of positive examples, or {@code null}. */
+    /** {@return the weight of positive examples, or {@code null}} */
     public Tensor posWeight() {
         return posWeight;
     }
@@ -67,25 +74,39 @@ public class BCEWithLogitsLoss extends Loss {
 
         private Builder() {}
 
-        /** A rescaling weight broadcast to the input's shape. */
+        /**
+         * {@return a rescaling weight broadcast to the input's shape}
+         *
+         *
+         * @param weight the per-element rescaling weight, broadcast against the input
+         */
         public Builder weight(Tensor weight) {
             this.weight = weight;
             return this;
         }
 
-        /** The weight of positive examples per class. */
+        /**
+         * {@return the weight of positive examples per class}
+         *
+         * @param posWeight the weight of positive examples per class, broadcast against the input
+         */
         public Builder posWeight(Tensor posWeight) {
             this.posWeight = posWeight;
             return this;
         }
 
-        /** How to reduce per-element losses. */
+        /**
+         * {@return how to reduce per-element losses}
+         *
+         * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's
+         *     default), {@code SUM} or {@code NONE}
+         */
         public Builder reduction(Functional.Reduction reduction) {
             this.reduction = reduction;
             return this;
         }
 
-        /** The loss. */
+        /** {@return the loss} */
         public BCEWithLogitsLoss build() {
             return new BCEWithLogitsLoss(weight, posWeight, reduction);
         }

@@ -21,12 +21,28 @@ public abstract class BatchNorm extends Module {
     private final boolean affine;
     private final boolean trackRunningStats;
 
-    /** A layer with learnable scale and shift and running statistics; mirrors the defaults (eps=1e-5, momentum=0.1). */
+    /**
+     * A layer with learnable scale and shift and running statistics; mirrors the defaults
+     * (eps=1e-5, momentum=0.1).
+     *
+     * @param numFeatures the number of features (channels) {@code C} of the input
+     */
     protected BatchNorm(long numFeatures) {
         this(numFeatures, 1e-5, 0.1, true, true);
     }
 
-    /** The general form; mirrors {@code BatchNorm(num_features, eps, momentum, affine, track_running_stats)}. */
+    /**
+     * The general form; mirrors {@code BatchNorm(num_features, eps, momentum, affine,
+     * track_running_stats)}.
+     *
+     * @param affine whether the layer has a learnable per-channel scale and shift (PyTorch's
+     *     default true)
+     * @param trackRunningStats whether running means and variances are kept and used in eval mode
+     *     (PyTorch's default true)
+     * @param numFeatures the number of features (channels) {@code C} of the input
+     * @param eps the value added to the denominator for numerical stability
+     * @param momentum the factor of the running statistics' update (PyTorch's default 0.1)
+     */
     protected BatchNorm(long numFeatures, double eps, double momentum, boolean affine, boolean trackRunningStats) {
         if (numFeatures < 1) {
             throw new IllegalArgumentException("BatchNorm needs num_features >= 1, got " + numFeatures);
@@ -47,17 +63,17 @@ public abstract class BatchNorm extends Module {
         }
     }
 
-    /** The number of channels C; mirrors {@code num_features}. */
+    /** {@return the number of channels C; mirrors {@code num_features}} */
     public long numFeatures() {
         return numFeatures;
     }
 
-    /** The value added to the variance for stability; mirrors {@code eps}. */
+    /** {@return the value added to the variance for stability; mirrors {@code eps}} */
     public double eps() {
         return eps;
     }
 
-    /** The running statistics' update rate; mirrors {@code momentum}. */
+    /** {@return the running statistics' update rate; mirrors {@code momentum}} */
     public double momentum() {
         return momentum;
     }
@@ -72,7 +88,7 @@ public abstract class BatchNorm extends Module {
         return name.equals("num_batches_tracked");
     }
 
-    /** The input ranks this layer accepts, e.g. {2, 3} for BatchNorm1d. */
+    /** {@return the input ranks this layer accepts, e.g. {2, 3} for BatchNorm1d} */
     protected abstract int[] acceptedDims();
 
     @Override

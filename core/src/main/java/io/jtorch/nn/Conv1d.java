@@ -26,12 +26,26 @@ public class Conv1d extends Module implements TorchScriptable {
     private final long dilation;
     private final long groups;
 
-    /** Stride 1, no padding, a bias. */
+    /**
+     * Stride 1, no padding, a bias.
+     *
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public Conv1d(long inChannels, long outChannels, long kernelSize) {
         this(inChannels, outChannels, kernelSize, options());
     }
 
-    /** With the keyword arguments in {@code options}; mirrors {@code Conv1d(in, out, k, stride=..., padding=..., ...)}. */
+    /**
+     * With the keyword arguments in {@code options}; mirrors {@code Conv1d(in, out, k, stride=...,
+     * padding=..., ...)}.
+     *
+     * @param options the stride, padding, dilation, groups and bias (see {@link #options()})
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public Conv1d(long inChannels, long outChannels, long kernelSize, Options options) {
         if (inChannels <= 0 || outChannels <= 0 || kernelSize <= 0 || options.stride <= 0 || options.dilation <= 0
                 || options.padding < 0) {
@@ -59,17 +73,21 @@ public class Conv1d extends Module implements TorchScriptable {
         Init.resetLikePyTorch(w, b);
     }
 
-    /** Keyword arguments with PyTorch's defaults: stride 1, padding 0, dilation 1, groups 1, a bias. */
+    /**
+     * Keyword arguments with PyTorch's defaults: stride 1, padding 0, dilation 1, groups 1, a bias.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** The weight, (C_out, C_in / groups, k). */
+    /** {@return the weight, (C_out, C_in / groups, k)} */
     public Parameter weight() {
         return parameter("weight");
     }
 
-    /** The bias, (C_out), or {@code null}. */
+    /** {@return the bias, (C_out), or {@code null}} */
     public Parameter bias() {
         return parameter("bias");
     }
@@ -132,20 +150,35 @@ public class Conv1d extends Module implements TorchScriptable {
 
         private Options() {}
 
-        /** The stride; PyTorch's default is 1. */
+        /**
+         * The stride; PyTorch's default is 1.
+         *
+         * @param stride the stride of the window (PyTorch's {@code stride})
+         * @return these options, for chaining
+         */
         public Options stride(long stride) {
             this.stride = stride;
             return this;
         }
 
-        /** Zero padding on both sides; PyTorch's default is 0. */
+        /**
+         * Zero padding on both sides; PyTorch's default is 0.
+         *
+         * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+         * @return these options, for chaining
+         */
         public Options padding(long padding) {
             this.padding = padding;
             this.paddingString = null;
             return this;
         }
 
-        /** {@code "same"} (stride 1 only) or {@code "valid"}, as PyTorch's {@code padding='same'}. */
+        /**
+         * {@code "same"} (stride 1 only) or {@code "valid"}, as PyTorch's {@code padding='same'}.
+         *
+         * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+         * @return these options, for chaining
+         */
         public Options padding(String padding) {
             if (!"same".equals(padding) && !"valid".equals(padding)) {
                 throw new IllegalArgumentException("Conv1d: invalid padding string '" + padding + "', should be one of {'valid', 'same'}");
@@ -155,19 +188,36 @@ public class Conv1d extends Module implements TorchScriptable {
             return this;
         }
 
-        /** The dilation; PyTorch's default is 1. */
+        /**
+         * The dilation; PyTorch's default is 1.
+         *
+         * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default
+         *     1)
+         * @return these options, for chaining
+         */
         public Options dilation(long dilation) {
             this.dilation = dilation;
             return this;
         }
 
-        /** Blocked connections from input to output channels. */
+        /**
+         * Blocked connections from input to output channels.
+         *
+         * @param groups the number of blocked connections from input to output channels (PyTorch's
+         *     {@code groups}, default 1); both channel counts must be divisible by it
+         * @return these options, for chaining
+         */
         public Options groups(long groups) {
             this.groups = groups;
             return this;
         }
 
-        /** Whether the layer adds a learnable bias; PyTorch's default is true. */
+        /**
+         * Whether the layer adds a learnable bias; PyTorch's default is true.
+         *
+         * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+         * @return these options, for chaining
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;

@@ -28,12 +28,26 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
     private final long groups;
     private final String paddingString;
 
-    /** A square-kernel convolution with stride 1, no padding, and a bias. */
+    /**
+     * A square-kernel convolution with stride 1, no padding, and a bias.
+     *
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public Conv2d(long inChannels, long outChannels, long kernelSize) {
         this(inChannels, outChannels, kernelSize, 1, 0);
     }
 
-    /** A square-kernel convolution with a bias. */
+    /**
+     * A square-kernel convolution with a bias.
+     *
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public Conv2d(long inChannels, long outChannels, long kernelSize, long stride, long padding) {
         this(inChannels, outChannels, new long[] {kernelSize, kernelSize}, new long[] {stride, stride},
                 new long[] {padding, padding}, new long[] {1, 1}, 1, true);
@@ -42,18 +56,43 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
     /**
      * A square-kernel convolution with the keyword arguments in {@code options}; mirrors
      * {@code Conv2d(in, out, k, stride=..., padding=..., dilation=..., groups=..., bias=...)}.
+     *
+     * @param options the stride, padding, dilation, groups and bias (see {@link #options()})
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
      */
     public Conv2d(long inChannels, long outChannels, long kernelSize, Options options) {
         this(inChannels, outChannels, new long[] {kernelSize, kernelSize}, options);
     }
 
-    /** A (kH, kW)-kernel convolution with the keyword arguments in {@code options}. */
+    /**
+     * A (kH, kW)-kernel convolution with the keyword arguments in {@code options}.
+     *
+     * @param options the stride, padding, dilation, groups and bias (see {@link #options()})
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public Conv2d(long inChannels, long outChannels, long[] kernelSize, Options options) {
         this(inChannels, outChannels, kernelSize, options.stride, options.padding, options.dilation, options.groups, options.bias,
                 options.paddingString);
     }
 
-    /** The general form; mirrors {@code Conv2d(in, out, kernel_size, stride, padding, dilation, groups, bias)}. */
+    /**
+     * The general form; mirrors {@code Conv2d(in, out, kernel_size, stride, padding, dilation,
+     * groups, bias)}.
+     *
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+     */
     public Conv2d(long inChannels, long outChannels, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
                   long groups, boolean bias) {
         this(inChannels, outChannels, kernelSize, stride, padding, dilation, groups, bias, null);
@@ -92,7 +131,12 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
         Init.resetLikePyTorch(w, b);
     }
 
-    /** Keyword arguments of {@link Conv2d} with PyTorch's defaults: stride 1, padding 0, dilation 1, groups 1, a bias. */
+    /**
+     * Keyword arguments of {@link Conv2d} with PyTorch's defaults: stride 1, padding 0, dilation 1,
+     * groups 1, a bias.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
@@ -113,52 +157,58 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
         return v.clone();
     }
 
-    /** Number of input channels; mirrors {@code in_channels}. */
+    /** {@return number of input channels; mirrors {@code in_channels}} */
     public long inChannels() {
         return inChannels;
     }
 
-    /** Number of output channels; mirrors {@code out_channels}. */
+    /** {@return number of output channels; mirrors {@code out_channels}} */
     public long outChannels() {
         return outChannels;
     }
 
-    /** The kernel size (kH, kW). */
+    /** {@return the kernel size (kH, kW)} */
     public long[] kernelSize() {
         return kernelSize.clone();
     }
 
-    /** The stride (sH, sW). */
+    /** {@return the stride (sH, sW)} */
     public long[] stride() {
         return stride.clone();
     }
 
-    /** The zero padding (pH, pW); (0, 0) with {@code padding="same"} or {@code "valid"} (see {@link #paddingString()}). */
+    /**
+     * {@return the zero padding (pH, pW); (0, 0) with {@code padding="same"} or {@code "valid"}
+     * (see {@link #paddingString()})}
+     */
     public long[] padding() {
         return padding.clone();
     }
 
-    /** The dilation (dH, dW). */
+    /** {@return the dilation (dH, dW)} */
     public long[] dilation() {
         return dilation.clone();
     }
 
-    /** {@code "same"} or {@code "valid"} when the padding was given as a string, otherwise {@code null}. */
+    /**
+     * {@return {@code "same"} or {@code "valid"} when the padding was given as a string, otherwise
+     * {@code null}}
+     */
     public String paddingString() {
         return paddingString;
     }
 
-    /** The number of groups. */
+    /** {@return the number of groups} */
     public long groups() {
         return groups;
     }
 
-    /** The weight, (C_out, C_in / groups, kH, kW). */
+    /** {@return the weight, (C_out, C_in / groups, kH, kW)} */
     public Parameter weight() {
         return parameter("weight");
     }
 
-    /** The bias, (C_out), or {@code null}. */
+    /** {@return the bias, (C_out), or {@code null}} */
     public Parameter bias() {
         return parameter("bias");
     }
@@ -227,23 +277,45 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
 
         private Options() {}
 
-        /** The same stride along both axes; PyTorch's default is 1. */
+        /**
+         * The same stride along both axes; PyTorch's default is 1.
+         *
+         * @param stride the stride of the window (PyTorch's {@code stride})
+         * @return these options, for chaining
+         */
         public Options stride(long stride) {
             return stride(stride, stride);
         }
 
-        /** Strides (sH, sW). */
+        /**
+         * Strides (sH, sW).
+         *
+         * @param h the vertical stride
+         * @param w the horizontal stride
+         * @return these options, for chaining
+         */
         public Options stride(long h, long w) {
             this.stride = new long[] {h, w};
             return this;
         }
 
-        /** The same zero padding on all sides; PyTorch's default is 0. */
+        /**
+         * The same zero padding on all sides; PyTorch's default is 0.
+         *
+         * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+         * @return these options, for chaining
+         */
         public Options padding(long padding) {
             return padding(padding, padding);
         }
 
-        /** Zero padding (pH, pW). */
+        /**
+         * Zero padding (pH, pW).
+         *
+         * @param h the zero padding above and below
+         * @param w the zero padding left and right
+         * @return these options, for chaining
+         */
         public Options padding(long h, long w) {
             this.padding = new long[] {h, w};
             this.paddingString = null;
@@ -253,6 +325,9 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
         /**
          * {@code "same"} (output as large as the input; stride 1 only) or {@code "valid"} (no
          * padding), as PyTorch's {@code padding='same'}.
+         *
+         * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+         * @return these options, for chaining
          */
         public Options padding(String padding) {
             if (!"same".equals(padding) && !"valid".equals(padding)) {
@@ -263,24 +338,47 @@ public class Conv2d extends Module implements io.jtorch.jit.TorchScriptable {
             return this;
         }
 
-        /** The same dilation along both axes; PyTorch's default is 1. */
+        /**
+         * The same dilation along both axes; PyTorch's default is 1.
+         *
+         * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default
+         *     1)
+         * @return these options, for chaining
+         */
         public Options dilation(long dilation) {
             return dilation(dilation, dilation);
         }
 
-        /** Dilations (dH, dW). */
+        /**
+         * Dilations (dH, dW).
+         *
+         * @param h the vertical spacing between kernel elements
+         * @param w the horizontal spacing between kernel elements
+         * @return these options, for chaining
+         */
         public Options dilation(long h, long w) {
             this.dilation = new long[] {h, w};
             return this;
         }
 
-        /** Blocked connections from input to output channels; both channel counts must divide by it. */
+        /**
+         * Blocked connections from input to output channels; both channel counts must divide by it.
+         *
+         * @param groups the number of blocked connections from input to output channels (PyTorch's
+         *     {@code groups}, default 1); both channel counts must be divisible by it
+         * @return these options, for chaining
+         */
         public Options groups(long groups) {
             this.groups = groups;
             return this;
         }
 
-        /** Whether the layer adds a learnable bias; PyTorch's default is true. */
+        /**
+         * Whether the layer adds a learnable bias; PyTorch's default is true.
+         *
+         * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+         * @return these options, for chaining
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;

@@ -27,17 +27,39 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
     private final long[] dilation;
     private final long groups;
 
-    /** Stride 1, no padding, a bias. */
+    /**
+     * Stride 1, no padding, a bias.
+     *
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public ConvTranspose2d(long inChannels, long outChannels, long kernelSize) {
         this(inChannels, outChannels, kernelSize, options());
     }
 
-    /** A square kernel with the keyword arguments in {@code options}. */
+    /**
+     * A square kernel with the keyword arguments in {@code options}.
+     *
+     * @param options the stride, padding, output padding, groups, bias and dilation (see
+     *     {@link #options()})
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public ConvTranspose2d(long inChannels, long outChannels, long kernelSize, Options options) {
         this(inChannels, outChannels, new long[] {kernelSize, kernelSize}, options);
     }
 
-    /** A (kH, kW) kernel with the keyword arguments in {@code options}. */
+    /**
+     * A (kH, kW) kernel with the keyword arguments in {@code options}.
+     *
+     * @param options the stride, padding, output padding, groups, bias and dilation (see
+     *     {@link #options()})
+     * @param inChannels the number of channels {@code C_in} of the input
+     * @param outChannels the number of channels {@code C_out} the layer produces
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public ConvTranspose2d(long inChannels, long outChannels, long[] kernelSize, Options options) {
         if (inChannels <= 0 || outChannels <= 0) {
             throw new IllegalArgumentException("ConvTranspose2d: in_channels (" + inChannels + ") and out_channels (" + outChannels
@@ -71,17 +93,22 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
         Init.resetLikePyTorch(w, b);
     }
 
-    /** Keyword arguments with PyTorch's defaults: stride 1, padding 0, output_padding 0, groups 1, a bias, dilation 1. */
+    /**
+     * Keyword arguments with PyTorch's defaults: stride 1, padding 0, output_padding 0, groups 1, a
+     * bias, dilation 1.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** The weight, (C_in, C_out / groups, kH, kW). */
+    /** {@return the weight, (C_in, C_out / groups, kH, kW)} */
     public Parameter weight() {
         return parameter("weight");
     }
 
-    /** The bias, (C_out), or {@code null}. */
+    /** {@return the bias, (C_out), or {@code null}} */
     public Parameter bias() {
         return parameter("bias");
     }
@@ -140,57 +167,114 @@ public class ConvTranspose2d extends Module implements TorchScriptable {
 
         private Options() {}
 
-        /** The same stride along both axes; PyTorch's default is 1. */
+        /**
+         * The same stride along both axes; PyTorch's default is 1.
+         *
+         * @param stride the stride of the window (PyTorch's {@code stride})
+         * @return these options, for chaining
+         */
         public Options stride(long stride) {
             return stride(stride, stride);
         }
 
-        /** Strides (sH, sW). */
+        /**
+         * Strides (sH, sW).
+         *
+         * @param h the vertical stride
+         * @param w the horizontal stride
+         * @return these options, for chaining
+         */
         public Options stride(long h, long w) {
             this.stride = new long[] {h, w};
             return this;
         }
 
-        /** {@code dilation·(kernel-1) - padding} zero padding on both sides; PyTorch's default is 0. */
+        /**
+         * {@code dilation·(kernel-1) - padding} zero padding on both sides; PyTorch's default is 0.
+         *
+         * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+         * @return these options, for chaining
+         */
         public Options padding(long padding) {
             return padding(padding, padding);
         }
 
-        /** Padding (pH, pW). */
+        /**
+         * Padding (pH, pW).
+         *
+         * @param h the zero padding above and below
+         * @param w the zero padding left and right
+         * @return these options, for chaining
+         */
         public Options padding(long h, long w) {
             this.padding = new long[] {h, w};
             return this;
         }
 
-        /** Extra size added to one side of the output; PyTorch's default is 0. */
+        /**
+         * Extra size added to one side of the output; PyTorch's default is 0.
+         *
+         * @param outputPadding the extra size added to one side of each output dimension, below the
+         *     stride
+         * @return these options, for chaining
+         */
         public Options outputPadding(long outputPadding) {
             return outputPadding(outputPadding, outputPadding);
         }
 
-        /** Output padding (oH, oW). */
+        /**
+         * Output padding (oH, oW).
+         *
+         * @param h the extra rows added at the bottom
+         * @param w the extra columns added on the right
+         * @return these options, for chaining
+         */
         public Options outputPadding(long h, long w) {
             this.outputPadding = new long[] {h, w};
             return this;
         }
 
-        /** The same dilation along both axes; PyTorch's default is 1. */
+        /**
+         * The same dilation along both axes; PyTorch's default is 1.
+         *
+         * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default
+         *     1)
+         * @return these options, for chaining
+         */
         public Options dilation(long dilation) {
             return dilation(dilation, dilation);
         }
 
-        /** Dilations (dH, dW). */
+        /**
+         * Dilations (dH, dW).
+         *
+         * @param h the vertical spacing between kernel elements
+         * @param w the horizontal spacing between kernel elements
+         * @return these options, for chaining
+         */
         public Options dilation(long h, long w) {
             this.dilation = new long[] {h, w};
             return this;
         }
 
-        /** Blocked connections from input to output channels. */
+        /**
+         * Blocked connections from input to output channels.
+         *
+         * @param groups the number of blocked connections from input to output channels (PyTorch's
+         *     {@code groups}, default 1); both channel counts must be divisible by it
+         * @return these options, for chaining
+         */
         public Options groups(long groups) {
             this.groups = groups;
             return this;
         }
 
-        /** Whether the layer adds a learnable bias; PyTorch's default is true. */
+        /**
+         * Whether the layer adds a learnable bias; PyTorch's default is true.
+         *
+         * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+         * @return these options, for chaining
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;

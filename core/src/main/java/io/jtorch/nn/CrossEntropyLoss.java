@@ -29,6 +29,12 @@ public class CrossEntropyLoss extends Loss {
     /**
      * The general form; mirrors {@code CrossEntropyLoss(weight, ignore_index=..., reduction=..., label_smoothing=...)}.
      *
+     * @param ignoreIndex a target value that contributes neither loss nor gradient (PyTorch's
+     *     default -100)
+     * @param labelSmoothing the share of probability spread evenly over all classes, in [0, 1]
+     *     (PyTorch's default 0)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight per-class weights of shape (C), or null
      */
     public CrossEntropyLoss(Tensor weight, long ignoreIndex, double labelSmoothing, Functional.Reduction reduction) {
@@ -45,22 +51,22 @@ public class CrossEntropyLoss extends Loss {
         this.labelSmoothing = labelSmoothing;
     }
 
-    /** A builder starting from PyTorch's defaults. */
+    /** {@return a builder starting from PyTorch's defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The per-class weights, or {@code null}. */
+    /** {@return the per-class weights, or {@code null}} */
     public Tensor weight() {
         return weight;
     }
 
-    /** The target value that is ignored. */
+    /** {@return the target value that is ignored} */
     public long ignoreIndex() {
         return ignoreIndex;
     }
 
-    /** The label smoothing amount. */
+    /** {@return the label smoothing amount} */
     public double labelSmoothing() {
         return labelSmoothing;
     }
@@ -79,31 +85,53 @@ public class CrossEntropyLoss extends Loss {
 
         private Builder() {}
 
-        /** Per-class weights of shape (C). */
+        /**
+         * Per-class weights of shape (C).
+         *
+         *
+         * @return this builder
+         * @param weight the weight of each class, (C)
+         */
         public Builder weight(Tensor weight) {
             this.weight = weight;
             return this;
         }
 
-        /** A target value that contributes neither loss nor gradient. */
+        /**
+         * {@return a target value that contributes neither loss nor gradient}
+         *
+         * @param ignoreIndex a target value that contributes neither loss nor gradient (PyTorch's
+         *     default -100)
+         */
         public Builder ignoreIndex(long ignoreIndex) {
             this.ignoreIndex = ignoreIndex;
             return this;
         }
 
-        /** Label smoothing in [0, 1]. */
+        /**
+         * Label smoothing in [0, 1].
+         *
+         * @param labelSmoothing the share of probability spread evenly over all classes, in [0, 1]
+         *     (PyTorch's default 0)
+         * @return this builder
+         */
         public Builder labelSmoothing(double labelSmoothing) {
             this.labelSmoothing = labelSmoothing;
             return this;
         }
 
-        /** How to reduce per-sample losses. */
+        /**
+         * {@return how to reduce per-sample losses}
+         *
+         * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's
+         *     default), {@code SUM} or {@code NONE}
+         */
         public Builder reduction(Functional.Reduction reduction) {
             this.reduction = reduction;
             return this;
         }
 
-        /** The loss. */
+        /** {@return the loss} */
         public CrossEntropyLoss build() {
             return new CrossEntropyLoss(weight, ignoreIndex, labelSmoothing, reduction);
         }

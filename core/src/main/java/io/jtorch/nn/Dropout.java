@@ -15,7 +15,11 @@ public class Dropout extends Module {
         this(0.5);
     }
 
-    /** Dropout with probability {@code p} in [0, 1]. */
+    /**
+     * Dropout with probability {@code p} in [0, 1].
+     *
+     * @param p the probability of zeroing an element, in [0, 1] (PyTorch's default 0.5)
+     */
     public Dropout(double p) {
         this(p, false);
     }
@@ -23,6 +27,9 @@ public class Dropout extends Module {
     /**
      * Mirrors {@code Dropout(p, inplace)} (torchvision's classifiers use {@code inplace=True}): the
      * flag is printed as PyTorch prints it, but jtorch always returns a new tensor.
+     *
+     * @param p the probability of zeroing an element, in [0, 1] (PyTorch's default 0.5)
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public Dropout(double p, boolean inplace) {
         if (!(p >= 0 && p <= 1)) {
@@ -32,12 +39,12 @@ public class Dropout extends Module {
         this.inplace = inplace;
     }
 
-    /** The probability of zeroing an element. */
+    /** {@return the probability of zeroing an element} */
     public double p() {
         return p;
     }
 
-    /** The {@code inplace} flag as given. */
+    /** {@return the {@code inplace} flag as given} */
     public boolean inplace() {
         return inplace;
     }

@@ -18,7 +18,11 @@ public class Dropout2d extends Module implements TorchScriptable {
         this(0.5);
     }
 
-    /** Channel dropout with probability {@code p} in [0, 1]. */
+    /**
+     * Channel dropout with probability {@code p} in [0, 1].
+     *
+     * @param p the probability of zeroing a channel, in [0, 1] (PyTorch's default 0.5)
+     */
     public Dropout2d(double p) {
         this(p, false);
     }
@@ -26,6 +30,9 @@ public class Dropout2d extends Module implements TorchScriptable {
     /**
      * Mirrors {@code Dropout2d(p, inplace)}: the flag is printed as PyTorch prints it, but jtorch
      * always returns a new tensor.
+     *
+     * @param p the probability of zeroing a channel, in [0, 1] (PyTorch's default 0.5)
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
      */
     public Dropout2d(double p, boolean inplace) {
         if (!(p >= 0 && p <= 1)) {
@@ -35,12 +42,12 @@ public class Dropout2d extends Module implements TorchScriptable {
         this.inplace = inplace;
     }
 
-    /** The probability of zeroing a channel. */
+    /** {@return the probability of zeroing a channel} */
     public double p() {
         return p;
     }
 
-    /** The {@code inplace} flag as given. */
+    /** {@return the {@code inplace} flag as given} */
     public boolean inplace() {
         return inplace;
     }

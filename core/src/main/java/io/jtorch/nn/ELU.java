@@ -18,18 +18,29 @@ public class ELU extends Module implements TorchScriptable {
         this(1.0);
     }
 
-    /** {@code nn.ELU(alpha)}. */
+    /**
+     * {@code nn.ELU(alpha)}.
+     *
+     * @param alpha the value {@code alpha * (exp(x) - 1)} tends to for very negative x (PyTorch's
+     *     default 1)
+     */
     public ELU(double alpha) {
         this(alpha, false);
     }
 
-    /** {@code nn.ELU(alpha, inplace)}. */
+    /**
+     * {@code nn.ELU(alpha, inplace)}.
+     *
+     * @param alpha the value {@code alpha * (exp(x) - 1)} tends to for very negative x (PyTorch's
+     *     default 1)
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
+     */
     public ELU(double alpha, boolean inplace) {
         this.alpha = alpha;
         this.inplace = inplace;
     }
 
-    /** The scale of the negative part. */
+    /** {@return the scale of the negative part} */
     public double alpha() {
         return alpha;
     }

@@ -19,7 +19,12 @@ public class Embedding extends Module implements TorchScriptable {
     private final long embeddingDim;
     private final Long paddingIdx;
 
-    /** A table without a padding index. */
+    /**
+     * A table without a padding index.
+     *
+     * @param numEmbeddings the number of rows of the table (the vocabulary size)
+     * @param embeddingDim the size of each embedding vector
+     */
     public Embedding(long numEmbeddings, long embeddingDim) {
         this(numEmbeddings, embeddingDim, null);
     }
@@ -27,6 +32,11 @@ public class Embedding extends Module implements TorchScriptable {
     /**
      * A table whose row {@code paddingIdx} (negative counts from the end, as in PyTorch; null for
      * none) is zero and not trained; mirrors {@code Embedding(n, dim, padding_idx=...)}.
+     *
+     * @param numEmbeddings the number of rows of the table (the vocabulary size)
+     * @param embeddingDim the size of each embedding vector
+     * @param paddingIdx the row that gets no gradient (negative counts from the end), or
+     *     {@code null}
      */
     public Embedding(long numEmbeddings, long embeddingDim, Long paddingIdx) {
         this(numEmbeddings, embeddingDim, paddingIdx, null);
@@ -56,14 +66,22 @@ public class Embedding extends Module implements TorchScriptable {
         }
     }
 
-    /** A table holding {@code embeddings} (num_embeddings, embedding_dim), frozen; mirrors {@code Embedding.from_pretrained(e)}. */
+    /**
+     * {@return a table holding {@code embeddings} (num_embeddings, embedding_dim), frozen; mirrors
+     * {@code Embedding.from_pretrained(e)}}
+     *
+     * @param embeddings the table, (num_embeddings, embedding_dim)
+     */
     public static Embedding fromPretrained(Tensor embeddings) {
         return fromPretrained(embeddings, true);
     }
 
     /**
-     * A table holding a copy-free view of {@code embeddings}, trained unless {@code freeze};
-     * mirrors {@code Embedding.from_pretrained(embeddings, freeze)}.
+     * {@return a table holding a copy-free view of {@code embeddings}, trained unless {@code freeze};
+     * mirrors {@code Embedding.from_pretrained(embeddings, freeze)}}
+     *
+     * @param embeddings the table, (num_embeddings, embedding_dim)
+     * @param freeze whether the table is kept fixed in training (PyTorch's default true)
      */
     public static Embedding fromPretrained(Tensor embeddings, boolean freeze) {
         if (embeddings.dim() != 2) {
@@ -75,22 +93,25 @@ public class Embedding extends Module implements TorchScriptable {
         return e;
     }
 
-    /** The number of rows; mirrors {@code num_embeddings}. */
+    /** {@return the number of rows; mirrors {@code num_embeddings}} */
     public long numEmbeddings() {
         return numEmbeddings;
     }
 
-    /** The size of each vector; mirrors {@code embedding_dim}. */
+    /** {@return the size of each vector; mirrors {@code embedding_dim}} */
     public long embeddingDim() {
         return embeddingDim;
     }
 
-    /** The row that is not trained, as a non-negative index, or null; mirrors {@code padding_idx}. */
+    /**
+     * {@return the row that is not trained, as a non-negative index, or null; mirrors {@code
+     * padding_idx}}
+     */
     public Long paddingIdx() {
         return paddingIdx;
     }
 
-    /** The table, (num_embeddings, embedding_dim). */
+    /** {@return the table, (num_embeddings, embedding_dim)} */
     public Parameter weight() {
         return parameter("weight");
     }

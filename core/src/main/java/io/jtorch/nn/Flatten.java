@@ -15,18 +15,23 @@ public class Flatten extends Module {
         this(1, -1);
     }
 
-    /** Flattens dimensions {@code startDim..endDim}. */
+    /**
+     * Flattens dimensions {@code startDim..endDim}.
+     *
+     * @param startDim the first dimension to flatten (PyTorch's default 1)
+     * @param endDim the last dimension to flatten (PyTorch's default -1)
+     */
     public Flatten(int startDim, int endDim) {
         this.startDim = startDim;
         this.endDim = endDim;
     }
 
-    /** The first flattened dimension. */
+    /** {@return the first flattened dimension} */
     public int startDim() {
         return startDim;
     }
 
-    /** The last flattened dimension. */
+    /** {@return the last flattened dimension} */
     public int endDim() {
         return endDim;
     }

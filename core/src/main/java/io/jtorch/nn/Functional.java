@@ -37,28 +37,68 @@ public final class Functional {
 
     private Functional() {}
 
-    /** {@code x @ weight.T + bias}; mirrors {@code F.linear}. {@code bias} may be null. Shapes: (*, in) to (*, out). */
+    /**
+     * {@return {@code x @ weight.T + bias}; mirrors {@code F.linear}} {@code bias} may be null.
+     * Shapes: (*, in) to (*, out).
+     *
+     * @param weight the weight matrix, (out, in)
+     * @param bias the bias, (out), or {@code null}
+     * @param input the features, (*, in)
+     */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         checkSameDevice(input, weight);
         return op(() -> bias == null ? torch.linear(input.raw(), weight.raw())
                 : torch.linear(input.raw(), weight.raw(), new TensorOptional(bias.raw())));
     }
 
-    /** 2-D convolution; mirrors {@code F.conv2d}. Shapes: (N, C_in, H, W) to (N, C_out, H', W'). */
+    /**
+     * {@return 2-D convolution; mirrors {@code F.conv2d}} Shapes: (N, C_in, H, W) to (N, C_out, H', W').
+     *
+     * @param weight the kernels, (C_out, C_in / groups, kH, kW)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the images, (N, C_in, H, W) or (C_in, H, W)
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation, long groups) {
         checkSameDevice(input, weight);
         return op(() -> torch.conv2d(input.raw(), weight.raw(), bias == null ? new TensorOptional() : new TensorOptional(bias.raw()),
                 stride, padding, dilation, groups));
     }
 
-    /** Batch normalisation; mirrors {@code F.batch_norm}. Running statistics are updated in place when training. */
+    /**
+     * {@return batch normalisation; mirrors {@code F.batch_norm}} Running statistics are updated in place
+     * when training.
+     *
+     * @param weight the per-channel scale, (C), or {@code null}
+     * @param bias the per-channel shift, (C), or {@code null}
+     * @param input the batch, (N, C) or (N, C, *)
+     * @param runningMean the running means, (C), updated in place in training mode, or {@code null}
+     * @param runningVar the running variances, (C), updated in place in training mode, or
+     *     {@code null}
+     * @param training whether the module is in training mode (the op is the identity otherwise)
+     * @param momentum the factor of the running statistics' update (PyTorch's default 0.1)
+     * @param eps the value added to the denominator for numerical stability
+     */
     public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
                                    boolean training, double momentum, double eps) {
         return op(() -> torch.batch_norm(input.raw(), optional(weight), optional(bias), optional(runningMean),
                 optional(runningVar), training, momentum, eps, true));
     }
 
-    /** Zeroes elements with probability {@code p} and scales the rest by 1/(1-p) when training; mirrors {@code F.dropout}. */
+    /**
+     * Zeroes elements with probability {@code p} and scales the rest by 1/(1-p) when training;
+     * mirrors {@code F.dropout}.
+     *
+     * @param input the tensor, of any shape
+     * @param p the probability of zeroing an element (PyTorch's default 0.5)
+     * @return the input with elements zeroed and the rest scaled by {@code 1 / (1 - p)} in
+     *     training, else the input itself
+     * @param training whether the module is in training mode (the op is the identity otherwise)
+     */
     public static Tensor dropout(Tensor input, double p, boolean training) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
@@ -66,40 +106,79 @@ public final class Functional {
         return op(() -> torch.dropout(input.raw(), p, training));
     }
 
-    /** {@code max(x, 0)}; mirrors {@code F.relu}. */
+    /**
+     * {@return {@code max(x, 0)}; mirrors {@code F.relu}}
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor relu(Tensor input) {
         return op(() -> torch.relu(input.raw()));
     }
 
-    /** Gaussian error linear unit, exact ({@code approximate='none'}) or tanh-approximated; mirrors {@code F.gelu}. */
+    /**
+     * {@return gaussian error linear unit, exact ({@code approximate='none'}) or tanh-approximated;
+     * mirrors {@code F.gelu}}
+     *
+     * @param input the tensor, of any shape
+     * @param tanhApproximation whether to use the tanh approximation ({@code approximate='tanh'})
+     */
     public static Tensor gelu(Tensor input, boolean tanhApproximation) {
         return op(() -> torch.gelu(input.raw(), tanhApproximation ? "tanh" : "none"));
     }
 
-    /** Max pooling over (N, C, H, W); mirrors {@code F.max_pool2d}. */
+    /**
+     * {@return max pooling over (N, C, H, W); mirrors {@code F.max_pool2d}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param ceilMode whether the output size is rounded up rather than down
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit padding on each side, with -infinity (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     */
     public static Tensor maxPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation, boolean ceilMode) {
         return op(() -> torch.max_pool2d(input.raw(), kernelSize, stride, padding, dilation, ceilMode));
     }
 
-    /** Average pooling to a fixed output size; mirrors {@code F.adaptive_avg_pool2d}. */
+    /**
+     * {@return average pooling to a fixed output size; mirrors {@code F.adaptive_avg_pool2d}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param outputSize the output's (H, W)
+     */
     public static Tensor adaptiveAvgPool2d(Tensor input, long[] outputSize) {
         return op(() -> torch.adaptive_avg_pool2d(input.raw(), outputSize));
     }
 
-    /** Softmax along {@code dim}; mirrors {@code F.softmax}. */
+    /**
+     * {@return softmax along {@code dim}; mirrors {@code F.softmax}}
+     *
+     * @param input the tensor, of any shape
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public static Tensor softmax(Tensor input, int dim) {
         return input.softmax(dim);
     }
 
-    /** Log-softmax along {@code dim}; mirrors {@code F.log_softmax}. */
+    /**
+     * {@return log-softmax along {@code dim}; mirrors {@code F.log_softmax}}
+     *
+     * @param input the tensor, of any shape
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public static Tensor logSoftmax(Tensor input, int dim) {
         return input.logSoftmax(dim);
     }
 
     /**
-     * Cross-entropy between logits and class indices (int64, shape (N) or (N, d1, ...)) or class
-     * probabilities (float, same shape as the input); mirrors {@code F.cross_entropy}.
+     * {@return cross-entropy between logits and class indices (int64, shape (N) or (N, d1, ...)) or class
+     * probabilities (float, same shape as the input); mirrors {@code F.cross_entropy}}
      *
+     * @param input the logits, (N, C), (C) or (N, C, d1, ...)
+     * @param target the class indices (int64, (N) or (N, d1, ...)) or class probabilities (the
+     *     input's shape)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight per-class weights of shape (C), or null
      * @param ignoreIndex a target value that contributes nothing (PyTorch's default is -100)
      * @param labelSmoothing in [0, 1]
@@ -139,8 +218,13 @@ public final class Functional {
     }
 
     /**
-     * Mean squared error; mirrors {@code F.mse_loss}. Like PyTorch, shapes that differ are
+     * {@return mean squared error; mirrors {@code F.mse_loss}} Like PyTorch, shapes that differ are
      * broadcast with a warning, since that is almost always a bug in the caller.
+     *
+     * @param input the predictions, of any shape
+     * @param target the targets, of the input's shape
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         long[] a = input.shape();
@@ -155,79 +239,163 @@ public final class Functional {
 
     // ---------------------------------------------------------------- activations, pooling and dropout for vision models
 
-    /** 2-D convolution with stride 1, no padding and no bias; mirrors {@code F.conv2d(input, weight)}. */
+    /**
+     * {@return 2-D convolution with stride 1, no padding and no bias; mirrors {@code F.conv2d(input,
+     * weight)}}
+     *
+     * @param weight the kernels, (C_out, C_in / groups, kH, kW)
+     * @param input the images, (N, C_in, H, W) or (C_in, H, W)
+     */
     public static Tensor conv2d(Tensor input, Tensor weight) {
         return conv2d(input, weight, null);
     }
 
-    /** 2-D convolution with stride 1 and no padding; mirrors {@code F.conv2d(input, weight, bias)}. {@code bias} may be null. */
+    /**
+     * {@return 2-D convolution with stride 1 and no padding; mirrors {@code F.conv2d(input, weight, bias)}}
+     * {@code bias} may be null.
+     *
+     * @param weight the kernels, (C_out, C_in / groups, kH, kW)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the images, (N, C_in, H, W) or (C_in, H, W)
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
         return conv2d(input, weight, bias, new long[] {1, 1}, new long[] {0, 0}, new long[] {1, 1}, 1);
     }
 
-    /** 2-D convolution with square stride and padding; mirrors {@code F.conv2d(input, weight, bias, stride, padding)}. */
+    /**
+     * {@return 2-D convolution with square stride and padding; mirrors {@code F.conv2d(input, weight, bias,
+     * stride, padding)}}
+     *
+     * @param weight the kernels, (C_out, C_in / groups, kH, kW)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the images, (N, C_in, H, W) or (C_in, H, W)
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long stride, long padding) {
         return conv2d(input, weight, bias, new long[] {stride, stride}, new long[] {padding, padding}, new long[] {1, 1}, 1);
     }
 
     /**
-     * 2-D convolution with {@code padding="same"} or {@code "valid"}; mirrors
-     * {@code F.conv2d(input, weight, bias, stride, padding='same', dilation, groups)}.
+     * {@return 2-D convolution with {@code padding="same"} or {@code "valid"}; mirrors
+     * {@code F.conv2d(input, weight, bias, stride, padding='same', dilation, groups)}}
+     *
+     * @param weight the kernels, (C_out, C_in / groups, kH, kW)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the images, (N, C_in, H, W) or (C_in, H, W)
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation, long groups) {
         checkSameDevice(input, weight);
         return op(() -> torch.conv2d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
     }
 
-    /** {@code x * sigmoid(x)}, the swish; mirrors {@code F.silu}. Any shape. */
+    /**
+     * {@return {@code x * sigmoid(x)}, the swish; mirrors {@code F.silu}} Any shape.
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor silu(Tensor input) {
         return op(() -> torch.silu(input.raw()));
     }
 
-    /** {@code x * relu6(x + 3) / 6}; mirrors {@code F.hardswish}. Any shape. */
+    /**
+     * {@return {@code x * relu6(x + 3) / 6}; mirrors {@code F.hardswish}} Any shape.
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor hardswish(Tensor input) {
         return op(() -> torch.hardswish(input.raw()));
     }
 
-    /** {@code relu6(x + 3) / 6}; mirrors {@code F.hardsigmoid}. Any shape. */
+    /**
+     * {@return {@code relu6(x + 3) / 6}; mirrors {@code F.hardsigmoid}} Any shape.
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor hardsigmoid(Tensor input) {
         return op(() -> torch.hardsigmoid(input.raw()));
     }
 
-    /** {@code min(max(x, 0), 6)}; mirrors {@code F.relu6}. Any shape. */
+    /**
+     * {@return {@code min(max(x, 0), 6)}; mirrors {@code F.relu6}} Any shape.
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor relu6(Tensor input) {
         return op(() -> torch.relu6(input.raw()));
     }
 
-    /** {@code 1 / (1 + exp(-x))}; mirrors {@code F.sigmoid} / {@code torch.sigmoid}. Any shape. */
+    /**
+     * {@return {@code 1 / (1 + exp(-x))}; mirrors {@code F.sigmoid} / {@code torch.sigmoid}} Any
+     * shape.
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor sigmoid(Tensor input) {
         return op(() -> torch.sigmoid(input.raw()));
     }
 
-    /** The hyperbolic tangent; mirrors {@code F.tanh} / {@code torch.tanh}. Any shape. */
+    /**
+     * {@return the hyperbolic tangent; mirrors {@code F.tanh} / {@code torch.tanh}} Any shape.
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor tanh(Tensor input) {
         return op(() -> torch.tanh(input.raw()));
     }
 
-    /** Average pooling with square windows, stride = kernel size; mirrors {@code F.avg_pool2d(x, k)}. (N, C, H, W) or (C, H, W). */
+    /**
+     * {@return average pooling with square windows, stride = kernel size; mirrors {@code F.avg_pool2d(x,
+     * k)}} (N, C, H, W) or (C, H, W).
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public static Tensor avgPool2d(Tensor input, long kernelSize) {
         return avgPool2d(input, kernelSize, kernelSize, 0);
     }
 
-    /** Average pooling with square windows; mirrors {@code F.avg_pool2d(x, k, stride)}. */
+    /**
+     * {@return average pooling with square windows; mirrors {@code F.avg_pool2d(x, k, stride)}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     */
     public static Tensor avgPool2d(Tensor input, long kernelSize, long stride) {
         return avgPool2d(input, kernelSize, stride, 0);
     }
 
-    /** Average pooling with square windows and zero padding; mirrors {@code F.avg_pool2d(x, k, stride, padding)}. */
+    /**
+     * {@return average pooling with square windows and zero padding; mirrors {@code F.avg_pool2d(x, k,
+     * stride, padding)}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     */
     public static Tensor avgPool2d(Tensor input, long kernelSize, long stride, long padding) {
         return avgPool2d(input, new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding},
                 false, true);
     }
 
     /**
-     * Average pooling, the general form; mirrors
-     * {@code F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad)}.
+     * {@return average pooling, the general form; mirrors
+     * {@code F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad)}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param ceilMode whether the output size is rounded up rather than down
+     * @param countIncludePad whether the zero padding counts in the average (PyTorch's default
+     *     true)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
      */
     public static Tensor avgPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, boolean ceilMode,
                                    boolean countIncludePad) {
@@ -236,12 +404,24 @@ public final class Functional {
                 new org.bytedeco.pytorch.LongOptional()));
     }
 
-    /** Average pooling to {@code size x size}; mirrors {@code F.adaptive_avg_pool2d(x, size)}. */
+    /**
+     * {@return average pooling to {@code size x size}; mirrors {@code F.adaptive_avg_pool2d(x,
+     * size)}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param size the output's height and width
+     */
     public static Tensor adaptiveAvgPool2d(Tensor input, long size) {
         return adaptiveAvgPool2d(input, new long[] {size, size});
     }
 
-    /** Dropout with p = 0.5 in training mode; mirrors {@code F.dropout(x)}. */
+    /**
+     * Dropout with p = 0.5 in training mode; mirrors {@code F.dropout(x)}.
+     *
+     * @param input the tensor, of any shape
+     * @return the input with elements zeroed and the rest scaled by {@code 1 / (1 - p)} in
+     *     training, else the input itself
+     */
     public static Tensor dropout(Tensor input) {
         return dropout(input, 0.5, true);
     }
@@ -249,6 +429,12 @@ public final class Functional {
     /**
      * Zeroes whole channels with probability {@code p} (scaling the rest by 1/(1-p)) when training;
      * mirrors {@code F.dropout2d}. Input: (N, C, H, W), or (C, H, W) as one unbatched sample.
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param p the probability of zeroing a channel (PyTorch's default 0.5)
+     * @return the input with whole channels zeroed and the rest scaled by {@code 1 / (1 - p)} in
+     *     training, else the input itself
+     * @param training whether the module is in training mode (the op is the identity otherwise)
      */
     public static Tensor dropout2d(Tensor input, double p, boolean training) {
         if (!(p >= 0 && p <= 1)) {
@@ -265,7 +451,14 @@ public final class Functional {
         return op(() -> torch.feature_dropout(input.raw(), p, training));
     }
 
-    /** {@link #dropout2d(Tensor, double, boolean)} with p = 0.5 in training mode; mirrors {@code F.dropout2d(x)}. */
+    /**
+     * {@link #dropout2d(Tensor, double, boolean)} with p = 0.5 in training mode; mirrors {@code
+     * F.dropout2d(x)}.
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @return the input with whole channels zeroed and the rest scaled by {@code 1 / (1 - p)} in
+     *     training, else the input itself
+     */
     public static Tensor dropout2d(Tensor input) {
         return dropout2d(input, 0.5, true);
     }
@@ -280,37 +473,91 @@ public final class Functional {
 
     // ---------------------------------------------------------------- more layers' functions, with PyTorch's defaults
 
-    /** {@code x @ weight.T}; mirrors {@code F.linear(input, weight)}. Shapes: (*, in) to (*, out). */
+    /**
+     * {@return {@code x @ weight.T}; mirrors {@code F.linear(input, weight)}} Shapes: (*, in) to
+     * (*, out).
+     *
+     * @param weight the weight matrix, (out, in)
+     * @param input the features, (*, in)
+     */
     public static Tensor linear(Tensor input, Tensor weight) {
         return linear(input, weight, null);
     }
 
-    /** 1-D convolution with stride 1, no padding; mirrors {@code F.conv1d(input, weight, bias)}. {@code bias} may be null. */
+    /**
+     * {@return 1-D convolution with stride 1, no padding; mirrors {@code F.conv1d(input, weight, bias)}}
+     * {@code bias} may be null.
+     *
+     * @param weight the kernels, (C_out, C_in / groups, kL)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the signal, (N, C_in, L) or (C_in, L)
+     */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
         return conv1d(input, weight, bias, new long[] {1}, new long[] {0}, new long[] {1}, 1);
     }
 
-    /** 1-D convolution; mirrors {@code F.conv1d}. Shapes: (N, C_in, L) or (C_in, L) to (N, C_out, L'). */
+    /**
+     * {@return 1-D convolution; mirrors {@code F.conv1d}} Shapes: (N, C_in, L) or (C_in, L) to (N, C_out,
+     * L').
+     *
+     * @param weight the kernels, (C_out, C_in / groups, kL)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the signal, (N, C_in, L) or (C_in, L)
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation, long groups) {
         checkSameDevice(input, weight);
         return op(() -> torch.conv1d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
     }
 
-    /** 1-D convolution with {@code padding="same"} or {@code "valid"}; mirrors {@code F.conv1d(..., padding='same', ...)}. */
+    /**
+     * {@return 1-D convolution with {@code padding="same"} or {@code "valid"}; mirrors {@code F.conv1d(...,
+     * padding='same', ...)}}
+     *
+     * @param weight the kernels, (C_out, C_in / groups, kL)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the signal, (N, C_in, L) or (C_in, L)
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, long[] stride, String padding, long[] dilation, long groups) {
         checkSameDevice(input, weight);
         return op(() -> torch.conv1d(input.raw(), weight.raw(), optional(bias), stride, padding, dilation, groups));
     }
 
-    /** Transposed 2-D convolution with stride 1; mirrors {@code F.conv_transpose2d(input, weight, bias)}. */
+    /**
+     * {@return transposed 2-D convolution with stride 1; mirrors {@code F.conv_transpose2d(input, weight,
+     * bias)}}
+     *
+     * @param weight the kernels, (C_in, C_out / groups, kH, kW)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the feature map, (N, C_in, H, W) or (C_in, H, W)
+     */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
         return convTranspose2d(input, weight, bias, new long[] {1, 1}, new long[] {0, 0}, new long[] {0, 0}, 1, new long[] {1, 1});
     }
 
     /**
-     * Transposed 2-D convolution; mirrors
-     * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     * {@return transposed 2-D convolution; mirrors
+     * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}}
      * Weight: (C_in, C_out / groups, kH, kW). Shapes: (N, C_in, H, W) to (N, C_out, H', W').
+     *
+     * @param weight the kernels, (C_in, C_out / groups, kH, kW)
+     * @param bias the bias, (C_out), or {@code null}
+     * @param input the feature map, (N, C_in, H, W) or (C_in, H, W)
+     * @param outputPadding extra size added to one side of each output dimension, below the stride
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit zero padding on each side (PyTorch's {@code padding})
+     * @param groups the number of blocked connections from input to output channels (PyTorch's
+     *     {@code groups}, default 1); both channel counts must be divisible by it
+     * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
      */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] outputPadding,
                                          long groups, long[] dilation) {
@@ -319,75 +566,164 @@ public final class Functional {
                 dilation));
     }
 
-    /** The exact GELU; mirrors {@code F.gelu(x)}. */
+    /**
+     * {@return the exact GELU; mirrors {@code F.gelu(x)}}
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor gelu(Tensor input) {
         return gelu(input, false);
     }
 
-    /** {@code max(0, x) + 0.01 * min(0, x)}; mirrors {@code F.leaky_relu(x)}. */
+    /**
+     * {@return {@code max(0, x) + 0.01 * min(0, x)}; mirrors {@code F.leaky_relu(x)}}
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor leakyRelu(Tensor input) {
         return leakyRelu(input, 0.01);
     }
 
-    /** {@code max(0, x) + negativeSlope * min(0, x)}; mirrors {@code F.leaky_relu(x, negative_slope)}. */
+    /**
+     * {@return {@code max(0, x) + negativeSlope * min(0, x)}; mirrors {@code F.leaky_relu(x,
+     * negative_slope)}}
+     *
+     * @param input the tensor, of any shape
+     * @param negativeSlope the slope for negative inputs (PyTorch's default 0.01)
+     */
     public static Tensor leakyRelu(Tensor input, double negativeSlope) {
         return op(() -> torch.leaky_relu(input.raw(), new Scalar(negativeSlope)));
     }
 
-    /** The exponential linear unit with alpha = 1; mirrors {@code F.elu(x)}. */
+    /**
+     * {@return the exponential linear unit with alpha = 1; mirrors {@code F.elu(x)}}
+     *
+     * @param input the tensor, of any shape
+     */
     public static Tensor elu(Tensor input) {
         return elu(input, 1.0);
     }
 
-    /** {@code x} for x > 0, {@code alpha * (exp(x) - 1)} otherwise; mirrors {@code F.elu(x, alpha)}. */
+    /**
+     * {@return {@code x} for x > 0, {@code alpha * (exp(x) - 1)} otherwise; mirrors {@code F.elu(x,
+     * alpha)}}
+     *
+     * @param input the tensor, of any shape
+     * @param alpha the value {@code alpha * (exp(x) - 1)} tends to for very negative x (PyTorch's
+     *     default 1)
+     */
     public static Tensor elu(Tensor input, double alpha) {
         return op(() -> torch.elu(input.raw(), new Scalar(alpha), new Scalar(1.0), new Scalar(1.0)));
     }
 
-    /** Max pooling with square windows, stride = kernel size; mirrors {@code F.max_pool2d(x, k)}. (N, C, H, W) or (C, H, W). */
+    /**
+     * {@return max pooling with square windows, stride = kernel size; mirrors {@code F.max_pool2d(x, k)}}
+     * (N, C, H, W) or (C, H, W).
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public static Tensor maxPool2d(Tensor input, long kernelSize) {
         return maxPool2d(input, kernelSize, kernelSize, 0);
     }
 
-    /** Max pooling with square windows; mirrors {@code F.max_pool2d(x, k, stride)}. */
+    /**
+     * {@return max pooling with square windows; mirrors {@code F.max_pool2d(x, k, stride)}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     */
     public static Tensor maxPool2d(Tensor input, long kernelSize, long stride) {
         return maxPool2d(input, kernelSize, stride, 0);
     }
 
-    /** Max pooling with square windows and implicit -inf padding; mirrors {@code F.max_pool2d(x, k, stride, padding)}. */
+    /**
+     * {@return max pooling with square windows and implicit -inf padding; mirrors {@code F.max_pool2d(x, k,
+     * stride, padding)}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit padding on each side, with -infinity (PyTorch's {@code padding})
+     */
     public static Tensor maxPool2d(Tensor input, long kernelSize, long stride, long padding) {
         checkPoolInput("max_pool2d", input);
         return maxPool2d(input, new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding},
                 new long[] {1, 1}, false);
     }
 
-    /** Max pooling to {@code size x size}; mirrors {@code F.adaptive_max_pool2d(x, size)}. */
+    /**
+     * {@return max pooling to {@code size x size}; mirrors {@code F.adaptive_max_pool2d(x, size)}}
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param size the output's height and width
+     */
     public static Tensor adaptiveMaxPool2d(Tensor input, long size) {
         return adaptiveMaxPool2d(input, new long[] {size, size});
     }
 
-    /** Max pooling to a fixed (H, W); mirrors {@code F.adaptive_max_pool2d(x, (h, w))}. (N, C, H, W) or (C, H, W). */
+    /**
+     * {@return max pooling to a fixed (H, W); mirrors {@code F.adaptive_max_pool2d(x, (h, w))}} (N,
+     * C, H, W) or (C, H, W).
+     *
+     * @param input the feature map, (N, C, H, W) or (C, H, W)
+     * @param outputSize the output's (H, W)
+     */
     public static Tensor adaptiveMaxPool2d(Tensor input, long[] outputSize) {
         checkPoolInput("adaptive_max_pool2d", input);
         return op(() -> torch.adaptive_max_pool2d(input.raw(), outputSize).get0());
     }
 
-    /** Nearest-neighbour resizing to {@code size}; mirrors {@code F.interpolate(x, size=size)}. */
+    /**
+     * Nearest-neighbour resizing to {@code size}; mirrors {@code F.interpolate(x, size=size)}.
+     *
+     * @param input the batch, (N, C, W), (N, C, H, W) or (N, C, D, H, W)
+     * @param size the output's spatial size
+     * @return the resized batch
+     */
     public static Tensor interpolate(Tensor input, long[] size) {
         return interpolateImpl(input, size, null, "nearest", null);
     }
 
-    /** Resizing to {@code size} with {@code mode} ("nearest", "linear", "bilinear", "bicubic"); mirrors {@code F.interpolate(x, size, mode=mode)}. */
+    /**
+     * Resizing to {@code size} with {@code mode} ("nearest", "linear", "bilinear", "bicubic");
+     * mirrors {@code F.interpolate(x, size, mode=mode)}.
+     *
+     * @param input the batch, (N, C, W), (N, C, H, W) or (N, C, D, H, W)
+     * @param size the output's spatial size
+     * @param mode {@code "nearest"}, {@code "linear"}, {@code "bilinear"}, {@code "bicubic"} or
+     *     {@code "trilinear"}
+     * @return the resized batch
+     */
     public static Tensor interpolate(Tensor input, long[] size, String mode) {
         return interpolateImpl(input, size, null, mode, null);
     }
 
-    /** Like {@link #interpolate(Tensor, long[], String)} with {@code align_corners} (interpolating modes only). */
+    /**
+     * Like {@link #interpolate(Tensor, long[], String)} with {@code align_corners} (interpolating
+     * modes only).
+     *
+     * @param input the batch, (N, C, W), (N, C, H, W) or (N, C, D, H, W)
+     * @param size the output's spatial size
+     * @param mode {@code "nearest"}, {@code "linear"}, {@code "bilinear"}, {@code "bicubic"} or
+     *     {@code "trilinear"}
+     * @param alignCorners whether the corner pixels of input and output are aligned (PyTorch's
+     *     {@code align_corners})
+     * @return the resized batch
+     */
     public static Tensor interpolate(Tensor input, long[] size, String mode, boolean alignCorners) {
         return interpolateImpl(input, size, null, mode, alignCorners);
     }
 
-    /** Nearest-neighbour resizing by {@code scaleFactor}; mirrors {@code F.interpolate(x, scale_factor=s)}. */
+    /**
+     * Nearest-neighbour resizing by {@code scaleFactor}; mirrors {@code F.interpolate(x,
+     * scale_factor=s)}.
+     *
+     * @param input the batch, (N, C, W), (N, C, H, W) or (N, C, D, H, W)
+     * @param scaleFactor the multiplier of each spatial size
+     * @return the resized batch
+     */
     public static Tensor interpolate(Tensor input, double scaleFactor) {
         return interpolateImpl(input, null, scaleFactor, "nearest", null);
     }
@@ -395,31 +731,64 @@ public final class Functional {
     /**
      * Resizing by {@code scaleFactor} (output size {@code floor(size * scaleFactor)}); mirrors
      * {@code F.interpolate(x, scale_factor=s, mode=mode)}.
+     *
+     * @param input the batch, (N, C, W), (N, C, H, W) or (N, C, D, H, W)
+     * @param scaleFactor the multiplier of each spatial size
+     * @param mode {@code "nearest"}, {@code "linear"}, {@code "bilinear"}, {@code "bicubic"} or
+     *     {@code "trilinear"}
+     * @return the resized batch
      */
     public static Tensor interpolate(Tensor input, double scaleFactor, String mode) {
         return interpolateImpl(input, null, scaleFactor, mode, null);
     }
 
-    /** Like {@link #interpolate(Tensor, double, String)} with {@code align_corners} (interpolating modes only). */
+    /**
+     * Like {@link #interpolate(Tensor, double, String)} with {@code align_corners} (interpolating
+     * modes only).
+     *
+     * @param input the batch, (N, C, W), (N, C, H, W) or (N, C, D, H, W)
+     * @param scaleFactor the multiplier of each spatial size
+     * @param mode {@code "nearest"}, {@code "linear"}, {@code "bilinear"}, {@code "bicubic"} or
+     *     {@code "trilinear"}
+     * @param alignCorners whether the corner pixels of input and output are aligned (PyTorch's
+     *     {@code align_corners})
+     * @return the resized batch
+     */
     public static Tensor interpolate(Tensor input, double scaleFactor, String mode, boolean alignCorners) {
         return interpolateImpl(input, null, scaleFactor, mode, alignCorners);
     }
 
     /**
-     * Zero padding; mirrors {@code F.pad(x, pad)}. {@code pad} lists (before, after) pairs from the
+     * {@return zero padding; mirrors {@code F.pad(x, pad)}} {@code pad} lists (before, after) pairs from the
      * last dimension backwards: {@code {1, 1, 2, 0}} pads the width by 1 on both sides and the
      * height by 2 at the top.
+     *
+     * @param input the tensor to pad
+     * @param pad (before, after) pairs from the last dimension backwards
      */
     public static Tensor pad(Tensor input, long[] pad) {
         return pad(input, pad, "constant", 0.0);
     }
 
-    /** Constant padding with {@code value}; mirrors {@code F.pad(x, pad, value=value)}. */
+    /**
+     * {@return constant padding with {@code value}; mirrors {@code F.pad(x, pad, value=value)}}
+     *
+     * @param input the tensor to pad
+     * @param pad (before, after) pairs from the last dimension backwards
+     * @param value the value written in the padding
+     */
     public static Tensor pad(Tensor input, long[] pad, double value) {
         return pad(input, pad, "constant", value);
     }
 
-    /** Padding with {@code mode} "constant", "reflect", "replicate" or "circular"; mirrors {@code F.pad(x, pad, mode)}. */
+    /**
+     * {@return padding with {@code mode} "constant", "reflect", "replicate" or "circular"; mirrors
+     * {@code F.pad(x, pad, mode)}}
+     *
+     * @param input the tensor to pad
+     * @param pad (before, after) pairs from the last dimension backwards
+     * @param mode {@code "constant"}, {@code "reflect"}, {@code "replicate"} or {@code "circular"}
+     */
     public static Tensor pad(Tensor input, long[] pad, String mode) {
         return pad(input, pad, mode, 0.0);
     }
@@ -437,12 +806,23 @@ public final class Functional {
         return op(() -> torch.pad(input.raw(), pad, mode, v));
     }
 
-    /** One-hot encoding with as many classes as the largest label + 1; mirrors {@code F.one_hot(labels)}. int64 in, int64 out (*, C). */
+    /**
+     * {@return one-hot encoding with as many classes as the largest label + 1; mirrors {@code
+     * F.one_hot(labels)}} int64 in, int64 out (*, C).
+     *
+     * @param labels the class labels, int64, of any shape
+     */
     public static Tensor oneHot(Tensor labels) {
         return oneHot(labels, -1);
     }
 
-    /** One-hot encoding of int64 labels in [0, numClasses); mirrors {@code F.one_hot(labels, num_classes)}. Shape (*) to (*, C). */
+    /**
+     * {@return one-hot encoding of int64 labels in [0, numClasses); mirrors {@code F.one_hot(labels,
+     * num_classes)}} Shape (*) to (*, C).
+     *
+     * @param labels the class labels, int64, of any shape
+     * @param numClasses the number of classes {@code C}; every label must be below it
+     */
     public static Tensor oneHot(Tensor labels, long numClasses) {
         if (labels.dtype() != DType.INT64) {
             throw new IllegalArgumentException("one_hot: labels must have dtype int64, got " + labels.dtype()
@@ -451,17 +831,38 @@ public final class Functional {
         return op(() -> torch.one_hot(labels.raw(), numClasses));
     }
 
-    /** Divides by the 2-norm along dim 1 (at least 1e-12); mirrors {@code F.normalize(x)}. */
+    /**
+     * Divides by the 2-norm along dim 1 (at least 1e-12); mirrors {@code F.normalize(x)}.
+     *
+     * @param input the tensor, of any shape
+     * @return the input divided by its norm along the dimension
+     */
     public static Tensor normalize(Tensor input) {
         return normalize(input, 2.0, 1, 1e-12);
     }
 
-    /** Divides by the p-norm along {@code dim}; mirrors {@code F.normalize(x, p, dim)}. */
+    /**
+     * Divides by the p-norm along {@code dim}; mirrors {@code F.normalize(x, p, dim)}.
+     *
+     * @param input the tensor, of any shape
+     * @param p the order of the norm (PyTorch's default 2)
+     * @return the input divided by its norm along the dimension
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public static Tensor normalize(Tensor input, double p, int dim) {
         return normalize(input, p, dim, 1e-12);
     }
 
-    /** Divides by {@code max(||x||_p, eps)} along {@code dim}; mirrors {@code F.normalize(x, p, dim, eps)}. */
+    /**
+     * Divides by {@code max(||x||_p, eps)} along {@code dim}; mirrors {@code F.normalize(x, p, dim,
+     * eps)}.
+     *
+     * @param input the tensor, of any shape
+     * @param p the order of the norm (PyTorch's default 2)
+     * @return the input divided by its norm along the dimension
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     * @param eps the value added to the denominator for numerical stability
+     */
     public static Tensor normalize(Tensor input, double p, int dim, double eps) {
         return op(() -> {
             org.bytedeco.pytorch.Tensor x = input.raw();
@@ -471,32 +872,65 @@ public final class Functional {
         });
     }
 
-    /** Cosine similarity along dim 1 (eps 1e-8); mirrors {@code F.cosine_similarity(x1, x2)}. */
+    /**
+     * {@return cosine similarity along dim 1 (eps 1e-8); mirrors {@code F.cosine_similarity(x1,
+     * x2)}}
+     *
+     * @param x1 the first tensor
+     * @param x2 the second tensor, broadcast against the first
+     */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2) {
         return cosineSimilarity(x1, x2, 1, 1e-8);
     }
 
-    /** Cosine similarity along {@code dim}; mirrors {@code F.cosine_similarity(x1, x2, dim, eps)}. Broadcasts; the dim is removed. */
+    /**
+     * {@return cosine similarity along {@code dim}; mirrors {@code F.cosine_similarity(x1, x2, dim, eps)}}
+     * Broadcasts; the dim is removed.
+     *
+     * @param x1 the first tensor
+     * @param x2 the second tensor, broadcast against the first
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     * @param eps the value added to the denominator for numerical stability
+     */
     public static Tensor cosineSimilarity(Tensor x1, Tensor x2, int dim, double eps) {
         return op(() -> torch.cosine_similarity(x1.raw(), x2.raw(), dim, eps));
     }
 
     // ---------------------------------------------------------------- losses, with PyTorch's defaults
 
-    /** Mean cross-entropy between logits and int64 labels; mirrors {@code F.cross_entropy(input, target)}. */
+    /**
+     * {@return mean cross-entropy between logits and int64 labels; mirrors {@code
+     * F.cross_entropy(input, target)}}
+     *
+     * @param input the logits, (N, C), (C) or (N, C, d1, ...)
+     * @param target the class indices (int64, (N) or (N, d1, ...)) or class probabilities (the
+     *     input's shape)
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target) {
         return crossEntropy(input, target, null, CrossEntropyLoss.DEFAULT_IGNORE_INDEX, 0.0, Reduction.MEAN);
     }
 
-    /** Mean negative log-likelihood of log-probabilities; mirrors {@code F.nll_loss(input, target)}. */
+    /**
+     * {@return mean negative log-likelihood of log-probabilities; mirrors {@code F.nll_loss(input,
+     * target)}}
+     *
+     * @param input the log-probabilities, (N, C), (C) or (N, C, d1, ...)
+     * @param target the class indices, int64, (N) or (N, d1, ...)
+     */
     public static Tensor nllLoss(Tensor input, Tensor target) {
         return nllLoss(input, target, null, CrossEntropyLoss.DEFAULT_IGNORE_INDEX, Reduction.MEAN);
     }
 
     /**
-     * Negative log-likelihood; mirrors {@code F.nll_loss(input, target, weight, ignore_index=..., reduction=...)}.
+     * {@return negative log-likelihood; mirrors {@code F.nll_loss(input, target, weight, ignore_index=..., reduction=...)}}
      * Input: (N, C) or (N, C, d1, ...) log-probabilities. Target: int64 (N) or (N, d1, ...) in [0, C).
      *
+     * @param input the log-probabilities, (N, C), (C) or (N, C, d1, ...)
+     * @param target the class indices, int64, (N) or (N, d1, ...)
+     * @param ignoreIndex a target value that is ignored and does not count in the mean (PyTorch's
+     *     default -100)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight per-class weights of shape (C), or null
      */
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
@@ -518,31 +952,60 @@ public final class Functional {
         }
     }
 
-    /** Mean squared error; mirrors {@code F.mse_loss(input, target)}. */
+    /**
+     * {@return mean squared error; mirrors {@code F.mse_loss(input, target)}}
+     *
+     * @param input the predictions, of any shape
+     * @param target the targets, of the input's shape
+     */
     public static Tensor mseLoss(Tensor input, Tensor target) {
         return mseLoss(input, target, Reduction.MEAN);
     }
 
-    /** Mean absolute error; mirrors {@code F.l1_loss(input, target)}. */
+    /**
+     * {@return mean absolute error; mirrors {@code F.l1_loss(input, target)}}
+     *
+     * @param input the predictions, of any shape
+     * @param target the targets, of the input's shape
+     */
     public static Tensor l1Loss(Tensor input, Tensor target) {
         return l1Loss(input, target, Reduction.MEAN);
     }
 
-    /** Absolute error; mirrors {@code F.l1_loss(input, target, reduction=...)}. Shapes that differ broadcast, with a warning. */
+    /**
+     * {@return absolute error; mirrors {@code F.l1_loss(input, target, reduction=...)}} Shapes that differ
+     * broadcast, with a warning.
+     *
+     * @param input the predictions, of any shape
+     * @param target the targets, of the input's shape
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
         warnIfShapesDiffer("L1Loss", input, target);
         long code = code(reduction, "L1Loss");
         return op(() -> torch.l1_loss(input.raw(), target.raw(), code));
     }
 
-    /** Smooth L1 loss with beta = 1; mirrors {@code F.smooth_l1_loss(input, target)}. */
+    /**
+     * {@return smooth L1 loss with beta = 1; mirrors {@code F.smooth_l1_loss(input, target)}}
+     *
+     * @param input the predictions, of any shape
+     * @param target the targets, of the input's shape
+     */
     public static Tensor smoothL1Loss(Tensor input, Tensor target) {
         return smoothL1Loss(input, target, Reduction.MEAN, 1.0);
     }
 
     /**
-     * {@code 0.5 (x - y)² / beta} where {@code |x - y| < beta}, else {@code |x - y| - 0.5 beta};
-     * mirrors {@code F.smooth_l1_loss(input, target, reduction=..., beta=...)}.
+     * {@return {@code 0.5 (x - y)² / beta} where {@code |x - y| < beta}, else {@code |x - y| - 0.5 beta};
+     * mirrors {@code F.smooth_l1_loss(input, target, reduction=..., beta=...)}}
+     *
+     * @param input the predictions, of any shape
+     * @param target the targets, of the input's shape
+     * @param beta the threshold where the loss turns from quadratic to linear (PyTorch's default 1)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
         if (beta < 0) {
@@ -553,14 +1016,26 @@ public final class Functional {
         return op(() -> torch.smooth_l1_loss(input.raw(), target.raw(), code, beta));
     }
 
-    /** Huber loss with delta = 1; mirrors {@code F.huber_loss(input, target)}. */
+    /**
+     * {@return huber loss with delta = 1; mirrors {@code F.huber_loss(input, target)}}
+     *
+     * @param input the predictions, of any shape
+     * @param target the targets, of the input's shape
+     */
     public static Tensor huberLoss(Tensor input, Tensor target) {
         return huberLoss(input, target, Reduction.MEAN, 1.0);
     }
 
     /**
-     * {@code 0.5 (x - y)²} where {@code |x - y| < delta}, else {@code delta (|x - y| - 0.5 delta)};
-     * mirrors {@code F.huber_loss(input, target, reduction=..., delta=...)}.
+     * {@return {@code 0.5 (x - y)²} where {@code |x - y| < delta}, else {@code delta (|x - y| - 0.5 delta)};
+     * mirrors {@code F.huber_loss(input, target, reduction=..., delta=...)}}
+     *
+     * @param input the predictions, of any shape
+     * @param target the targets, of the input's shape
+     * @param delta the threshold where the loss turns from quadratic to linear (PyTorch's default
+     *     1)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      */
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
         if (!(delta > 0)) {
@@ -571,15 +1046,25 @@ public final class Functional {
         return op(() -> torch.huber_loss(input.raw(), target.raw(), code, delta));
     }
 
-    /** Mean binary cross-entropy of probabilities in [0, 1]; mirrors {@code F.binary_cross_entropy(input, target)}. */
+    /**
+     * {@return mean binary cross-entropy of probabilities in [0, 1]; mirrors {@code
+     * F.binary_cross_entropy(input, target)}}
+     *
+     * @param input the predicted probabilities, in [0, 1], of any shape
+     * @param target the targets, of the input's shape, in [0, 1]
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
         return binaryCrossEntropy(input, target, null, Reduction.MEAN);
     }
 
     /**
-     * Binary cross-entropy; mirrors {@code F.binary_cross_entropy(input, target, weight, reduction=...)}.
+     * {@return binary cross-entropy; mirrors {@code F.binary_cross_entropy(input, target, weight, reduction=...)}}
      * Input and target: the same shape, input in [0, 1].
      *
+     * @param input the predicted probabilities, in [0, 1], of any shape
+     * @param target the targets, of the input's shape, in [0, 1]
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight a rescaling weight broadcast to the input's shape, or null
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
@@ -594,15 +1079,25 @@ public final class Functional {
         }
     }
 
-    /** Mean binary cross-entropy of logits; mirrors {@code F.binary_cross_entropy_with_logits(input, target)}. */
+    /**
+     * {@return mean binary cross-entropy of logits; mirrors {@code
+     * F.binary_cross_entropy_with_logits(input, target)}}
+     *
+     * @param input the logits, of any shape
+     * @param target the targets, of the input's shape, in [0, 1]
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, null, null, Reduction.MEAN);
     }
 
     /**
-     * Binary cross-entropy of logits, numerically stable; mirrors
-     * {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction=..., pos_weight=...)}.
+     * {@return binary cross-entropy of logits, numerically stable; mirrors
+     * {@code F.binary_cross_entropy_with_logits(input, target, weight, reduction=..., pos_weight=...)}}
      *
+     * @param input the logits, of any shape
+     * @param target the targets, of the input's shape, in [0, 1]
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight a rescaling weight broadcast to the input's shape, or null
      * @param posWeight the weight of positive examples, one per class (broadcast along the last dimension), or null
      */
@@ -613,22 +1108,42 @@ public final class Functional {
         return op(() -> torch.binary_cross_entropy_with_logits(input.raw(), target.raw(), optional(weight), optional(posWeight), code));
     }
 
-    /** Kullback-Leibler divergence with the mean over elements; mirrors {@code F.kl_div(input, target)}. */
+    /**
+     * {@return kullback-Leibler divergence with the mean over elements; mirrors {@code
+     * F.kl_div(input, target)}}
+     *
+     * @param input the log-probabilities, of any shape
+     * @param target the probabilities (or log-probabilities with {@code logTarget}), of the input's
+     *     shape
+     */
     public static Tensor klDiv(Tensor input, Tensor target) {
         return klDiv(input, target, Reduction.MEAN, false);
     }
 
-    /** Kullback-Leibler divergence; mirrors {@code F.kl_div(input, target, reduction=...)}. */
+    /**
+     * {@return kullback-Leibler divergence; mirrors {@code F.kl_div(input, target, reduction=...)}}
+     *
+     * @param input the log-probabilities, of any shape
+     * @param target the probabilities (or log-probabilities with {@code logTarget}), of the input's
+     *     shape
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction) {
         return klDiv(input, target, reduction, false);
     }
 
     /**
-     * Kullback-Leibler divergence of {@code target} from the log-probabilities {@code input}:
+     * {@return kullback-Leibler divergence of {@code target} from the log-probabilities {@code input}:
      * {@code target * (log(target) - input)}; mirrors
-     * {@code F.kl_div(input, target, reduction=..., log_target=...)}. {@link Reduction#BATCHMEAN}
+     * {@code F.kl_div(input, target, reduction=..., log_target=...)}} {@link Reduction#BATCHMEAN}
      * divides the sum by the batch size, the mathematically correct KL divergence.
      *
+     * @param input the log-probabilities, of any shape
+     * @param target the probabilities (or log-probabilities with {@code logTarget}), of the input's
+     *     shape
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param logTarget whether {@code target} holds log-probabilities too
      */
     public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
@@ -755,8 +1270,14 @@ public final class Functional {
     // ---------------------------------------------------------------- normalization, embedding, attention
 
     /**
-     * Layer normalisation over the trailing dimensions {@code normalizedShape}; mirrors
-     * {@code F.layer_norm}. {@code weight} and {@code bias} (of shape {@code normalizedShape}) may be null.
+     * {@return layer normalisation over the trailing dimensions {@code normalizedShape}; mirrors
+     * {@code F.layer_norm}} {@code weight} and {@code bias} (of shape {@code normalizedShape}) may be null.
+     *
+     * @param weight the element-wise scale, of shape {@code normalizedShape}, or {@code null}
+     * @param bias the element-wise shift, of shape {@code normalizedShape}, or {@code null}
+     * @param input the tensor, whose trailing dimensions are {@code normalizedShape}
+     * @param normalizedShape the trailing dimensions to normalise over
+     * @param eps the value added to the denominator for numerical stability
      */
     public static Tensor layerNorm(Tensor input, long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         long[] shape = input.shape();
@@ -771,14 +1292,26 @@ public final class Functional {
         return op(() -> torch.layer_norm(input.raw(), normalizedShape, optional(weight), optional(bias), eps, true));
     }
 
-    /** Layer normalisation without scale and shift, eps 1e-5; mirrors {@code F.layer_norm(x, normalized_shape)}. */
+    /**
+     * {@return layer normalisation without scale and shift, eps 1e-5; mirrors {@code
+     * F.layer_norm(x, normalized_shape)}}
+     *
+     * @param input the tensor, whose trailing dimensions are {@code normalizedShape}
+     * @param normalizedShape the trailing dimensions to normalise over
+     */
     public static Tensor layerNorm(Tensor input, long... normalizedShape) {
         return layerNorm(input, normalizedShape, null, null, 1e-5);
     }
 
     /**
-     * Group normalisation of (N, C, *) over groups of C / numGroups channels; mirrors
-     * {@code F.group_norm}. {@code weight} and {@code bias} (of shape (C)) may be null.
+     * {@return group normalisation of (N, C, *) over groups of C / numGroups channels; mirrors
+     * {@code F.group_norm}} {@code weight} and {@code bias} (of shape (C)) may be null.
+     *
+     * @param weight the per-channel scale, (C), or {@code null}
+     * @param bias the per-channel shift, (C), or {@code null}
+     * @param input the batch, (N, C, *); C must be divisible by {@code numGroups}
+     * @param numGroups the number of groups the channels are split into
+     * @param eps the value added to the denominator for numerical stability
      */
     public static Tensor groupNorm(Tensor input, long numGroups, Tensor weight, Tensor bias, double eps) {
         if (input.dim() < 2 || numGroups < 1 || input.size(1) % numGroups != 0) {
@@ -788,12 +1321,24 @@ public final class Functional {
         return op(() -> torch.group_norm(input.raw(), numGroups, optional(weight), optional(bias), eps, true));
     }
 
-    /** Group normalisation without scale and shift, eps 1e-5; mirrors {@code F.group_norm(x, num_groups)}. */
+    /**
+     * {@return group normalisation without scale and shift, eps 1e-5; mirrors {@code
+     * F.group_norm(x, num_groups)}}
+     *
+     * @param input the batch, (N, C, *); C must be divisible by {@code numGroups}
+     * @param numGroups the number of groups the channels are split into
+     */
     public static Tensor groupNorm(Tensor input, long numGroups) {
         return groupNorm(input, numGroups, null, null, 1e-5);
     }
 
-    /** The rows of {@code weight} (num_embeddings, embedding_dim) at the int64 {@code indices}; mirrors {@code F.embedding}. */
+    /**
+     * {@return the rows of {@code weight} (num_embeddings, embedding_dim) at the int64 {@code
+     * indices}; mirrors {@code F.embedding}}
+     *
+     * @param weight the embedding table, (num_embeddings, embedding_dim)
+     * @param indices the int64 indices, of any shape
+     */
     public static Tensor embedding(Tensor indices, Tensor weight) {
         return embedding(indices, weight, null);
     }
@@ -801,6 +1346,12 @@ public final class Functional {
     /**
      * Like {@link #embedding(Tensor, Tensor)}, with {@code paddingIdx} (negative counts from the
      * end, null for none) a row that receives no gradient; mirrors {@code F.embedding(input, weight, padding_idx)}.
+     *
+     * @param weight the embedding table, (num_embeddings, embedding_dim)
+     * @param indices the int64 indices, of any shape
+     * @param paddingIdx the row that gets no gradient (negative counts from the end), or
+     *     {@code null}
+     * @return the rows of {@code weight} at {@code indices}, of shape (*indices, embedding_dim)
      */
     public static Tensor embedding(Tensor indices, Tensor weight, Long paddingIdx) {
         if (weight.dim() != 2) {
@@ -826,17 +1377,29 @@ public final class Functional {
     }
 
     /**
-     * {@code softmax(q kᵀ / √E + mask) v} over (*, L, E) queries and (*, S, E) keys and values;
-     * mirrors {@code F.scaled_dot_product_attention(q, k, v)} of PyTorch 2.
+     * {@return {@code softmax(q kᵀ / √E + mask) v} over (*, L, E) queries and (*, S, E) keys and values;
+     * mirrors {@code F.scaled_dot_product_attention(q, k, v)} of PyTorch 2}
+     *
+     * @param query the queries, (*, L, E)
+     * @param key the keys, (*, S, E)
+     * @param value the values, (*, S, Ev)
      */
     public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value) {
         return scaledDotProductAttention(query, key, value, null, 0, false);
     }
 
     /**
-     * Scaled dot-product attention with an optional mask (bool: true takes part, as in PyTorch 2;
+     * {@return scaled dot-product attention with an optional mask (bool: true takes part, as in PyTorch 2;
      * float: added to the scores), dropout on the weights and a causal mask; mirrors
-     * {@code F.scaled_dot_product_attention(q, k, v, attn_mask, dropout_p, is_causal)}.
+     * {@code F.scaled_dot_product_attention(q, k, v, attn_mask, dropout_p, is_causal)}}
+     *
+     * @param query the queries, (*, L, E)
+     * @param key the keys, (*, S, E)
+     * @param value the values, (*, S, Ev)
+     * @param attnMask a boolean mask (true: attends) or an additive float mask, broadcast to (*, L,
+     *     S), or {@code null}
+     * @param dropoutP the dropout probability of the attention weights
+     * @param isCausal whether each query attends only to keys at or before its position
      */
     public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value, Tensor attnMask, double dropoutP,
                                                    boolean isCausal) {

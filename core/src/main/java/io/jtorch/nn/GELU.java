@@ -11,12 +11,16 @@ public class GELU extends Module {
         this(false);
     }
 
-    /** GELU, tanh-approximated when {@code tanhApproximation} ({@code approximate='tanh'}). */
+    /**
+     * GELU, tanh-approximated when {@code tanhApproximation} ({@code approximate='tanh'}).
+     *
+     * @param tanhApproximation whether to use the tanh approximation ({@code approximate='tanh'})
+     */
     public GELU(boolean tanhApproximation) {
         this.tanhApproximation = tanhApproximation;
     }
 
-    /** Whether the tanh approximation is used. */
+    /** {@return whether the tanh approximation is used} */
     public boolean tanhApproximation() {
         return tanhApproximation;
     }

@@ -14,12 +14,23 @@ public class GRU extends RNNBase {
     /** What the stateful forward returns: the output sequence and the final state h_n. */
     public record Output(Tensor output, Tensor hidden) {}
 
-    /** A one-layer GRU with PyTorch's defaults. */
+    /**
+     * A one-layer GRU with PyTorch's defaults.
+     *
+     * @param inputSize the number of features of each input step
+     * @param hiddenSize the number of features of the hidden state
+     */
     public GRU(long inputSize, long hiddenSize) {
         this(inputSize, hiddenSize, options());
     }
 
-    /** A GRU with {@code options}, e.g. {@code GRU.options().numLayers(2).batchFirst(true)}. */
+    /**
+     * A GRU with {@code options}, e.g. {@code GRU.options().numLayers(2).batchFirst(true)}.
+     *
+     * @param options the layers, bias, layout, dropout and direction (see {@code options()})
+     * @param inputSize the number of features of each input step
+     * @param hiddenSize the number of features of the hidden state
+     */
     public GRU(long inputSize, long hiddenSize, Options options) {
         super("GRU", 3, inputSize, hiddenSize, options);
     }
@@ -31,9 +42,12 @@ public class GRU extends RNNBase {
     }
 
     /**
-     * The output and final state from state {@code h0} (null for zeros); mirrors
-     * {@code output, h_n = gru(input, h_0)}.
+     * {@return the output and final state from state {@code h0} (null for zeros); mirrors
+     * {@code output, h_n = gru(input, h_0)}}
      *
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     * @param h0 the initial hidden state, (num_layers * num_directions, N, H), or {@code null} for
+     *     zeros
      * @throws IllegalArgumentException naming the shapes when input or state do not fit the layer
      */
     public Output forward(Tensor input, Tensor h0) {

@@ -18,12 +18,27 @@ public class GroupNorm extends Module implements TorchScriptable {
     private final double eps;
     private final boolean affine;
 
-    /** {@code numChannels} channels in {@code numGroups} groups, eps 1e-5, affine. */
+    /**
+     * {@code numChannels} channels in {@code numGroups} groups, eps 1e-5, affine.
+     *
+     * @param numGroups the number of groups the channels are split into; must divide
+     *     {@code numChannels}
+     * @param numChannels the number of channels {@code C} of the input
+     */
     public GroupNorm(long numGroups, long numChannels) {
         this(numGroups, numChannels, 1e-5, true);
     }
 
-    /** The general form; mirrors {@code GroupNorm(num_groups, num_channels, eps, affine)}. */
+    /**
+     * The general form; mirrors {@code GroupNorm(num_groups, num_channels, eps, affine)}.
+     *
+     * @param numGroups the number of groups the channels are split into; must divide
+     *     {@code numChannels}
+     * @param numChannels the number of channels {@code C} of the input
+     * @param affine whether the layer has a learnable per-channel scale and shift (PyTorch's
+     *     default true)
+     * @param eps the value added to the denominator for numerical stability
+     */
     public GroupNorm(long numGroups, long numChannels, double eps, boolean affine) {
         if (numGroups < 1 || numChannels < 1 || numChannels % numGroups != 0) {
             throw new IllegalArgumentException("GroupNorm: num_channels must be divisible by num_groups, got num_groups=" + numGroups
@@ -39,22 +54,22 @@ public class GroupNorm extends Module implements TorchScriptable {
         }
     }
 
-    /** The number of groups; mirrors {@code num_groups}. */
+    /** {@return the number of groups; mirrors {@code num_groups}} */
     public long numGroups() {
         return numGroups;
     }
 
-    /** The number of channels C; mirrors {@code num_channels}. */
+    /** {@return the number of channels C; mirrors {@code num_channels}} */
     public long numChannels() {
         return numChannels;
     }
 
-    /** The value added to the variance for stability; mirrors {@code eps}. */
+    /** {@return the value added to the variance for stability; mirrors {@code eps}} */
     public double eps() {
         return eps;
     }
 
-    /** Whether the layer has a per-channel weight and bias; mirrors {@code affine}. */
+    /** {@return whether the layer has a per-channel weight and bias; mirrors {@code affine}} */
     public boolean affine() {
         return affine;
     }

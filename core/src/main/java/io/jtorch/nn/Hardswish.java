@@ -17,12 +17,16 @@ public class Hardswish extends Module implements TorchScriptable {
         this(false);
     }
 
-    /** {@code nn.Hardswish(inplace)}; see the class comment for what the flag changes. */
+    /**
+     * {@code nn.Hardswish(inplace)}; see the class comment for what the flag changes.
+     *
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
+     */
     public Hardswish(boolean inplace) {
         this.inplace = inplace;
     }
 
-    /** The {@code inplace} flag as given. */
+    /** {@return the {@code inplace} flag as given} */
     public boolean inplace() {
         return inplace;
     }

@@ -16,12 +16,24 @@ public class HuberLoss extends Loss {
         this(Functional.Reduction.MEAN, 1.0);
     }
 
-    /** The mean with the given {@code delta}. */
+    /**
+     * The mean with the given {@code delta}.
+     *
+     * @param delta the threshold where the loss turns from quadratic to linear (PyTorch's default
+     *     1)
+     */
     public HuberLoss(double delta) {
         this(Functional.Reduction.MEAN, delta);
     }
 
-    /** Mirrors {@code HuberLoss(reduction=..., delta=...)}. */
+    /**
+     * Mirrors {@code HuberLoss(reduction=..., delta=...)}.
+     *
+     * @param delta the threshold where the loss turns from quadratic to linear (PyTorch's default
+     *     1)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public HuberLoss(Functional.Reduction reduction, double delta) {
         super(reduction);
         if (!(delta > 0)) {
@@ -30,7 +42,7 @@ public class HuberLoss extends Loss {
         this.delta = delta;
     }
 
-    /** Where the loss changes from squared to absolute. */
+    /** {@return where the loss changes from squared to absolute} */
     public double delta() {
         return delta;
     }

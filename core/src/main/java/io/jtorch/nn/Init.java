@@ -41,15 +41,25 @@ public final class Init {
     private Init() {}
 
     /**
-     * The recommended gain for a nonlinearity given by its {@code nn.functional} name; mirrors
+     * {@return the recommended gain for a nonlinearity given by its {@code nn.functional} name; mirrors
      * {@code init.calculate_gain(nonlinearity)}: 1 for linear, conv and sigmoid, 5/3 for tanh,
-     * √2 for relu, √(2 / (1 + 0.01²)) for leaky_relu, 3/4 for selu.
+     * √2 for relu, √(2 / (1 + 0.01²)) for leaky_relu, 3/4 for selu}
+     *
+     * @param nonlinearity the activation after the layer, by PyTorch's name ({@code "relu"},
+     *     {@code "leaky_relu"}, {@code "tanh"}, ...)
      */
     public static double calculateGain(String nonlinearity) {
         return calculateGain(nonlinearity, "leaky_relu".equals(nonlinearity) ? 0.01 : 0);
     }
 
-    /** The gain with a parameter (the negative slope of leaky_relu); mirrors {@code init.calculate_gain(nonlinearity, param)}. */
+    /**
+     * {@return the gain with a parameter (the negative slope of leaky_relu); mirrors {@code
+     * init.calculate_gain(nonlinearity, param)}}
+     *
+     * @param nonlinearity the activation after the layer, by PyTorch's name ({@code "relu"},
+     *     {@code "leaky_relu"}, {@code "tanh"}, ...)
+     * @param param the nonlinearity's parameter: the negative slope of {@code leaky_relu}
+     */
     public static double calculateGain(String nonlinearity, double param) {
         if (LINEAR.contains(nonlinearity)) {
             return 1;
@@ -69,43 +79,81 @@ public final class Init {
         }
     }
 
-    /** Values from U(0, 1); mirrors {@code init.uniform_(tensor)}. */
+    /**
+     * {@return values from U(0, 1); mirrors {@code init.uniform_(tensor)}}
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     */
     public static Tensor uniform_(Tensor tensor) {
         return uniform_(tensor, 0, 1);
     }
 
-    /** Values drawn from U(from, to); mirrors {@code init.uniform_(tensor, a, b)}. */
+    /**
+     * {@return values drawn from U(from, to); mirrors {@code init.uniform_(tensor, a, b)}}
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param from the lower bound
+     * @param to the upper bound
+     */
     public static Tensor uniform_(Tensor tensor, double from, double to) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.uniform_(from, to);
         }
     }
 
-    /** Values from N(0, 1); mirrors {@code init.normal_(tensor)}. */
+    /**
+     * {@return values from N(0, 1); mirrors {@code init.normal_(tensor)}}
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     */
     public static Tensor normal_(Tensor tensor) {
         return normal_(tensor, 0, 1);
     }
 
-    /** Values drawn from N(mean, std²); mirrors {@code init.normal_(tensor, mean, std)}. */
+    /**
+     * {@return values drawn from N(mean, std²); mirrors {@code init.normal_(tensor, mean, std)}}
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param mean the mean of the normal distribution
+     * @param std the standard deviation of the normal distribution
+     */
     public static Tensor normal_(Tensor tensor, double mean, double std) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.normal_(mean, std);
         }
     }
 
-    /** N(0, 1) truncated to [-2, 2]; mirrors {@code init.trunc_normal_(tensor)}. */
+    /**
+     * N(0, 1) truncated to [-2, 2]; mirrors {@code init.trunc_normal_(tensor)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @return {@code tensor}, filled
+     */
     public static Tensor truncNormal_(Tensor tensor) {
         return truncNormal_(tensor, 0, 1, -2, 2);
     }
 
-    /** N(mean, std²) truncated to [-2, 2]; mirrors {@code init.trunc_normal_(tensor, mean, std)}. */
+    /**
+     * N(mean, std²) truncated to [-2, 2]; mirrors {@code init.trunc_normal_(tensor, mean, std)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param mean the mean of the normal distribution
+     * @param std the standard deviation of the normal distribution
+     * @return {@code tensor}, filled
+     */
     public static Tensor truncNormal_(Tensor tensor, double mean, double std) {
         return truncNormal_(tensor, mean, std, -2, 2);
     }
 
     /**
-     * Values from N(mean, std²) truncated to [a, b], by inverse-CDF sampling as PyTorch does;
-     * mirrors {@code init.trunc_normal_(tensor, mean, std, a, b)}.
+     * {@return values from N(mean, std²) truncated to [a, b], by inverse-CDF sampling as PyTorch does;
+     * mirrors {@code init.trunc_normal_(tensor, mean, std, a, b)}}
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param mean the mean of the normal distribution
+     * @param std the standard deviation of the normal distribution
+     * @param a the lower cut-off (PyTorch's default -2)
+     * @param b the upper cut-off (PyTorch's default 2)
      */
     public static Tensor truncNormal_(Tensor tensor, double mean, double std, double a, double b) {
         if (!(a < b) || !(std > 0)) {
@@ -131,28 +179,47 @@ public final class Init {
         return (1. + erf) / 2.;
     }
 
-    /** Fills with {@code value}; mirrors {@code init.constant_}. */
+    /**
+     * Fills with {@code value}; mirrors {@code init.constant_}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param value the value every element takes
+     * @return {@code tensor}, filled
+     */
     public static Tensor constant_(Tensor tensor, double value) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.fill_(value);
         }
     }
 
-    /** All zeros; mirrors {@code init.zeros_}. */
+    /**
+     * {@return all zeros; mirrors {@code init.zeros_}}
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     */
     public static Tensor zeros_(Tensor tensor) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.zero_();
         }
     }
 
-    /** All ones; mirrors {@code init.ones_}. */
+    /**
+     * {@return all ones; mirrors {@code init.ones_}}
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     */
     public static Tensor ones_(Tensor tensor) {
         try (NoGrad g = Torch.noGrad()) {
             return tensor.fill_(1);
         }
     }
 
-    /** The identity matrix (ones on the main diagonal of a non-square one); mirrors {@code init.eye_}. 2-D only. */
+    /**
+     * {@return the identity matrix (ones on the main diagonal of a non-square one); mirrors {@code
+     * init.eye_}} 2-D only.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     */
     public static Tensor eye_(Tensor tensor) {
         if (tensor.dim() != 2) {
             throw new IllegalArgumentException("eye_: only tensors with 2 dimensions are supported, got " + Shapes.format(tensor.shape()));
@@ -164,12 +231,24 @@ public final class Init {
         return tensor;
     }
 
-    /** Xavier (Glorot) uniform with gain 1; mirrors {@code init.xavier_uniform_(tensor)}. */
+    /**
+     * Xavier (Glorot) uniform with gain 1; mirrors {@code init.xavier_uniform_(tensor)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @return {@code tensor}, filled
+     */
     public static Tensor xavierUniform_(Tensor tensor) {
         return xavierUniform_(tensor, 1.0);
     }
 
-    /** U(-a, a) with {@code a = gain·√(6 / (fan_in + fan_out))}; mirrors {@code init.xavier_uniform_(tensor, gain)}. */
+    /**
+     * U(-a, a) with {@code a = gain·√(6 / (fan_in + fan_out))}; mirrors {@code
+     * init.xavier_uniform_(tensor, gain)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @return {@code tensor}, filled
+     * @param gain the scaling factor (see {@link Init#calculateGain})
+     */
     public static Tensor xavierUniform_(Tensor tensor, double gain) {
         long[] fans = fans(tensor, "xavier_uniform_");
         double std = gain * Math.sqrt(2.0 / (double) (fans[0] + fans[1]));
@@ -177,19 +256,37 @@ public final class Init {
         return uniform_(tensor, -a, a);
     }
 
-    /** Xavier (Glorot) normal with gain 1; mirrors {@code init.xavier_normal_(tensor)}. */
+    /**
+     * Xavier (Glorot) normal with gain 1; mirrors {@code init.xavier_normal_(tensor)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @return {@code tensor}, filled
+     */
     public static Tensor xavierNormal_(Tensor tensor) {
         return xavierNormal_(tensor, 1.0);
     }
 
-    /** N(0, std²) with {@code std = gain·√(2 / (fan_in + fan_out))}; mirrors {@code init.xavier_normal_(tensor, gain)}. */
+    /**
+     * N(0, std²) with {@code std = gain·√(2 / (fan_in + fan_out))}; mirrors {@code
+     * init.xavier_normal_(tensor, gain)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @return {@code tensor}, filled
+     * @param gain the scaling factor (see {@link Init#calculateGain})
+     */
     public static Tensor xavierNormal_(Tensor tensor, double gain) {
         long[] fans = fans(tensor, "xavier_normal_");
         double std = gain * Math.sqrt(2.0 / (double) (fans[0] + fans[1]));
         return normal_(tensor, 0, std);
     }
 
-    /** Kaiming (He) uniform with PyTorch's defaults: a = 0, fan-in, leaky_relu; mirrors {@code init.kaiming_uniform_(tensor)}. */
+    /**
+     * Kaiming (He) uniform with PyTorch's defaults: a = 0, fan-in, leaky_relu; mirrors {@code
+     * init.kaiming_uniform_(tensor)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @return {@code tensor}, filled
+     */
     public static Tensor kaimingUniform_(Tensor tensor) {
         return kaimingUniform_(tensor, 0, FanMode.FAN_IN, "leaky_relu");
     }
@@ -197,6 +294,10 @@ public final class Init {
     /**
      * Kaiming (He) uniform initialisation for a leaky ReLU of slope {@code a}, fan-in mode;
      * mirrors {@code init.kaiming_uniform_(tensor, a=a)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param a the negative slope of the leaky ReLU after this layer (0 for ReLU)
+     * @return {@code tensor}, filled
      */
     public static Tensor kaimingUniform_(Tensor tensor, double a) {
         return kaimingUniform_(tensor, a, FanMode.FAN_IN, "leaky_relu");
@@ -206,6 +307,12 @@ public final class Init {
      * U(-bound, bound) with {@code bound = gain·√(3 / fan)}; mirrors
      * {@code init.kaiming_uniform_(tensor, a, mode, nonlinearity)}.
      *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param mode {@code FAN_IN} (PyTorch's default: keeps the forward pass's variance) or
+     *     {@code FAN_OUT} (the backward pass's)
+     * @param nonlinearity the activation after the layer, by PyTorch's name ({@code "relu"},
+     *     {@code "leaky_relu"}, {@code "tanh"}, ...)
+     * @return {@code tensor}, filled
      * @param a the negative slope, used when {@code nonlinearity} is "leaky_relu"
      */
     public static Tensor kaimingUniform_(Tensor tensor, double a, FanMode mode, String nonlinearity) {
@@ -217,7 +324,13 @@ public final class Init {
         return uniform_(tensor, -bound, bound);
     }
 
-    /** Kaiming (He) normal with PyTorch's defaults: a = 0, fan-in, leaky_relu; mirrors {@code init.kaiming_normal_(tensor)}. */
+    /**
+     * Kaiming (He) normal with PyTorch's defaults: a = 0, fan-in, leaky_relu; mirrors {@code
+     * init.kaiming_normal_(tensor)}.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @return {@code tensor}, filled
+     */
     public static Tensor kaimingNormal_(Tensor tensor) {
         return kaimingNormal_(tensor, 0, FanMode.FAN_IN, "leaky_relu");
     }
@@ -226,6 +339,12 @@ public final class Init {
      * N(0, std²) with {@code std = gain / √fan}; mirrors
      * {@code init.kaiming_normal_(tensor, a, mode, nonlinearity)}.
      *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param mode {@code FAN_IN} (PyTorch's default: keeps the forward pass's variance) or
+     *     {@code FAN_OUT} (the backward pass's)
+     * @param nonlinearity the activation after the layer, by PyTorch's name ({@code "relu"},
+     *     {@code "leaky_relu"}, {@code "tanh"}, ...)
+     * @return {@code tensor}, filled
      * @param a the negative slope, used when {@code nonlinearity} is "leaky_relu"
      */
     public static Tensor kaimingNormal_(Tensor tensor, double a, FanMode mode, String nonlinearity) {
@@ -236,14 +355,21 @@ public final class Init {
         return normal_(tensor, 0, std);
     }
 
-    /** A (semi-)orthogonal matrix with gain 1; mirrors {@code init.orthogonal_(tensor)}. */
+    /**
+     * {@return a (semi-)orthogonal matrix with gain 1; mirrors {@code init.orthogonal_(tensor)}}
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     */
     public static Tensor orthogonal_(Tensor tensor) {
         return orthogonal_(tensor, 1.0);
     }
 
     /**
-     * A (semi-)orthogonal matrix from the QR decomposition of a normal sample, times {@code gain};
-     * mirrors {@code init.orthogonal_(tensor, gain)}. At least 2-D; trailing dimensions are flattened.
+     * {@return a (semi-)orthogonal matrix from the QR decomposition of a normal sample, times {@code gain};
+     * mirrors {@code init.orthogonal_(tensor, gain)}} At least 2-D; trailing dimensions are flattened.
+     *
+     * @param tensor the tensor to fill in place, under no-grad
+     * @param gain the scaling factor (see {@link Init#calculateGain})
      */
     public static Tensor orthogonal_(Tensor tensor, double gain) {
         if (tensor.dim() < 2) {
@@ -274,12 +400,22 @@ public final class Init {
         return tensor;
     }
 
-    /** The fan-in of a weight of shape (out, in, *kernel): {@code in * prod(kernel)}. */
+    /**
+     * {@return the fan-in of a weight of shape (out, in, *kernel): {@code in * prod(kernel)}}
+     *
+     *
+     * @param weight a weight of at least two dimensions, (out, in, *kernel)
+     */
     public static long fanIn(Tensor weight) {
         return fans(weight, "fan in")[0];
     }
 
-    /** The fan-out of a weight of shape (out, in, *kernel): {@code out * prod(kernel)}. */
+    /**
+     * {@return the fan-out of a weight of shape (out, in, *kernel): {@code out * prod(kernel)}}
+     *
+     *
+     * @param weight a weight of at least two dimensions, (out, in, *kernel)
+     */
     public static long fanOut(Tensor weight) {
         return fans(weight, "fan out")[1];
     }
@@ -307,6 +443,10 @@ public final class Init {
      * PyTorch's default for layers with a weight and a bias ({@code Linear}, {@code Conv2d}):
      * kaiming-uniform with a = √5 for the weight, U(-1/√fan_in, 1/√fan_in) for the bias
      * ({@code reset_parameters()}). {@code bias} may be null.
+     *
+     *
+     * @param weight the layer's weight, (out, in, *kernel), overwritten
+     * @param bias the layer's bias, (out), overwritten, or {@code null}
      */
     public static void resetLikePyTorch(Tensor weight, Tensor bias) {
         kaimingUniform_(weight, Math.sqrt(5));

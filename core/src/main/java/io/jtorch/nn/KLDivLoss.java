@@ -20,18 +20,29 @@ public class KLDivLoss extends Loss {
         this(Functional.Reduction.MEAN, false);
     }
 
-    /** With the given reduction. */
+    /**
+     * With the given reduction.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public KLDivLoss(Functional.Reduction reduction) {
         this(reduction, false);
     }
 
-    /** Mirrors {@code KLDivLoss(reduction=..., log_target=...)}. */
+    /**
+     * Mirrors {@code KLDivLoss(reduction=..., log_target=...)}.
+     *
+     * @param logTarget whether the target holds log-probabilities
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public KLDivLoss(Functional.Reduction reduction, boolean logTarget) {
         super(reduction, true);
         this.logTarget = logTarget;
     }
 
-    /** Whether the target holds log-probabilities. */
+    /** {@return whether the target holds log-probabilities} */
     public boolean logTarget() {
         return logTarget;
     }

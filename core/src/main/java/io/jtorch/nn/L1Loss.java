@@ -12,7 +12,12 @@ public class L1Loss extends Loss {
         this(Functional.Reduction.MEAN);
     }
 
-    /** With the given reduction. */
+    /**
+     * With the given reduction.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public L1Loss(Functional.Reduction reduction) {
         super(reduction);
     }

@@ -14,12 +14,23 @@ public class LSTM extends RNNBase {
     /** What the stateful forward returns: the output sequence and the final states. */
     public record Output(Tensor output, Tensor hidden, Tensor cell) {}
 
-    /** A one-layer LSTM with PyTorch's defaults. */
+    /**
+     * A one-layer LSTM with PyTorch's defaults.
+     *
+     * @param inputSize the number of features of each input step
+     * @param hiddenSize the number of features of the hidden state
+     */
     public LSTM(long inputSize, long hiddenSize) {
         this(inputSize, hiddenSize, options());
     }
 
-    /** An LSTM with {@code options}, e.g. {@code LSTM.options().numLayers(2).bidirectional(true)}. */
+    /**
+     * An LSTM with {@code options}, e.g. {@code LSTM.options().numLayers(2).bidirectional(true)}.
+     *
+     * @param options the layers, bias, layout, dropout and direction (see {@code options()})
+     * @param inputSize the number of features of each input step
+     * @param hiddenSize the number of features of the hidden state
+     */
     public LSTM(long inputSize, long hiddenSize, Options options) {
         super("LSTM", 4, inputSize, hiddenSize, options);
     }
@@ -31,9 +42,14 @@ public class LSTM extends RNNBase {
     }
 
     /**
-     * The output and final states (h_n, c_n) from states {@code h0} and {@code c0} (both null for
-     * zeros); mirrors {@code output, (h_n, c_n) = lstm(input, (h_0, c_0))}.
+     * {@return the output and final states (h_n, c_n) from states {@code h0} and {@code c0} (both null for
+     * zeros); mirrors {@code output, (h_n, c_n) = lstm(input, (h_0, c_0))}}
      *
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     * @param h0 the initial hidden state, (num_layers * num_directions, N, H), or {@code null} for
+     *     zeros
+     * @param c0 the initial cell state, (num_layers * num_directions, N, H), or {@code null} for
+     *     zeros
      * @throws IllegalArgumentException naming the shapes when input or states do not fit the layer
      */
     public Output forward(Tensor input, Tensor h0, Tensor c0) {

@@ -17,12 +17,23 @@ public class LayerNorm extends Module implements TorchScriptable {
     private final double eps;
     private final boolean elementwiseAffine;
 
-    /** A layer over the trailing dimensions {@code normalizedShape}, eps 1e-5, with scale and shift. */
+    /**
+     * A layer over the trailing dimensions {@code normalizedShape}, eps 1e-5, with scale and shift.
+     *
+     * @param normalizedShape the trailing dimensions to normalise over
+     */
     public LayerNorm(long... normalizedShape) {
         this(normalizedShape, 1e-5, true);
     }
 
-    /** The general form; mirrors {@code LayerNorm(normalized_shape, eps, elementwise_affine)}. */
+    /**
+     * The general form; mirrors {@code LayerNorm(normalized_shape, eps, elementwise_affine)}.
+     *
+     * @param normalizedShape the trailing dimensions to normalise over
+     * @param elementwiseAffine whether the layer has a learnable element-wise scale and shift
+     *     (PyTorch's default true)
+     * @param eps the value added to the denominator for numerical stability
+     */
     public LayerNorm(long[] normalizedShape, double eps, boolean elementwiseAffine) {
         if (normalizedShape == null || normalizedShape.length == 0) {
             throw new IllegalArgumentException("LayerNorm needs a non-empty normalized_shape");
@@ -42,27 +53,36 @@ public class LayerNorm extends Module implements TorchScriptable {
         }
     }
 
-    /** The trailing dimensions normalised over; mirrors {@code normalized_shape}. */
+    /** {@return the trailing dimensions normalised over; mirrors {@code normalized_shape}} */
     public long[] normalizedShape() {
         return normalizedShape.clone();
     }
 
-    /** The value added to the variance for stability; mirrors {@code eps}. */
+    /** {@return the value added to the variance for stability; mirrors {@code eps}} */
     public double eps() {
         return eps;
     }
 
-    /** Whether the layer has a learnable weight and bias; mirrors {@code elementwise_affine}. */
+    /**
+     * {@return whether the layer has a learnable weight and bias; mirrors {@code
+     * elementwise_affine}}
+     */
     public boolean elementwiseAffine() {
         return elementwiseAffine;
     }
 
-    /** The scale, of shape {@code normalized_shape}, or {@code null} without elementwise affine. */
+    /**
+     * {@return the scale, of shape {@code normalized_shape}, or {@code null} without elementwise
+     * affine}
+     */
     public Parameter weight() {
         return parameter("weight");
     }
 
-    /** The shift, of shape {@code normalized_shape}, or {@code null} without elementwise affine. */
+    /**
+     * {@return the shift, of shape {@code normalized_shape}, or {@code null} without elementwise
+     * affine}
+     */
     public Parameter bias() {
         return parameter("bias");
     }

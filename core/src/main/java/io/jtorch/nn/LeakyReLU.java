@@ -18,18 +18,27 @@ public class LeakyReLU extends Module implements TorchScriptable {
         this(0.01);
     }
 
-    /** {@code nn.LeakyReLU(negative_slope)}. */
+    /**
+     * {@code nn.LeakyReLU(negative_slope)}.
+     *
+     * @param negativeSlope the slope for negative inputs (PyTorch's default 0.01)
+     */
     public LeakyReLU(double negativeSlope) {
         this(negativeSlope, false);
     }
 
-    /** {@code nn.LeakyReLU(negative_slope, inplace)}. */
+    /**
+     * {@code nn.LeakyReLU(negative_slope, inplace)}.
+     *
+     * @param negativeSlope the slope for negative inputs (PyTorch's default 0.01)
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
+     */
     public LeakyReLU(double negativeSlope, boolean inplace) {
         this.negativeSlope = negativeSlope;
         this.inplace = inplace;
     }
 
-    /** The slope for negative inputs. */
+    /** {@return the slope for negative inputs} */
     public double negativeSlope() {
         return negativeSlope;
     }

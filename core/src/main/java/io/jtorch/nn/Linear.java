@@ -14,12 +14,23 @@ public class Linear extends Module {
     private final long inFeatures;
     private final long outFeatures;
 
-    /** A layer with a bias. */
+    /**
+     * A layer with a bias.
+     *
+     * @param inFeatures the size of each input sample
+     * @param outFeatures the size of each output sample
+     */
     public Linear(long inFeatures, long outFeatures) {
         this(inFeatures, outFeatures, true);
     }
 
-    /** A layer with or without a bias. */
+    /**
+     * A layer with or without a bias.
+     *
+     * @param inFeatures the size of each input sample
+     * @param outFeatures the size of each output sample
+     * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+     */
     public Linear(long inFeatures, long outFeatures, boolean bias) {
         if (inFeatures < 0 || outFeatures < 0) {
             throw new IllegalArgumentException("Linear needs non-negative sizes, got in_features=" + inFeatures
@@ -32,22 +43,30 @@ public class Linear extends Module {
         Init.resetLikePyTorch(w, b);
     }
 
-    /** Size of each input sample; mirrors {@code in_features}. */
+    /**
+     * Size of each input sample; mirrors {@code in_features}.
+     *
+     * @return the size of each input sample; mirrors {@code in_features}
+     */
     public long inFeatures() {
         return inFeatures;
     }
 
-    /** Size of each output sample; mirrors {@code out_features}. */
+    /**
+     * Size of each output sample; mirrors {@code out_features}.
+     *
+     * @return the size of each output sample; mirrors {@code out_features}
+     */
     public long outFeatures() {
         return outFeatures;
     }
 
-    /** The weight, (out_features, in_features). */
+    /** {@return the weight, (out_features, in_features)} */
     public Parameter weight() {
         return parameter("weight");
     }
 
-    /** The bias, (out_features), or {@code null}. */
+    /** {@return the bias, (out_features), or {@code null}} */
     public Parameter bias() {
         return parameter("bias");
     }

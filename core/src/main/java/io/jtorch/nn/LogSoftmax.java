@@ -10,12 +10,16 @@ import io.jtorch.jit.TorchScriptable;
 public class LogSoftmax extends Module implements TorchScriptable {
     private final int dim;
 
-    /** Softmax along {@code dim}; mirrors {@code nn.LogSoftmax(dim)}. */
+    /**
+     * Softmax along {@code dim}; mirrors {@code nn.LogSoftmax(dim)}.
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public LogSoftmax(int dim) {
         this.dim = dim;
     }
 
-    /** The dimension along which exp(values) sum to 1. */
+    /** {@return the dimension along which exp(values) sum to 1} */
     public int dim() {
         return dim;
     }

@@ -11,12 +11,25 @@ import io.jtorch.Tensor;
 public abstract class Loss {
     private final Functional.Reduction reduction;
 
-    /** A loss reducing with {@code reduction} (not {@link Functional.Reduction#BATCHMEAN}, which is for KL divergence). */
+    /**
+     * A loss reducing with {@code reduction} (not {@link Functional.Reduction#BATCHMEAN}, which is
+     * for KL divergence).
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     protected Loss(Functional.Reduction reduction) {
         this(reduction, false);
     }
 
-    /** A loss reducing with {@code reduction}; {@code allowBatchMean} for the losses that accept {@code 'batchmean'}. */
+    /**
+     * A loss reducing with {@code reduction}; {@code allowBatchMean} for the losses that accept
+     * {@code 'batchmean'}.
+     *
+     * @param allowBatchMean whether {@code BATCHMEAN} is accepted (only {@code KLDivLoss} does)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     protected Loss(Functional.Reduction reduction, boolean allowBatchMean) {
         this.reduction = java.util.Objects.requireNonNull(reduction, "reduction");
         if (reduction == Functional.Reduction.BATCHMEAN && !allowBatchMean) {
@@ -25,12 +38,17 @@ public abstract class Loss {
         }
     }
 
-    /** How per-element losses are combined. */
+    /** {@return how per-element losses are combined} */
     public Functional.Reduction reduction() {
         return reduction;
     }
 
-    /** The loss of {@code input} against {@code target}. */
+    /**
+     * {@return the loss of {@code input} against {@code target}}
+     *
+     * @param input the predictions
+     * @param target the targets, shaped as the loss requires
+     */
     public abstract Tensor forward(Tensor input, Tensor target);
 
     /** The loss's name and options as PyTorch prints them, e.g. {@code CrossEntropyLoss()}. */

@@ -12,7 +12,12 @@ public class MSELoss extends Loss {
         this(Functional.Reduction.MEAN);
     }
 
-    /** With the given reduction. */
+    /**
+     * With the given reduction.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public MSELoss(Functional.Reduction reduction) {
         super(reduction);
     }

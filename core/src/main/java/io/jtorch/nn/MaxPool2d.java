@@ -12,17 +12,36 @@ public class MaxPool2d extends Module {
     private final long[] padding;
     private final boolean ceilMode;
 
-    /** Square pooling windows with stride = kernel size. */
+    /**
+     * Square pooling windows with stride = kernel size.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     */
     public MaxPool2d(long kernelSize) {
         this(kernelSize, kernelSize, 0);
     }
 
-    /** Square pooling windows. */
+    /**
+     * Square pooling windows.
+     *
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit padding on each side, with -infinity (PyTorch's {@code padding})
+     */
     public MaxPool2d(long kernelSize, long stride, long padding) {
         this(new long[] {kernelSize, kernelSize}, new long[] {stride, stride}, new long[] {padding, padding}, false);
     }
 
-    /** The general form; mirrors {@code MaxPool2d(kernel_size, stride, padding, ceil_mode=ceil_mode)}. */
+    /**
+     * The general form; mirrors {@code MaxPool2d(kernel_size, stride, padding,
+     * ceil_mode=ceil_mode)}.
+     *
+     * @param ceilMode whether the output size is rounded up rather than down (PyTorch's default
+     *     false)
+     * @param kernelSize the size of the window (PyTorch's {@code kernel_size})
+     * @param stride the stride of the window (PyTorch's {@code stride})
+     * @param padding the implicit padding on each side, with -infinity (PyTorch's {@code padding})
+     */
     public MaxPool2d(long[] kernelSize, long[] stride, long[] padding, boolean ceilMode) {
         this.kernelSize = kernelSize.clone();
         this.stride = stride.clone();
@@ -30,22 +49,22 @@ public class MaxPool2d extends Module {
         this.ceilMode = ceilMode;
     }
 
-    /** The window size (kH, kW). */
+    /** {@return the window size (kH, kW)} */
     public long[] kernelSize() {
         return kernelSize.clone();
     }
 
-    /** The stride (sH, sW). */
+    /** {@return the stride (sH, sW)} */
     public long[] stride() {
         return stride.clone();
     }
 
-    /** The implicit negative-infinity padding (pH, pW). */
+    /** {@return the implicit negative-infinity padding (pH, pW)} */
     public long[] padding() {
         return padding.clone();
     }
 
-    /** Whether output sizes round up. */
+    /** {@return whether output sizes round up} */
     public boolean ceilMode() {
         return ceilMode;
     }

@@ -59,12 +59,26 @@ public abstract class Module implements Cloneable {
     private Map<String, Module> modules = new LinkedHashMap<>();
     private boolean training = true;
 
-    /** Computes the module's output for {@code input}. */
+    /**
+     * Computes the module's output for {@code input}; mirrors {@code forward(input)}, which
+     * {@code module(input)} calls in PyTorch.
+     *
+     * @param input the batch, of the shape the subclass documents (PyTorch's, batch first)
+     * @return the module's output for that batch
+     */
     public abstract Tensor forward(Tensor input);
 
     // ---------------------------------------------------------------- registration
 
-    /** Adds (or replaces, or with {@code null} removes) a parameter; mirrors {@code register_parameter}. Returns it. */
+    /**
+     * Adds (or replaces, or with {@code null} removes) a parameter; mirrors {@code
+     * register_parameter}. Returns it.
+     *
+     * @param name the name, without dots
+     * @param parameter the parameter, or {@code null} to remove it
+     * @param <P> the parameter's type, returned as given
+     * @return {@code parameter}
+     */
     public <P extends Parameter> P registerParameter(String name, P parameter) {
         checkName(name);
         checkFree(name, "parameter", parameters);
@@ -76,12 +90,27 @@ public abstract class Module implements Cloneable {
         return parameter;
     }
 
-    /** Adds a persistent buffer (saved in the state dict); mirrors {@code register_buffer}. Returns it. */
+    /**
+     * Adds a persistent buffer (saved in the state dict); mirrors {@code register_buffer}. Returns
+     * it.
+     *
+     * @param name the name, without dots
+     * @param buffer the tensor, or {@code null} to remove the buffer
+     * @return {@code buffer}
+     */
     public Tensor registerBuffer(String name, Tensor buffer) {
         return registerBuffer(name, buffer, true);
     }
 
-    /** Adds a buffer, persistent or not; mirrors {@code register_buffer(name, tensor, persistent)}. Returns it. */
+    /**
+     * Adds a buffer, persistent or not; mirrors {@code register_buffer(name, tensor, persistent)}.
+     * Returns it.
+     *
+     * @param name the name, without dots
+     * @param buffer the tensor, or {@code null} to remove the buffer
+     * @param persistent whether the buffer is saved in the state dict
+     * @return {@code buffer}
+     */
     public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
         checkName(name);
         checkFree(name, "buffer", buffers);
@@ -104,6 +133,10 @@ public abstract class Module implements Cloneable {
      * it reads children with {@link #child(String)}), parameters, state dict and printing all see
      * the new child at once. Returns it.
      *
+     * @param name the name, without dots
+     * @param module the child, or {@code null} to remove it
+     * @param <M> the module's type, returned as given
+     * @return {@code module}
      * @throws IllegalArgumentException when the name is taken by a parameter or buffer, or the
      *     module holds this one
      */
@@ -119,7 +152,14 @@ public abstract class Module implements Cloneable {
         return module;
     }
 
-    /** {@link #registerModule}; mirrors {@code add_module(name, module)}. Returns the module. */
+    /**
+     * {@link #registerModule}; mirrors {@code add_module(name, module)}. Returns the module.
+     *
+     * @param name the name, without dots
+     * @param module the child module
+     * @param <M> the module's type, returned as given
+     * @return {@code module}
+     */
     public <M extends Module> M addModule(String name, M module) {
         return registerModule(name, module);
     }
@@ -151,6 +191,8 @@ public abstract class Module implements Cloneable {
     /**
      * Throws unless {@code child} can be placed under this module: a module that is this one or
      * holds it would make the tree a cycle, and forward, printing and traversal would never end.
+     *
+     * @param child the module about to be placed under this one
      */
     protected final void checkNotAncestor(Module child) {
         if (child == this) {
@@ -170,12 +212,20 @@ public abstract class Module implements Cloneable {
         }
     }
 
-    /** This module's own parameter called {@code name} (not a child's), or {@code null}. */
+    /**
+     * {@return this module's own parameter called {@code name} (not a child's), or {@code null}}
+     *
+     * @param name the name, without dots
+     */
     public Parameter parameter(String name) {
         return ownParameters().get(name);
     }
 
-    /** This module's own buffer called {@code name}, or {@code null}. */
+    /**
+     * {@return this module's own buffer called {@code name}, or {@code null}}
+     *
+     * @param name the name, without dots
+     */
     public Tensor buffer(String name) {
         return ownBuffers().get(name);
     }
@@ -183,62 +233,77 @@ public abstract class Module implements Cloneable {
     // ---------------------------------------------------------------- traversal
 
     /**
-     * The direct children with their names, in order, a module registered under two names listed
-     * once (under the first); mirrors {@code named_children()}.
+     * {@return the direct children with their names, in order, a module registered under two names listed
+     * once (under the first); mirrors {@code named_children()}}
      */
     public Map<String, Module> namedChildren() {
         return namedChildren(true);
     }
 
     /**
-     * The direct children with their names; with {@code removeDuplicate} false, a module
+     * {@return the direct children with their names; with {@code removeDuplicate} false, a module
      * registered under two names appears under both, as in {@code model._modules}, the view that
-     * {@code forward}, printing and the state dict use.
+     * {@code forward}, printing and the state dict use}
+     *
+     * @param removeDuplicate whether an object reached by several names is listed once (PyTorch's
+     *     default true)
      */
     public Map<String, Module> namedChildren(boolean removeDuplicate) {
         return removeDuplicate ? ModuleTree.unique(ownModules()) : Collections.unmodifiableMap(ownModules());
     }
 
-    /** The direct children, in order, each once; mirrors {@code children()}. */
+    /** {@return the direct children, in order, each once; mirrors {@code children()}} */
     public List<Module> children() {
         return new ArrayList<>(namedChildren().values());
     }
 
     /**
-     * This module and all below it, with dotted names ("" for this one), each module once;
-     * mirrors {@code named_modules()}.
+     * {@return this module and all below it, with dotted names ("" for this one), each module once;
+     * mirrors {@code named_modules()}}
      */
     public Map<String, Module> namedModules() {
         return namedModules(true);
     }
 
     /**
-     * This module and all below it; with {@code removeDuplicate} false a module reached by two
-     * paths is listed under both; mirrors {@code named_modules(remove_duplicate=...)}.
+     * {@return this module and all below it; with {@code removeDuplicate} false a module reached by two
+     * paths is listed under both; mirrors {@code named_modules(remove_duplicate=...)}}
+     *
+     * @param removeDuplicate whether an object reached by several names is listed once (PyTorch's
+     *     default true)
      */
     public Map<String, Module> namedModules(boolean removeDuplicate) {
         return ModuleTree.modules(this, removeDuplicate);
     }
 
-    /** This module and all below it, each once; mirrors {@code modules()}. */
+    /** {@return this module and all below it, each once; mirrors {@code modules()}} */
     public List<Module> modules() {
         return new ArrayList<>(namedModules().values());
     }
 
-    /** Every parameter, with dotted names, each shared one listed once; mirrors {@code named_parameters()}. */
+    /**
+     * {@return every parameter, with dotted names, each shared one listed once; mirrors {@code
+     * named_parameters()}}
+     */
     public Map<String, Parameter> namedParameters() {
         return namedParameters(true);
     }
 
     /**
-     * Every parameter with dotted names; with {@code removeDuplicate} false a parameter reached by
-     * two names is listed under both; mirrors {@code named_parameters(remove_duplicate=...)}.
+     * {@return every parameter with dotted names; with {@code removeDuplicate} false a parameter reached by
+     * two names is listed under both; mirrors {@code named_parameters(remove_duplicate=...)}}
+     *
+     * @param removeDuplicate whether an object reached by several names is listed once (PyTorch's
+     *     default true)
      */
     public Map<String, Parameter> namedParameters(boolean removeDuplicate) {
         return ModuleTree.members(this, true, removeDuplicate, Module::ownParameters);
     }
 
-    /** Every parameter, in the order of {@link #namedParameters()}; mirrors {@code parameters()}. */
+    /**
+     * {@return every parameter, in the order of {@link #namedParameters()}; mirrors {@code
+     * parameters()}}
+     */
     public List<Parameter> parameters() {
         return parameters(true);
     }
@@ -246,60 +311,84 @@ public abstract class Module implements Cloneable {
     /**
      * With {@code recurse} every parameter, else only this module's own; mirrors
      * {@code parameters(recurse=...)}.
+     *
+     * @param recurse whether descendants' are included
+     * @return the parameters, in the order of {@link #namedParameters()}
      */
     public List<Parameter> parameters(boolean recurse) {
         return new ArrayList<>(ModuleTree.members(this, recurse, true, Module::ownParameters).values());
     }
 
-    /** Every buffer; mirrors {@code buffers()}. */
+    /** {@return every buffer; mirrors {@code buffers()}} */
     public List<Tensor> buffers() {
         return buffers(true);
     }
 
     /**
-     * This module's buffers, and with {@code recurse} its descendants' too; mirrors
-     * {@code buffers(recurse=...)}.
+     * {@return this module's buffers, and with {@code recurse} its descendants' too; mirrors
+     * {@code buffers(recurse=...)}}
+     *
+     * @param recurse whether descendants' are included
      */
     public List<Tensor> buffers(boolean recurse) {
         return new ArrayList<>(ModuleTree.members(this, recurse, true, Module::ownBuffers).values());
     }
 
-    /** Every buffer with dotted names, each tensor once; mirrors {@code named_buffers()}. */
+    /**
+     * {@return every buffer with dotted names, each tensor once; mirrors {@code named_buffers()}}
+     */
     public Map<String, Tensor> namedBuffers() {
         return namedBuffers(true);
     }
 
-    /** Every buffer; with {@code removeDuplicate} false a tensor registered twice is listed under both names. */
+    /**
+     * {@return every buffer; with {@code removeDuplicate} false a tensor registered twice is listed
+     * under both names}
+     *
+     * @param removeDuplicate whether an object reached by several names is listed once (PyTorch's
+     *     default true)
+     */
     public Map<String, Tensor> namedBuffers(boolean removeDuplicate) {
         return ModuleTree.members(this, true, removeDuplicate, Module::ownBuffers);
     }
 
-    /** This module's own children by name, a module registered twice under both names. Script modules override it. */
+    /**
+     * {@return this module's own children by name, a module registered twice under both names}
+     * Script modules override it.
+     */
     protected Map<String, Module> ownModules() {
         return Collections.unmodifiableMap(modules);
     }
 
-    /** This module's own parameters, not its children's. Script modules override this to read libtorch's slots. */
+    /**
+     * {@return this module's own parameters, not its children's} Script modules override this to
+     * read libtorch's slots.
+     */
     protected Map<String, Parameter> ownParameters() {
         return Collections.unmodifiableMap(parameters);
     }
 
-    /** This module's own buffers, not its children's. */
+    /** {@return this module's own buffers, not its children's} */
     protected Map<String, Tensor> ownBuffers() {
         return Collections.unmodifiableMap(buffers);
     }
 
-    /** Whether this module's own buffer {@code name} belongs in the state dict. */
+    /**
+     * {@return whether this module's own buffer {@code name} belongs in the state dict}
+     *
+     * @param name the name, without dots
+     */
     protected boolean isPersistentBuffer(String name) {
         return !nonPersistentBuffers.contains(name);
     }
 
     /**
-     * This module's direct child called {@code name}. Composite modules read their children
+     * {@return this module's direct child called {@code name}} Composite modules read their children
      * through it in {@code forward} instead of keeping them in fields, so that replacing a child
      * ({@code registerModule(name, m)}, {@code setSubmodule}) changes forward, parameters, state
      * dict and printing at once, as assigning {@code model.fc = ...} does in PyTorch.
      *
+     * @param name the name, without dots
      * @throws IllegalStateException when there is no such child
      */
     protected final Module child(String name) {
@@ -313,9 +402,10 @@ public abstract class Module implements Cloneable {
     }
 
     /**
-     * The submodule at a dotted path such as {@code "features.3"} or {@code "layer4.1.conv2"};
-     * mirrors {@code get_submodule}. The empty path is this module.
+     * {@return the submodule at a dotted path such as {@code "features.3"} or {@code "layer4.1.conv2"};
+     * mirrors {@code get_submodule}} The empty path is this module.
      *
+     * @param path a dotted path such as {@code "layer1.0.conv1"}
      * @throws IllegalArgumentException naming the part of the path that does not exist
      */
     public Module getSubmodule(String path) {
@@ -323,9 +413,12 @@ public abstract class Module implements Cloneable {
     }
 
     /**
-     * The submodule at {@code path}, checked to be a {@code type}: {@code model.getSubmodule("fc",
-     * Linear.class).inFeatures()} is {@code model.fc.in_features}.
+     * {@return the submodule at {@code path}, checked to be a {@code type}: {@code model.getSubmodule("fc",
+     * Linear.class).inFeatures()} is {@code model.fc.in_features}}
      *
+     * @param path a dotted path such as {@code "layer1.0.conv1"}
+     * @param type the class the submodule must be
+     * @param <M> the module's type, returned as given
      * @throws ClassCastException naming the path and both types when it is not
      */
     public <M extends Module> M getSubmodule(String path, Class<M> type) {
@@ -344,6 +437,10 @@ public abstract class Module implements Cloneable {
      * parameters, state dict and printing follow at once. On a TorchScript model see
      * {@link io.jtorch.jit.ScriptModule#registerModule}. Returns the module.
      *
+     * @param path a dotted path such as {@code "layer1.0.conv1"}
+     * @param module the child module
+     * @param <M> the module's type, returned as given
+     * @return {@code module}
      * @throws IllegalArgumentException naming the part of the path that does not exist
      */
     public <M extends Module> M setSubmodule(String path, M module) {
@@ -355,7 +452,13 @@ public abstract class Module implements Cloneable {
         return parent.registerModule(path.substring(dot + 1), module);
     }
 
-    /** Calls {@code fn} on every submodule, then on this one; mirrors {@code apply(fn)}. Returns this. */
+    /**
+     * Calls {@code fn} on every submodule, then on this one; mirrors {@code apply(fn)}. Returns
+     * this.
+     *
+     * @param fn the function, called on each module
+     * @return this, for chaining
+     */
     public Module apply(Consumer<Module> fn) {
         for (Module c : children()) {
             c.apply(fn);
@@ -366,7 +469,12 @@ public abstract class Module implements Cloneable {
 
     // ---------------------------------------------------------------- modes and gradients
 
-    /** Sets training mode here and below; mirrors {@code train(mode)}. Returns this. */
+    /**
+     * Sets training mode here and below; mirrors {@code train(mode)}. Returns this.
+     *
+     * @param mode true for training mode, false for evaluation mode
+     * @return this, for chaining
+     */
     public Module train(boolean mode) {
         for (Module m : modules()) {
             m.setTrainingFlag(mode);
@@ -374,27 +482,46 @@ public abstract class Module implements Cloneable {
         return this;
     }
 
-    /** Sets this module's own training flag; modules backed by native ones forward it there. */
+    /**
+     * Sets this module's own training flag; modules backed by native ones forward it there.
+     *
+     * @param mode true for training mode, false for evaluation mode
+     */
     protected void setTrainingFlag(boolean mode) {
         training = mode;
     }
 
-    /** Training mode; mirrors {@code train()}. Returns this. */
+    /**
+     * Training mode; mirrors {@code train()}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module train() {
         return train(true);
     }
 
-    /** Evaluation mode (dropout off, batch norm on running statistics); mirrors {@code eval()}. Returns this. */
+    /**
+     * Evaluation mode (dropout off, batch norm on running statistics); mirrors {@code eval()}.
+     * Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module eval() {
         return train(false);
     }
 
-    /** Whether this module is in training mode; mirrors {@code module.training}. */
+    /** {@return whether this module is in training mode; mirrors {@code module.training}} */
     public boolean isTraining() {
         return training;
     }
 
-    /** Sets {@code requiresGrad} on every parameter; mirrors {@code requires_grad_(flag)}. Returns this. */
+    /**
+     * Sets {@code requiresGrad} on every parameter; mirrors {@code requires_grad_(flag)}. Returns
+     * this.
+     *
+     * @param requiresGrad the new {@code requires_grad} of every parameter
+     * @return this, for chaining
+     */
     public Module requiresGrad(boolean requiresGrad) {
         for (Parameter p : parameters()) {
             p.requiresGrad(requiresGrad);
@@ -411,6 +538,8 @@ public abstract class Module implements Cloneable {
      * With {@code setToNone} drops every gradient, else fills each existing one with zeros in
      * place (the tensor a caller holds from {@code grad()} then reads zeros); mirrors
      * {@code zero_grad(set_to_none=...)}.
+     *
+     * @param setToNone whether gradients are dropped rather than zeroed (PyTorch's default true)
      */
     public void zeroGrad(boolean setToNone) {
         for (Parameter p : parameters()) {
@@ -429,12 +558,24 @@ public abstract class Module implements Cloneable {
 
     // ---------------------------------------------------------------- devices and dtypes
 
-    /** Moves every parameter and buffer to {@code device} in place; mirrors {@code to(device)}. Returns this. */
+    /**
+     * Moves every parameter and buffer to {@code device} in place; mirrors {@code to(device)}.
+     * Returns this.
+     *
+     * @param device the device to move to
+     * @return this, for chaining
+     */
     public Module to(Device device) {
         return applyToData(t -> t.to(device));
     }
 
-    /** Converts every floating-point parameter and buffer to {@code dtype} in place; mirrors {@code to(dtype)}. Returns this. */
+    /**
+     * Converts every floating-point parameter and buffer to {@code dtype} in place; mirrors {@code
+     * to(dtype)}. Returns this.
+     *
+     * @param dtype the floating-point type; integer buffers keep theirs
+     * @return this, for chaining
+     */
     public Module to(DType dtype) {
         if (!dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("Module.to(dtype) takes a floating-point dtype, got " + dtype);
@@ -442,19 +583,29 @@ public abstract class Module implements Cloneable {
         return applyToData(t -> t.dtype().isFloatingPoint() ? t.to(dtype) : t);
     }
 
-    /** Converts floating-point parameters and buffers to float32 in place; mirrors {@code module.float()}. Returns this. */
+    /**
+     * Converts floating-point parameters and buffers to float32 in place; mirrors {@code
+     * module.float()}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module float_() {
         return to(DType.FLOAT32);
     }
 
-    /** Converts floating-point parameters and buffers to float64 in place; mirrors {@code module.double()}. Returns this. */
+    /**
+     * Converts floating-point parameters and buffers to float64 in place; mirrors {@code
+     * module.double()}. Returns this.
+     *
+     * @return this, for chaining
+     */
     public Module double_() {
         return to(DType.FLOAT64);
     }
 
     /**
-     * An independent copy of this module and everything below it; mirrors
-     * {@code copy.deepcopy(model)}. Parameters and buffers are new tensors with the same values
+     * {@return an independent copy of this module and everything below it; mirrors
+     * {@code copy.deepcopy(model)}} Parameters and buffers are new tensors with the same values
      * (parameters keep {@code requiresGrad}; gradients are not copied), children are copied, a
      * module or tensor shared within the tree stays shared in the copy, and the training flag is
      * kept. Fields of a subclass that hold a module or tensor of the tree are pointed at the
@@ -466,9 +617,11 @@ public abstract class Module implements Cloneable {
     }
 
     /**
-     * The step of {@link #deepCopy()} for this module, {@code memo} mapping each original module
-     * and tensor already copied to its copy (PyTorch's {@code __deepcopy__(memo)}). Override it
+     * {@return the step of {@link #deepCopy()} for this module, {@code memo} mapping each original module
+     * and tensor already copied to its copy (PyTorch's {@code __deepcopy__(memo)})} Override it
      * in a module whose state is not in its registered parameters, buffers and children.
+     *
+     * @param memo the copies made so far, keyed by original, so that shared modules stay shared
      */
     protected Module deepCopy(Map<Object, Object> memo) {
         return ModuleCopy.deepCopy(this, memo);
@@ -503,7 +656,12 @@ public abstract class Module implements Cloneable {
         return modules;
     }
 
-    /** Replaces the data of every parameter and buffer with {@code fn(data)}, keeping the objects. */
+    /**
+     * Replaces the data of every parameter and buffer with {@code fn(data)}, keeping the objects.
+     *
+     * @param fn the conversion of each parameter's or buffer's data
+     * @return this {@code Module}, for chaining
+     */
     protected Module applyToData(UnaryOperator<Tensor> fn) {
         Map<String, Tensor> targets = new LinkedHashMap<>(namedParameters());
         targets.putAll(namedBuffers());
@@ -526,6 +684,8 @@ public abstract class Module implements Cloneable {
     /**
      * Parameters and persistent buffers by dotted name, as tensors detached from autograd that
      * share the module's memory; mirrors {@code state_dict()}.
+     *
+     * @return the parameters and persistent buffers by dotted name, in registration order
      */
     public Map<String, Tensor> stateDict() {
         return StateDicts.stateDict(this);
@@ -535,6 +695,10 @@ public abstract class Module implements Cloneable {
      * Copies values from {@code stateDict} into this module's parameters and buffers; mirrors
      * {@code load_state_dict(state_dict, strict)}. A key whose shape differs is an error.
      *
+     * @param stateDict the tensors by dotted name, as {@link #stateDict()} or PyTorch's
+     *     {@code state_dict()} gives them
+     * @param strict whether missing and unexpected keys are an error
+     * @return the keys that were missing from {@code stateDict} and those it had in excess
      * @throws IllegalArgumentException listing missing and unexpected keys (when strict) and shape mismatches
      */
     public StateDicts.IncompatibleKeys loadStateDict(Map<String, ? extends Tensor> stateDict, boolean strict) {
@@ -545,6 +709,9 @@ public abstract class Module implements Cloneable {
      * Copies every value of {@code stateDict} into this module, strictly: mirrors
      * {@code load_state_dict(state_dict)}, whose {@code strict} is true by default.
      *
+     * @param stateDict the tensors by dotted name, as {@link #stateDict()} or PyTorch's
+     *     {@code state_dict()} gives them
+     * @return the keys that were missing from {@code stateDict} and those it had in excess
      * @throws IllegalArgumentException listing missing and unexpected keys and shape mismatches
      */
     public StateDicts.IncompatibleKeys loadStateDict(Map<String, ? extends Tensor> stateDict) {
@@ -552,9 +719,11 @@ public abstract class Module implements Cloneable {
     }
 
     /**
-     * Whether this module's own state key {@code name} may be absent from a state dict that is
+     * {@return whether this module's own state key {@code name} may be absent from a state dict that is
      * loaded strictly, the module keeping its value: PyTorch's versioned loading accepts files
-     * written before the key existed (batch norm's {@code num_batches_tracked}). None by default.
+     * written before the key existed (batch norm's {@code num_batches_tracked})} None by default.
+     *
+     * @param name the key, relative to this module
      */
     protected boolean isOptionalStateKey(String name) {
         return false;
@@ -564,6 +733,13 @@ public abstract class Module implements Cloneable {
      * Like {@link #loadStateDict(Map, boolean)}, but with {@code skipMismatchedShapes} a key whose
      * shape differs is skipped and reported instead of failing: a checkpoint with a 1000-class head
      * loads into a 10-class model, everything but the head restored.
+     *
+     * @param stateDict the tensors by dotted name, as {@link #stateDict()} or PyTorch's
+     *     {@code state_dict()} gives them
+     * @param strict whether missing and unexpected keys are an error
+     * @param skipMismatchedShapes whether entries whose shape differs from the module's are left
+     *     out instead of failing
+     * @return the keys that were missing from {@code stateDict} and those it had in excess
      */
     public StateDicts.IncompatibleKeys loadStateDict(Map<String, ? extends Tensor> stateDict, boolean strict,
                                                      boolean skipMismatchedShapes) {
@@ -572,12 +748,15 @@ public abstract class Module implements Cloneable {
 
     // ---------------------------------------------------------------- printing
 
-    /** The text inside this module's parentheses when printed, e.g. {@code in_features=4, out_features=2, bias=True}. */
+    /**
+     * {@return the text inside this module's parentheses when printed, e.g. {@code in_features=4,
+     * out_features=2, bias=True}}
+     */
     public String extraRepr() {
         return "";
     }
 
-    /** The name printed for this module; its class name by default. */
+    /** {@return the name printed for this module; its class name by default} */
     protected String reprName() {
         return getClass().getSimpleName();
     }

@@ -20,7 +20,12 @@ public class ModuleDict extends Module {
     /** An empty dictionary. */
     public ModuleDict() {}
 
-    /** A dictionary of the given modules in the map's iteration order; mirrors {@code nn.ModuleDict(dict)}. */
+    /**
+     * A dictionary of the given modules in the map's iteration order; mirrors {@code
+     * nn.ModuleDict(dict)}.
+     *
+     * @param modules the modules by key, in the map's order
+     */
     public ModuleDict(Map<String, ? extends Module> modules) {
         update(modules);
     }
@@ -38,8 +43,9 @@ public class ModuleDict extends Module {
     }
 
     /**
-     * The module under {@code key}; mirrors {@code d[key]}.
+     * {@return the module under {@code key}; mirrors {@code d[key]}}
      *
+     * @param key the key
      * @throws java.util.NoSuchElementException naming the key and the keys there are (Python's KeyError)
      */
     public Module get(String key) {
@@ -51,8 +57,11 @@ public class ModuleDict extends Module {
     }
 
     /**
-     * The module under {@code key}, checked to be a {@code type}.
+     * {@return the module under {@code key}, checked to be a {@code type}}
      *
+     * @param key the key
+     * @param type the class the module must be
+     * @param <T> the expected type
      * @throws ClassCastException naming the key and both types when it is not
      */
     public <T extends Module> T get(String key, Class<T> type) {
@@ -63,7 +72,13 @@ public class ModuleDict extends Module {
         return type.cast(m);
     }
 
-    /** Adds or replaces the module under {@code key}; mirrors {@code d[key] = module}. Returns this. */
+    /**
+     * Adds or replaces the module under {@code key}; mirrors {@code d[key] = module}. Returns this.
+     *
+     * @param key the key
+     * @param module the module
+     * @return this, for chaining
+     */
     public ModuleDict put(String key, Module module) {
         if (module == null) {
             throw new NullPointerException("module");
@@ -72,19 +87,33 @@ public class ModuleDict extends Module {
         return this;
     }
 
-    /** Whether {@code key} is present; mirrors {@code key in d}. */
+    /**
+     * {@return whether {@code key} is present; mirrors {@code key in d}}
+     *
+     * @param key the key
+     */
     public boolean containsKey(String key) {
         return ownModules().containsKey(key);
     }
 
-    /** Removes and returns the module under {@code key}; mirrors {@code pop(key)}. */
+    /**
+     * Removes and returns the module under {@code key}; mirrors {@code pop(key)}.
+     *
+     * @param key the key
+     * @return the module that was under {@code key}
+     */
     public Module pop(String key) {
         Module m = get(key);
         registerModule(key, null);
         return m;
     }
 
-    /** Puts every entry of {@code modules}, in its order; mirrors {@code update(...)}. Returns this. */
+    /**
+     * Puts every entry of {@code modules}, in its order; mirrors {@code update(...)}. Returns this.
+     *
+     * @param modules the modules by key, in the map's order
+     * @return this, for chaining
+     */
     public ModuleDict update(Map<String, ? extends Module> modules) {
         for (Map.Entry<String, ? extends Module> e : modules.entrySet()) {
             put(e.getKey(), e.getValue());
@@ -97,22 +126,25 @@ public class ModuleDict extends Module {
         replaceChildren(Map.of());
     }
 
-    /** The number of modules; mirrors {@code len(d)}. */
+    /** {@return the number of modules; mirrors {@code len(d)}} */
     public int size() {
         return ownModules().size();
     }
 
-    /** The keys in insertion order; mirrors {@code keys()}. */
+    /** {@return the keys in insertion order; mirrors {@code keys()}} */
     public List<String> keys() {
         return new ArrayList<>(ownModules().keySet());
     }
 
-    /** The modules in insertion order; mirrors {@code values()}. */
+    /** {@return the modules in insertion order; mirrors {@code values()}} */
     public List<Module> values() {
         return new ArrayList<>(ownModules().values());
     }
 
-    /** The entries in insertion order, as a read-only view of a copy; mirrors {@code items()}. */
+    /**
+     * {@return the entries in insertion order, as a read-only view of a copy; mirrors {@code
+     * items()}}
+     */
     public Set<Map.Entry<String, Module>> items() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ownModules())).entrySet();
     }

@@ -20,12 +20,20 @@ import java.util.List;
  * }</pre>
  */
 public class ModuleList extends Module implements Iterable<Module> {
-    /** A list of the given modules; mirrors {@code nn.ModuleList([...])}. */
+    /**
+     * A list of the given modules; mirrors {@code nn.ModuleList([...])}.
+     *
+     * @param modules the modules, in order
+     */
     public ModuleList(Module... modules) {
         this(List.of(modules));
     }
 
-    /** A list of the given modules, in order. */
+    /**
+     * A list of the given modules, in order.
+     *
+     * @param modules the modules, in order
+     */
     public ModuleList(Iterable<? extends Module> modules) {
         extend(modules);
     }
@@ -42,24 +50,32 @@ public class ModuleList extends Module implements Iterable<Module> {
                 + "(for (Module m : list) x = m.forward(x)), or use a Sequential");
     }
 
-    /** The number of modules; mirrors {@code len(list)}. */
+    /** {@return the number of modules; mirrors {@code len(list)}} */
     public int size() {
         return ownModules().size();
     }
 
-    /** Whether the list is empty. */
+    /** {@return whether the list is empty} */
     public boolean isEmpty() {
         return ownModules().isEmpty();
     }
 
-    /** The module at {@code index}, negative counting from the end; mirrors {@code list[index]}. */
+    /**
+     * {@return the module at {@code index}, negative counting from the end; mirrors {@code
+     * list[index]}}
+     *
+     * @param index the position; negative counts from the end
+     */
     public Module get(int index) {
         return toList().get(Indices.normalize(index, size(), "ModuleList"));
     }
 
     /**
-     * The module at {@code index}, checked to be a {@code type}.
+     * {@return the module at {@code index}, checked to be a {@code type}}
      *
+     * @param index the position; negative counts from the end
+     * @param type the class the module must be
+     * @param <T> the expected type
      * @throws ClassCastException naming the index and both types when it is not
      */
     public <T extends Module> T get(int index, Class<T> type) {
@@ -70,7 +86,14 @@ public class ModuleList extends Module implements Iterable<Module> {
         return type.cast(m);
     }
 
-    /** Replaces the module at {@code index}; mirrors {@code list[index] = module}. Returns the old one. */
+    /**
+     * Replaces the module at {@code index}; mirrors {@code list[index] = module}. Returns the old
+     * one.
+     *
+     * @param index the position; negative counts from the end
+     * @param module the module
+     * @return the module that was there before
+     */
     public Module set(int index, Module module) {
         checkModule(module);
         int i = Indices.normalize(index, size(), "ModuleList");
@@ -79,14 +102,24 @@ public class ModuleList extends Module implements Iterable<Module> {
         return old;
     }
 
-    /** Adds a module at the end; mirrors {@code append}. Returns this. */
+    /**
+     * Adds a module at the end; mirrors {@code append}. Returns this.
+     *
+     * @param module the module
+     * @return this, for chaining
+     */
     public ModuleList append(Module module) {
         checkModule(module);
         registerModule(Integer.toString(size()), module);
         return this;
     }
 
-    /** Adds modules at the end; mirrors {@code extend} and {@code list += other}. Returns this. */
+    /**
+     * Adds modules at the end; mirrors {@code extend} and {@code list += other}. Returns this.
+     *
+     * @param modules the modules, in order
+     * @return this, for chaining
+     */
     public ModuleList extend(Iterable<? extends Module> modules) {
         for (Module m : modules) {
             append(m);
@@ -97,6 +130,10 @@ public class ModuleList extends Module implements Iterable<Module> {
     /**
      * Inserts a module before {@code index}, as Python's {@code list.insert}: negative counts from
      * the end, out of range goes to either end; mirrors {@code insert(index, module)}.
+     *
+     * @param index the position; negative counts from the end
+     * @param module the module
+     * @return this {@code ModuleList}, for chaining
      */
     public ModuleList insert(int index, Module module) {
         checkModule(module);
@@ -106,7 +143,13 @@ public class ModuleList extends Module implements Iterable<Module> {
         return this;
     }
 
-    /** Removes and returns the module at {@code index}, renumbering the rest; mirrors {@code del list[index]}. */
+    /**
+     * Removes and returns the module at {@code index}, renumbering the rest; mirrors {@code del
+     * list[index]}.
+     *
+     * @param index the position; negative counts from the end
+     * @return the module that was there
+     */
     public Module remove(int index) {
         List<Module> all = toList();
         Module old = all.remove(Indices.normalize(index, all.size(), "ModuleList"));
@@ -114,20 +157,33 @@ public class ModuleList extends Module implements Iterable<Module> {
         return old;
     }
 
-    /** Removes and returns the module at {@code index}; mirrors {@code pop(index)}. */
+    /**
+     * Removes and returns the module at {@code index}; mirrors {@code pop(index)}.
+     *
+     * @param index the position; negative counts from the end
+     * @return the module that was there
+     */
     public Module pop(int index) {
         return remove(index);
     }
 
-    /** {@code list[from:to]}: a new list of the same module objects, numbered from 0. */
+    /**
+     * {@return {@code list[from:to]}: a new list of the same module objects, numbered from 0}
+     *
+     * @param from the first position, included
+     * @param to the last position, excluded
+     */
     public ModuleList slice(int from, int to) {
         return slice(from, to, 1);
     }
 
     /**
-     * {@code list[start:stop:step]}, {@code null} for an omitted bound, numbered from 0 as PyTorch
-     * numbers a sliced ModuleList.
+     * {@return {@code list[start:stop:step]}, {@code null} for an omitted bound, numbered from 0 as PyTorch
+     * numbers a sliced ModuleList}
      *
+     * @param start the first position, or {@code null} for the start (the end with a negative step)
+     * @param stop the position to stop before, or {@code null} for the end
+     * @param step the stride, not 0; negative walks backwards
      * @throws IllegalArgumentException when {@code step} is 0
      */
     public ModuleList slice(Integer start, Integer stop, int step) {
@@ -139,14 +195,18 @@ public class ModuleList extends Module implements Iterable<Module> {
         return new ModuleList(picked);
     }
 
-    /** A new list of this one's modules then {@code other}'s; mirrors {@code a + b}. */
+    /**
+     * {@return a new list of this one's modules then {@code other}'s; mirrors {@code a + b}}
+     *
+     * @param other the list whose modules follow
+     */
     public ModuleList plus(ModuleList other) {
         List<Module> all = toList();
         all.addAll(other.toList());
         return new ModuleList(all);
     }
 
-    /** The modules in order, as a new list. */
+    /** {@return the modules in order, as a new list} */
     public List<Module> toList() {
         return new ArrayList<>(ownModules().values());
     }

@@ -23,7 +23,12 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         private boolean bias = true;
         private boolean batchFirst = false;
 
-        /** Dropout probability on the attention weights in training mode; PyTorch's default is 0. */
+        /**
+         * Dropout probability on the attention weights in training mode; PyTorch's default is 0.
+         *
+         * @param p the probability, in [0, 1)
+         * @return these options, for chaining
+         */
         public Options dropout(double p) {
             if (!(p >= 0 && p <= 1)) {
                 throw new IllegalArgumentException("MultiheadAttention: dropout must be in [0, 1], got " + p);
@@ -32,13 +37,25 @@ public class MultiheadAttention extends Module implements TorchScriptable {
             return this;
         }
 
-        /** Whether the input and output projections have biases; PyTorch's default is true. */
+        /**
+         * Whether the input and output projections have biases; PyTorch's default is true.
+         *
+         * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+         * @return these options, for chaining
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
-        /** Whether inputs and outputs are (N, L, E) instead of (L, N, E); PyTorch's default is false. */
+        /**
+         * Whether inputs and outputs are (N, L, E) instead of (L, N, E); PyTorch's default is
+         * false.
+         *
+         * @param batchFirst whether inputs and outputs are (N, L, E) rather than PyTorch's default
+         *     (L, N, E)
+         * @return these options, for chaining
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
@@ -54,17 +71,33 @@ public class MultiheadAttention extends Module implements TorchScriptable {
     private final double dropout;
     private final boolean batchFirst;
 
-    /** Default options: no dropout, biases, (L, N, E) inputs. */
+    /**
+     * Default options: no dropout, biases, (L, N, E) inputs.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** A layer with PyTorch's defaults; {@code embedDim} must be divisible by {@code numHeads}. */
+    /**
+     * A layer with PyTorch's defaults; {@code embedDim} must be divisible by {@code numHeads}.
+     *
+     * @param embedDim the size {@code E} of each embedding
+     * @param numHeads the number of attention heads; {@code embedDim} must be divisible by it
+     */
     public MultiheadAttention(long embedDim, long numHeads) {
         this(embedDim, numHeads, options());
     }
 
-    /** A layer with the given options; mirrors {@code MultiheadAttention(embed_dim, num_heads, dropout, bias, batch_first=...)}. */
+    /**
+     * A layer with the given options; mirrors {@code MultiheadAttention(embed_dim, num_heads,
+     * dropout, bias, batch_first=...)}.
+     *
+     * @param options the dropout, biases and layout (see {@link #options()})
+     * @param embedDim the size {@code E} of each embedding
+     * @param numHeads the number of attention heads; {@code embedDim} must be divisible by it
+     */
     public MultiheadAttention(long embedDim, long numHeads, Options options) {
         if (embedDim < 1 || numHeads < 1 || embedDim % numHeads != 0) {
             throw new IllegalArgumentException("MultiheadAttention: embed_dim must be positive and divisible by num_heads, got embed_dim="
@@ -87,27 +120,35 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         }
     }
 
-    /** The model dimension E; mirrors {@code embed_dim}. */
+    /** {@return the model dimension E; mirrors {@code embed_dim}} */
     public long embedDim() {
         return embedDim;
     }
 
-    /** The number of heads; mirrors {@code num_heads}. */
+    /** {@return the number of heads; mirrors {@code num_heads}} */
     public long numHeads() {
         return numHeads;
     }
 
-    /** E / num_heads; mirrors {@code head_dim}. */
+    /**
+     * E / num_heads; mirrors {@code head_dim}.
+     *
+     * @return {@code embedDim / numHeads}; mirrors {@code head_dim}
+     */
     public long headDim() {
         return headDim;
     }
 
-    /** Dropout probability on the attention weights; mirrors {@code dropout}. */
+    /**
+     * Dropout probability on the attention weights; mirrors {@code dropout}.
+     *
+     * @return the dropout probability on the attention weights; mirrors {@code dropout}
+     */
     public double dropout() {
         return dropout;
     }
 
-    /** Whether inputs are (N, L, E); mirrors {@code batch_first}. */
+    /** {@return whether inputs are (N, L, E); mirrors {@code batch_first}} */
     public boolean batchFirst() {
         return batchFirst;
     }
@@ -118,20 +159,44 @@ public class MultiheadAttention extends Module implements TorchScriptable {
         return forward(x, x, x, null, false, null).output();
     }
 
-    /** Attention of {@code query} over {@code key} and {@code value}, with head-averaged weights; mirrors {@code mha(q, k, v)}. */
+    /**
+     * Attention of {@code query} over {@code key} and {@code value}, with head-averaged weights;
+     * mirrors {@code mha(q, k, v)}.
+     *
+     * @param query the queries, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param key the keys, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param value the values, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @return the attention output and, when asked for, the weights averaged over heads
+     */
     public Output forward(Tensor query, Tensor key, Tensor value) {
         return forward(query, key, value, null, true, null);
     }
 
-    /** As {@link #forward(Tensor, Tensor, Tensor)}; without {@code needWeights} the weights are null. */
+    /**
+     * As {@link #forward(Tensor, Tensor, Tensor)}; without {@code needWeights} the weights are
+     * null.
+     *
+     * @param query the queries, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param key the keys, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param value the values, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param needWeights whether the attention weights (averaged over heads) are returned too
+     * @return the attention output and, when asked for, the weights averaged over heads
+     */
     public Output forward(Tensor query, Tensor key, Tensor value, boolean needWeights) {
         return forward(query, key, value, null, needWeights, null);
     }
 
     /**
-     * The general form; mirrors {@code mha(query, key, value, key_padding_mask, need_weights, attn_mask)}.
+     * {@return the general form; mirrors {@code mha(query, key, value, key_padding_mask, need_weights, attn_mask)}}
      * Either mask may be null.
      *
+     * @param query the queries, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param key the keys, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param value the values, (S, N, E), or (N, S, E) with {@code batchFirst}
+     * @param keyPaddingMask a boolean (N, S) mask, true for keys to ignore, or {@code null}
+     * @param needWeights whether the attention weights (averaged over heads) are returned too
+     * @param attnMask a mask over (L, S) or (N * num_heads, L, S), boolean (true: masked out) or
+     *     additive, or {@code null}
      * @throws IllegalArgumentException naming the shapes when they do not fit together
      */
     public Output forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, boolean needWeights, Tensor attnMask) {

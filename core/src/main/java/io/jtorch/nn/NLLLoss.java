@@ -18,7 +18,12 @@ public class NLLLoss extends Loss {
         this(null, CrossEntropyLoss.DEFAULT_IGNORE_INDEX, Functional.Reduction.MEAN);
     }
 
-    /** With the given reduction. */
+    /**
+     * With the given reduction.
+     *
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public NLLLoss(Functional.Reduction reduction) {
         this(null, CrossEntropyLoss.DEFAULT_IGNORE_INDEX, reduction);
     }
@@ -26,6 +31,10 @@ public class NLLLoss extends Loss {
     /**
      * The general form; mirrors {@code NLLLoss(weight, ignore_index=..., reduction=...)}.
      *
+     * @param ignoreIndex a target value that contributes neither loss nor gradient (PyTorch's
+     *     default -100)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
      * @param weight per-class weights of shape (C), or null
      */
     public NLLLoss(Tensor weight, long ignoreIndex, Functional.Reduction reduction) {
@@ -38,12 +47,12 @@ public class NLLLoss extends Loss {
         this.ignoreIndex = ignoreIndex;
     }
 
-    /** The per-class weights, or {@code null}. */
+    /** {@return the per-class weights, or {@code null}} */
     public Tensor weight() {
         return weight;
     }
 
-    /** The target value that is ignored. */
+    /** {@return the target value that is ignored} */
     public long ignoreIndex() {
         return ignoreIndex;
     }

@@ -11,12 +11,22 @@ import io.jtorch.Tensor;
  * once unreachable.
  */
 public class Parameter extends Tensor {
-    /** A parameter sharing {@code data}'s values, requiring grad; mirrors {@code nn.Parameter(data)}. */
+    /**
+     * A parameter sharing {@code data}'s values, requiring grad; mirrors {@code
+     * nn.Parameter(data)}.
+     *
+     * @param data the values, shared, not copied
+     */
     public Parameter(Tensor data) {
         this(data, true);
     }
 
-    /** A parameter sharing {@code data}'s values; mirrors {@code nn.Parameter(data, requires_grad)}. */
+    /**
+     * A parameter sharing {@code data}'s values; mirrors {@code nn.Parameter(data, requires_grad)}.
+     *
+     * @param data the values, shared, not copied
+     * @param requiresGrad whether autograd computes a gradient for it
+     */
     public Parameter(Tensor data, boolean requiresGrad) {
         super(data.raw().detach());
         raw().requires_grad_(requiresGrad);
@@ -26,6 +36,9 @@ public class Parameter extends Tensor {
     /**
      * Wraps a tensor that already is a parameter inside libtorch (a TorchScript module's slot)
      * without detaching it: the wrapper and the module share one tensor, gradients included.
+     *
+     * @param raw the presets' tensor, a parameter inside libtorch
+     * @return a parameter sharing {@code raw}
      */
     public static Parameter shared(org.bytedeco.pytorch.Tensor raw) {
         return new Parameter(raw);

@@ -24,7 +24,12 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         private double dropout = 0;
         private boolean bidirectional = false;
 
-        /** Stacked layers; PyTorch's default is 1. */
+        /**
+         * Stacked layers; PyTorch's default is 1.
+         *
+         * @param numLayers the number of stacked layers
+         * @return these options, for chaining
+         */
         public Options numLayers(long numLayers) {
             if (numLayers < 1) {
                 throw new IllegalArgumentException("num_layers must be at least 1, got " + numLayers);
@@ -33,19 +38,36 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
             return this;
         }
 
-        /** Whether the layers have biases; PyTorch's default is true. */
+        /**
+         * Whether the layers have biases; PyTorch's default is true.
+         *
+         * @param bias whether the layer has a learnable additive bias (PyTorch's default: true)
+         * @return these options, for chaining
+         */
         public Options bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
-        /** Whether input and output are (N, L, *) instead of (L, N, *); PyTorch's default is false. */
+        /**
+         * Whether input and output are (N, L, *) instead of (L, N, *); PyTorch's default is false.
+         *
+         * @param batchFirst whether inputs and outputs are (N, L, E) rather than PyTorch's default
+         *     (L, N, E)
+         * @return these options, for chaining
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
         }
 
-        /** Dropout probability on the outputs of every layer but the last, in training mode; default 0. */
+        /**
+         * Dropout probability on the outputs of every layer but the last, in training mode; default
+         * 0.
+         *
+         * @param dropout the dropout probability (0 for none)
+         * @return these options, for chaining
+         */
         public Options dropout(double dropout) {
             if (!(dropout >= 0 && dropout <= 1)) {
                 throw new IllegalArgumentException("dropout should be a number in range [0, 1], got " + dropout);
@@ -54,7 +76,12 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
             return this;
         }
 
-        /** Whether each layer also runs backwards over the sequence; PyTorch's default is false. */
+        /**
+         * Whether each layer also runs backwards over the sequence; PyTorch's default is false.
+         *
+         * @param bidirectional whether each layer also runs backwards (PyTorch's default false)
+         * @return these options, for chaining
+         */
         public Options bidirectional(boolean bidirectional) {
             this.bidirectional = bidirectional;
             return this;
@@ -69,12 +96,25 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
     private final double dropout;
     private final boolean bidirectional;
 
-    /** Default options: one layer, biases, (L, N, *) layout, no dropout, one direction. */
+    /**
+     * Default options: one layer, biases, (L, N, *) layout, no dropout, one direction.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** Registers the parameters of {@code gates} gates per layer and direction and initialises them as PyTorch does. */
+    /**
+     * Registers the parameters of {@code gates} gates per layer and direction and initialises them
+     * as PyTorch does.
+     *
+     * @param name the module's name in messages, {@code LSTM} or {@code GRU}
+     * @param gates the number of gates per layer: 4 for LSTM, 3 for GRU
+     * @param options the layers, bias, layout, dropout and direction
+     * @param inputSize the number of features of each input step
+     * @param hiddenSize the number of features of the hidden state
+     */
     protected RNNBase(String name, int gates, long inputSize, long hiddenSize, Options options) {
         if (inputSize < 1 || hiddenSize < 1) {
             throw new IllegalArgumentException(name + " needs positive sizes, got input_size=" + inputSize + ", hidden_size=" + hiddenSize);
@@ -105,47 +145,62 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         }
     }
 
-    /** The features of each input step H_in; mirrors {@code input_size}. */
+    /** {@return the features of each input step H_in; mirrors {@code input_size}} */
     public long inputSize() {
         return inputSize;
     }
 
-    /** The features of the hidden state H; mirrors {@code hidden_size}. */
+    /** {@return the features of the hidden state H; mirrors {@code hidden_size}} */
     public long hiddenSize() {
         return hiddenSize;
     }
 
-    /** Stacked layers; mirrors {@code num_layers}. */
+    /**
+     * Stacked layers; mirrors {@code num_layers}.
+     *
+     * @return the number of stacked layers; mirrors {@code num_layers}
+     */
     public long numLayers() {
         return numLayers;
     }
 
-    /** Whether the layers have biases; mirrors {@code bias}. */
+    /** {@return whether the layers have biases; mirrors {@code bias}} */
     public boolean bias() {
         return bias;
     }
 
-    /** Whether inputs are (N, L, H_in); mirrors {@code batch_first}. */
+    /** {@return whether inputs are (N, L, H_in); mirrors {@code batch_first}} */
     public boolean batchFirst() {
         return batchFirst;
     }
 
-    /** Dropout between layers in training mode; mirrors {@code dropout}. */
+    /**
+     * Dropout between layers in training mode; mirrors {@code dropout}.
+     *
+     * @return the dropout probability between layers in training mode; mirrors {@code dropout}
+     */
     public double dropout() {
         return dropout;
     }
 
-    /** Whether each layer runs both ways; mirrors {@code bidirectional}. */
+    /** {@return whether each layer runs both ways; mirrors {@code bidirectional}} */
     public boolean bidirectional() {
         return bidirectional;
     }
 
-    /** The parameters in the order libtorch's kernels take them (PyTorch's {@code _flat_weights}). */
+    /**
+     * {@return the parameters in the order libtorch's kernels take them (PyTorch's {@code
+     * _flat_weights})}
+     */
     protected List<Parameter> flatWeights() {
         return new ArrayList<>(ownParameters().values());
     }
 
-    /** Throws a readable exception unless {@code input} is (L, N, H_in), (N, L, H_in) or (L, H_in). */
+    /**
+     * Throws a readable exception unless {@code input} is (L, N, H_in), (N, L, H_in) or (L, H_in).
+     *
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     */
     protected void checkInput(Tensor input) {
         if (input.dim() != 2 && input.dim() != 3) {
             throw new IllegalArgumentException(this + " expects a 3-D (batched) or 2-D (unbatched) input, got shape "
@@ -158,8 +213,12 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
     }
 
     /**
-     * The state tensor {@code hx} as the kernel wants it, (D·num_layers, N, H), zeros when null;
-     * an unbatched state (D·num_layers, H) is given its batch dimension.
+     * {@return the state tensor {@code hx} as the kernel wants it, (D·num_layers, N, H), zeros when null;
+     * an unbatched state (D·num_layers, H) is given its batch dimension}
+     *
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     * @param hx the state(s) given by the caller, or {@code null} for zeros
+     * @param name the state's name in messages ({@code h0} or {@code c0})
      */
     protected Tensor stateFor(Tensor input, Tensor hx, String name) {
         boolean batched = input.dim() == 3;
@@ -176,7 +235,15 @@ public abstract class RNNBase extends Module implements io.jtorch.jit.TorchScrip
         return batched ? hx : hx.unsqueeze(1);
     }
 
-    /** Runs libtorch's kernel on a checked input and states; returns output, h_n (and c_n), unbatched again if the input was. */
+    /**
+     * Runs libtorch's kernel on a checked input and states; returns output, h_n (and c_n),
+     * unbatched again if the input was.
+     *
+     * @param lstm whether to run the LSTM kernel (otherwise GRU)
+     * @param input the sequence, (L, N, H_in), or (N, L, H_in) with {@code batchFirst}
+     * @param hx the state(s) given by the caller, or {@code null} for zeros
+     * @return the output, then the final state(s)
+     */
     protected Tensor[] run(boolean lstm, Tensor input, Tensor[] hx) {
         boolean batched = input.dim() == 3;
         Tensor x = batched ? input : input.unsqueeze(batchFirst ? 0 : 1);

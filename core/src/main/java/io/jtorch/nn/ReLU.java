@@ -16,12 +16,16 @@ public class ReLU extends Module {
         this(false);
     }
 
-    /** {@code nn.ReLU(inplace)}; see the class comment for what the flag changes. */
+    /**
+     * {@code nn.ReLU(inplace)}; see the class comment for what the flag changes.
+     *
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
+     */
     public ReLU(boolean inplace) {
         this.inplace = inplace;
     }
 
-    /** The {@code inplace} flag as given. */
+    /** {@return the {@code inplace} flag as given} */
     public boolean inplace() {
         return inplace;
     }

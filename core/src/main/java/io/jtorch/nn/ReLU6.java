@@ -17,12 +17,16 @@ public class ReLU6 extends Module implements TorchScriptable {
         this(false);
     }
 
-    /** {@code nn.ReLU6(inplace)}; see the class comment for what the flag changes. */
+    /**
+     * {@code nn.ReLU6(inplace)}; see the class comment for what the flag changes.
+     *
+     * @param inplace PyTorch's flag, kept for printing; jtorch always returns a new tensor
+     */
     public ReLU6(boolean inplace) {
         this.inplace = inplace;
     }
 
-    /** The {@code inplace} flag as given. */
+    /** {@return the {@code inplace} flag as given} */
     public boolean inplace() {
         return inplace;
     }

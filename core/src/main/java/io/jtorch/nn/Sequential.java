@@ -22,14 +22,22 @@ import java.util.Map;
  * {@code parameters()}, {@code stateDict()} and {@code toString()}.
  */
 public class Sequential extends Module implements Iterable<Module> {
-    /** A sequence of the given modules, in order, named "0", "1", .... */
+    /**
+     * A sequence of the given modules, in order, named "0", "1", ....
+     *
+     * @param modules the modules, in order
+     */
     public Sequential(Module... modules) {
         for (Module m : modules) {
             append(m);
         }
     }
 
-    /** A sequence of the given modules, in order, named "0", "1", .... */
+    /**
+     * A sequence of the given modules, in order, named "0", "1", ....
+     *
+     * @param modules the modules, in order
+     */
     public Sequential(List<? extends Module> modules) {
         for (Module m : modules) {
             append(m);
@@ -40,6 +48,8 @@ public class Sequential extends Module implements Iterable<Module> {
      * A sequence of named modules in the map's order; mirrors
      * {@code nn.Sequential(OrderedDict([("conv", ...), ("relu", ...)]))}: the names are the
      * state dict's prefixes ({@code conv.weight}), and indexing by position still works.
+     *
+     * @param modules the modules, in order
      */
     public Sequential(LinkedHashMap<String, ? extends Module> modules) {
         for (Map.Entry<String, ? extends Module> e : modules.entrySet()) {
@@ -71,24 +81,32 @@ public class Sequential extends Module implements Iterable<Module> {
         return x;
     }
 
-    /** The number of modules; mirrors {@code len(model)}. */
+    /** {@return the number of modules; mirrors {@code len(model)}} */
     public int size() {
         return ownModules().size();
     }
 
-    /** Whether there are no modules. */
+    /** {@return whether there are no modules} */
     public boolean isEmpty() {
         return ownModules().isEmpty();
     }
 
-    /** The module at {@code index}, negative counting from the end; mirrors {@code model[index]}. */
+    /**
+     * {@return the module at {@code index}, negative counting from the end; mirrors {@code
+     * model[index]}}
+     *
+     * @param index the position; negative counts from the end
+     */
     public Module get(int index) {
         return toList().get(normalize(index));
     }
 
     /**
-     * The module at {@code index}, checked to be a {@code type}: {@code model.get(-1, Linear.class)}.
+     * {@return the module at {@code index}, checked to be a {@code type}: {@code model.get(-1, Linear.class)}}
      *
+     * @param index the position; negative counts from the end
+     * @param type the class the module must be
+     * @param <T> the expected type
      * @throws ClassCastException naming the index and both types when it is not
      */
     public <T extends Module> T get(int index, Class<T> type) {
@@ -100,7 +118,14 @@ public class Sequential extends Module implements Iterable<Module> {
         return type.cast(m);
     }
 
-    /** Replaces the module at {@code index}, keeping its name; mirrors {@code model[index] = module}. Returns the old one. */
+    /**
+     * Replaces the module at {@code index}, keeping its name; mirrors {@code model[index] =
+     * module}. Returns the old one.
+     *
+     * @param index the position; negative counts from the end
+     * @param module the module
+     * @return the module that was there before
+     */
     public Module set(int index, Module module) {
         checkModule(module);
         String key = keys().get(normalize(index));
@@ -110,24 +135,34 @@ public class Sequential extends Module implements Iterable<Module> {
     }
 
     /**
-     * A new {@code Sequential} holding the same module objects from {@code from} (inclusive) to
-     * {@code to} (exclusive), under the same names; mirrors {@code model[from:to]}. Bounds follow
+     * {@return a new {@code Sequential} holding the same module objects from {@code from} (inclusive) to
+     * {@code to} (exclusive), under the same names; mirrors {@code model[from:to]}} Bounds follow
      * Python: negative values count from the end, values past the end are clamped, and an empty
      * range gives an empty sequence.
+     *
+     * @param from the first position, included
+     * @param to the last position, excluded
      */
     public Sequential slice(int from, int to) {
         return slice(from, to, 1);
     }
 
-    /** {@code model[from:]}. */
+    /**
+     * {@return {@code model[from:]}}
+     *
+     * @param from the first position, included
+     */
     public Sequential slice(int from) {
         return slice(from, null, 1);
     }
 
     /**
-     * {@code model[start:stop:step]}, {@code null} for an omitted bound: {@code slice(null, null, -1)}
-     * is {@code model[::-1]}, the modules in reverse order. Names are kept, as in PyTorch.
+     * {@return {@code model[start:stop:step]}, {@code null} for an omitted bound: {@code slice(null, null, -1)}
+     * is {@code model[::-1]}, the modules in reverse order} Names are kept, as in PyTorch.
      *
+     * @param start the first position, or {@code null} for the start (the end with a negative step)
+     * @param stop the position to stop before, or {@code null} for the end
+     * @param step the stride, not 0; negative walks backwards
      * @throws IllegalArgumentException when {@code step} is 0
      */
     public Sequential slice(Integer start, Integer stop, int step) {
@@ -143,6 +178,8 @@ public class Sequential extends Module implements Iterable<Module> {
      * Adds a module at the end under the name {@code str(len(model))}; mirrors {@code append}.
      * Returns this.
      *
+     * @param module the module
+     * @return this, for chaining
      * @throws IllegalStateException when a child already has that name (a named or sliced
      *     sequence), where PyTorch would silently replace it
      */
@@ -157,7 +194,12 @@ public class Sequential extends Module implements Iterable<Module> {
         return this;
     }
 
-    /** Adds modules at the end; mirrors {@code extend} and {@code model += other}. Returns this. */
+    /**
+     * Adds modules at the end; mirrors {@code extend} and {@code model += other}. Returns this.
+     *
+     * @param modules the modules, in order
+     * @return this, for chaining
+     */
     public Sequential extend(Iterable<? extends Module> modules) {
         for (Module m : modules) {
             append(m);
@@ -165,7 +207,12 @@ public class Sequential extends Module implements Iterable<Module> {
         return this;
     }
 
-    /** A new sequence of this one's modules then {@code other}'s, named by position; mirrors {@code a + b}. */
+    /**
+     * {@return a new sequence of this one's modules then {@code other}'s, named by position;
+     * mirrors {@code a + b}}
+     *
+     * @param other the sequence whose modules follow
+     */
     public Sequential plus(Sequential other) {
         List<Module> all = toList();
         all.addAll(other.toList());
@@ -175,6 +222,10 @@ public class Sequential extends Module implements Iterable<Module> {
     /**
      * Inserts a module before {@code index}; mirrors {@code insert(index, module)}: {@code index}
      * may be {@code size()} (append) or negative. Children are renumbered by position.
+     *
+     * @param index the position; negative counts from the end
+     * @param module the module
+     * @return this {@code Sequential}, for chaining
      */
     public Sequential insert(int index, Module module) {
         checkModule(module);
@@ -191,6 +242,9 @@ public class Sequential extends Module implements Iterable<Module> {
     /**
      * Removes and returns the module at {@code index}, renumbering the rest by position as PyTorch
      * does; mirrors {@code del model[index]}.
+     *
+     * @param index the position; negative counts from the end
+     * @return the module that was there
      */
     public Module remove(int index) {
         List<Module> layers = toList();
@@ -199,17 +253,29 @@ public class Sequential extends Module implements Iterable<Module> {
         return old;
     }
 
-    /** Removes and returns the module at {@code index}; mirrors {@code pop(index)}. */
+    /**
+     * Removes and returns the module at {@code index}; mirrors {@code pop(index)}.
+     *
+     * @param index the position; negative counts from the end
+     * @return the module that was there
+     */
     public Module pop(int index) {
         return remove(index);
     }
 
-    /** Removes and returns the last module; mirrors {@code pop(-1)}. */
+    /**
+     * Removes and returns the last module; mirrors {@code pop(-1)}.
+     *
+     * @return the module that was there
+     */
     public Module pop() {
         return remove(-1);
     }
 
-    /** The modules in order; changes to the sequence are not reflected in the returned list. */
+    /**
+     * {@return the modules in order; changes to the sequence are not reflected in the returned
+     * list}
+     */
     public List<Module> toList() {
         return new ArrayList<>(ownModules().values());
     }

@@ -16,12 +16,22 @@ public class SmoothL1Loss extends Loss {
         this(Functional.Reduction.MEAN, 1.0);
     }
 
-    /** The mean with the given {@code beta}. */
+    /**
+     * The mean with the given {@code beta}.
+     *
+     * @param beta the threshold where the loss turns from quadratic to linear (PyTorch's default 1)
+     */
     public SmoothL1Loss(double beta) {
         this(Functional.Reduction.MEAN, beta);
     }
 
-    /** Mirrors {@code SmoothL1Loss(reduction=..., beta=...)}. */
+    /**
+     * Mirrors {@code SmoothL1Loss(reduction=..., beta=...)}.
+     *
+     * @param beta the threshold where the loss turns from quadratic to linear (PyTorch's default 1)
+     * @param reduction how the per-element losses are combined: {@code MEAN} (PyTorch's default),
+     *     {@code SUM} or {@code NONE}
+     */
     public SmoothL1Loss(Functional.Reduction reduction, double beta) {
         super(reduction);
         if (beta < 0) {
@@ -30,7 +40,7 @@ public class SmoothL1Loss extends Loss {
         this.beta = beta;
     }
 
-    /** Where the loss changes from squared to absolute. */
+    /** {@return where the loss changes from squared to absolute} */
     public double beta() {
         return beta;
     }

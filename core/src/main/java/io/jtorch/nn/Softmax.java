@@ -10,12 +10,16 @@ import io.jtorch.jit.TorchScriptable;
 public class Softmax extends Module implements TorchScriptable {
     private final int dim;
 
-    /** Softmax along {@code dim}; mirrors {@code nn.Softmax(dim)}. */
+    /**
+     * Softmax along {@code dim}; mirrors {@code nn.Softmax(dim)}.
+     *
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public Softmax(int dim) {
         this.dim = dim;
     }
 
-    /** The dimension along which values sum to 1. */
+    /** {@return the dimension along which values sum to 1} */
     public int dim() {
         return dim;
     }

@@ -27,7 +27,7 @@ public final class StateDicts {
      * @param mismatchedKeys keys skipped because their shapes differ, with both shapes
      */
     public record IncompatibleKeys(List<String> missingKeys, List<String> unexpectedKeys, List<String> mismatchedKeys) {
-        /** Whether every key matched. */
+        /** {@return whether every key matched} */
         public boolean isEmpty() {
             return missingKeys.isEmpty() && unexpectedKeys.isEmpty() && mismatchedKeys.isEmpty();
         }
@@ -42,6 +42,9 @@ public final class StateDicts {
      * ... more epochs ...
      * model.loadStateDict(best);
      * }</pre>
+     *
+     * @param stateDict the state dict to copy
+     * @return a copy whose values are new tensors with the same values, in the same order
      */
     public static Map<String, Tensor> deepCopy(Map<String, ? extends Tensor> stateDict) {
         Map<String, Tensor> out = new LinkedHashMap<>();

@@ -36,12 +36,24 @@ public class TransformerEncoder extends Module implements TorchScriptable {
 
     private final int numLayers;
 
-    /** {@code numLayers} copies of {@code encoderLayer}, without a final norm. */
+    /**
+     * {@code numLayers} copies of {@code encoderLayer}, without a final norm.
+     *
+     * @param encoderLayer the layer to copy {@code numLayers} times
+     * @param numLayers the number of stacked layers
+     */
     public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers) {
         this(encoderLayer, numLayers, null);
     }
 
-    /** {@code numLayers} copies of {@code encoderLayer}, then {@code norm} (null for none); mirrors {@code TransformerEncoder(layer, n, norm)}. */
+    /**
+     * {@code numLayers} copies of {@code encoderLayer}, then {@code norm} (null for none); mirrors
+     * {@code TransformerEncoder(layer, n, norm)}.
+     *
+     * @param encoderLayer the layer to copy {@code numLayers} times
+     * @param norm the final layer norm, or {@code null} for none
+     * @param numLayers the number of stacked layers
+     */
     public TransformerEncoder(TransformerEncoderLayer encoderLayer, int numLayers, Module norm) {
         if (numLayers < 1) {
             throw new IllegalArgumentException("TransformerEncoder needs num_layers >= 1, got " + numLayers);
@@ -56,12 +68,16 @@ public class TransformerEncoder extends Module implements TorchScriptable {
         }
     }
 
-    /** The number of layers; mirrors {@code num_layers}. */
+    /** {@return the number of layers; mirrors {@code num_layers}} */
     public int numLayers() {
         return numLayers;
     }
 
-    /** The layer at {@code index}; mirrors {@code encoder.layers[index]}. */
+    /**
+     * {@return the layer at {@code index}; mirrors {@code encoder.layers[index]}}
+     *
+     * @param index the layer's position, from 0
+     */
     public Module layer(int index) {
         Module m = child("layers").namedChildren().get(Integer.toString(index));
         if (m == null) {
@@ -76,7 +92,15 @@ public class TransformerEncoder extends Module implements TorchScriptable {
         return forward(src, null, null);
     }
 
-    /** Runs every layer with the same masks, then the norm; mirrors {@code encoder(src, mask, src_key_padding_mask)}. */
+    /**
+     * Runs every layer with the same masks, then the norm; mirrors {@code encoder(src, mask,
+     * src_key_padding_mask)}.
+     *
+     * @param src the sequence, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param mask the attention mask over (L, L), or {@code null}
+     * @param srcKeyPaddingMask a boolean (N, L) mask, true for positions to ignore, or {@code null}
+     * @return the encoded sequence, of the input's shape
+     */
     public Tensor forward(Tensor src, Tensor mask, Tensor srcKeyPaddingMask) {
         Tensor x = src;
         for (Module layer : child("layers").children()) {

@@ -25,7 +25,12 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
         private boolean batchFirst = false;
         private boolean normFirst = false;
 
-        /** The feed-forward network's hidden size; PyTorch's default is 2048. */
+        /**
+         * The feed-forward network's hidden size; PyTorch's default is 2048.
+         *
+         * @param dimFeedforward the hidden size of the feed-forward network
+         * @return these options, for chaining
+         */
         public Options dimFeedforward(long dimFeedforward) {
             if (dimFeedforward < 1) {
                 throw new IllegalArgumentException("dim_feedforward must be positive, got " + dimFeedforward);
@@ -34,7 +39,12 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
             return this;
         }
 
-        /** Dropout probability everywhere in the layer; PyTorch's default is 0.1. */
+        /**
+         * Dropout probability everywhere in the layer; PyTorch's default is 0.1.
+         *
+         * @param dropout the dropout probability (0 for none)
+         * @return these options, for chaining
+         */
         public Options dropout(double dropout) {
             if (!(dropout >= 0 && dropout <= 1)) {
                 throw new IllegalArgumentException("dropout must be in [0, 1], got " + dropout);
@@ -43,7 +53,12 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
             return this;
         }
 
-        /** The feed-forward activation, {@code "relu"} (PyTorch's default) or {@code "gelu"}. */
+        /**
+         * The feed-forward activation, {@code "relu"} (PyTorch's default) or {@code "gelu"}.
+         *
+         * @param activation {@code "relu"} or {@code "gelu"}
+         * @return these options, for chaining
+         */
         public Options activation(String activation) {
             if (!"relu".equals(activation) && !"gelu".equals(activation)) {
                 throw new IllegalArgumentException("activation should be relu/gelu, not " + activation);
@@ -52,19 +67,37 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
             return this;
         }
 
-        /** The layer norms' eps; PyTorch's default is 1e-5. */
+        /**
+         * The layer norms' eps; PyTorch's default is 1e-5.
+         *
+         * @param eps the value added to the denominator for numerical stability
+         * @return these options, for chaining
+         */
         public Options layerNormEps(double eps) {
             this.layerNormEps = eps;
             return this;
         }
 
-        /** Whether inputs are (N, S, E) instead of (S, N, E); PyTorch's default is false. */
+        /**
+         * Whether inputs are (N, S, E) instead of (S, N, E); PyTorch's default is false.
+         *
+         * @param batchFirst whether inputs and outputs are (N, L, E) rather than PyTorch's default
+         *     (L, N, E)
+         * @return these options, for chaining
+         */
         public Options batchFirst(boolean batchFirst) {
             this.batchFirst = batchFirst;
             return this;
         }
 
-        /** Whether the layer norms come before attention and feed-forward; PyTorch's default is false. */
+        /**
+         * Whether the layer norms come before attention and feed-forward; PyTorch's default is
+         * false.
+         *
+         * @param normFirst whether the norms come first (pre-norm) rather than after the residual
+         *     (PyTorch's default false)
+         * @return these options, for chaining
+         */
         public Options normFirst(boolean normFirst) {
             this.normFirst = normFirst;
             return this;
@@ -80,17 +113,33 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
     private final long nhead;
     private final Options options;
 
-    /** PyTorch's defaults; mirrors {@code TransformerEncoderLayer(d_model, nhead)}. */
+    /**
+     * PyTorch's defaults; mirrors {@code TransformerEncoderLayer(d_model, nhead)}.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** A layer with PyTorch's defaults (feed-forward 2048, dropout 0.1, relu, post-norm, (S, N, E)). */
+    /**
+     * A layer with PyTorch's defaults (feed-forward 2048, dropout 0.1, relu, post-norm, (S, N, E)).
+     *
+     * @param dModel the size {@code E} of each embedding
+     * @param nhead the number of attention heads; {@code dModel} must be divisible by it
+     */
     public TransformerEncoderLayer(long dModel, long nhead) {
         this(dModel, nhead, options());
     }
 
-    /** A layer with {@code options}, e.g. {@code options().dimFeedforward(3072).activation("gelu").batchFirst(true)}. */
+    /**
+     * A layer with {@code options}, e.g. {@code
+     * options().dimFeedforward(3072).activation("gelu").batchFirst(true)}.
+     *
+     * @param dModel the size {@code E} of each embedding
+     * @param nhead the number of attention heads; {@code dModel} must be divisible by it
+     * @param options the feed-forward size, dropout, activation, layout and norm placement
+     */
     public TransformerEncoderLayer(long dModel, long nhead, Options options) {
         this.dModel = dModel;
         this.nhead = nhead;
@@ -106,22 +155,22 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
         registerModule("dropout2", new Dropout(options.dropout));
     }
 
-    /** The model dimension E; mirrors {@code d_model}. */
+    /** {@return the model dimension E; mirrors {@code d_model}} */
     public long dModel() {
         return dModel;
     }
 
-    /** The number of attention heads; mirrors {@code nhead}. */
+    /** {@return the number of attention heads; mirrors {@code nhead}} */
     public long nhead() {
         return nhead;
     }
 
-    /** Whether the layer norms come first; mirrors {@code norm_first}. */
+    /** {@return whether the layer norms come first; mirrors {@code norm_first}} */
     public boolean normFirst() {
         return options.normFirst;
     }
 
-    /** Whether inputs are (N, S, E); mirrors {@code batch_first}. */
+    /** {@return whether inputs are (N, S, E); mirrors {@code batch_first}} */
     public boolean batchFirst() {
         return options.batchFirst;
     }
@@ -139,9 +188,13 @@ public class TransformerEncoderLayer extends Module implements TorchScriptable {
     }
 
     /**
-     * The encoded sequence; mirrors {@code layer(src, src_mask, src_key_padding_mask)}. The masks
+     * {@return the encoded sequence; mirrors {@code layer(src, src_mask, src_key_padding_mask)}} The masks
      * (null for none) are those of {@link MultiheadAttention}: {@code srcMask} (S, S) or
      * (N·nhead, S, S), {@code srcKeyPaddingMask} (N, S), bool (true = ignored) or float.
+     *
+     * @param src the sequence, (L, N, E), or (N, L, E) with {@code batchFirst}
+     * @param srcMask the attention mask over (L, L), or {@code null}
+     * @param srcKeyPaddingMask a boolean (N, L) mask, true for positions to ignore, or {@code null}
      */
     public Tensor forward(Tensor src, Tensor srcMask, Tensor srcKeyPaddingMask) {
         if ((src.dim() != 2 && src.dim() != 3) || src.size(-1) != dModel) {

@@ -13,7 +13,14 @@ public class Unflatten extends Module implements TorchScriptable {
     private final int dim;
     private final long[] unflattenedSize;
 
-    /** Splits dimension {@code dim} into {@code unflattenedSize}; mirrors {@code nn.Unflatten(dim, unflattened_size)}. */
+    /**
+     * Splits dimension {@code dim} into {@code unflattenedSize}; mirrors {@code nn.Unflatten(dim,
+     * unflattened_size)}.
+     *
+     * @param unflattenedSize the sizes dimension {@code dim} is split into; their product must be
+     *     its size
+     * @param dim the dimension; negative values count from the end, as in PyTorch
+     */
     public Unflatten(int dim, long... unflattenedSize) {
         if (unflattenedSize.length == 0) {
             throw new IllegalArgumentException("Unflatten: unflattened_size must be non-empty");
@@ -22,12 +29,12 @@ public class Unflatten extends Module implements TorchScriptable {
         this.unflattenedSize = unflattenedSize.clone();
     }
 
-    /** The dimension that is expanded. */
+    /** {@return the dimension that is expanded} */
     public int dim() {
         return dim;
     }
 
-    /** The sizes it is expanded into. */
+    /** {@return the sizes it is expanded into} */
     public long[] unflattenedSize() {
         return unflattenedSize.clone();
     }

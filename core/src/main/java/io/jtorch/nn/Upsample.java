@@ -20,32 +20,67 @@ public class Upsample extends Module implements TorchScriptable {
     private final String mode;
     private final Boolean alignCorners;
 
-    /** Nearest-neighbour upsampling by {@code scaleFactor}. */
+    /**
+     * Nearest-neighbour upsampling by {@code scaleFactor}.
+     *
+     * @param scaleFactor the multiplier of each spatial size
+     */
     public Upsample(double scaleFactor) {
         this(null, scaleFactor, "nearest", null);
     }
 
-    /** Upsampling by {@code scaleFactor} with {@code mode}. */
+    /**
+     * Upsampling by {@code scaleFactor} with {@code mode}.
+     *
+     * @param scaleFactor the multiplier of each spatial size
+     * @param mode {@code "nearest"}, {@code "linear"}, {@code "bilinear"}, {@code "bicubic"} or
+     *     {@code "trilinear"}
+     */
     public Upsample(double scaleFactor, String mode) {
         this(null, scaleFactor, mode, null);
     }
 
-    /** Upsampling by {@code scaleFactor} with an interpolating {@code mode} and {@code align_corners}. */
+    /**
+     * Upsampling by {@code scaleFactor} with an interpolating {@code mode} and {@code
+     * align_corners}.
+     *
+     * @param scaleFactor the multiplier of each spatial size
+     * @param mode {@code "nearest"}, {@code "linear"}, {@code "bilinear"}, {@code "bicubic"} or
+     *     {@code "trilinear"}
+     * @param alignCorners whether the corner pixels of input and output are aligned
+     */
     public Upsample(double scaleFactor, String mode, boolean alignCorners) {
         this(null, scaleFactor, mode, alignCorners);
     }
 
-    /** Nearest-neighbour resizing to {@code size} (one value per spatial dimension, or one for all). */
+    /**
+     * Nearest-neighbour resizing to {@code size} (one value per spatial dimension, or one for all).
+     *
+     * @param size the output's spatial size
+     */
     public Upsample(long[] size) {
         this(size, null, "nearest", null);
     }
 
-    /** Resizing to {@code size} with {@code mode}. */
+    /**
+     * Resizing to {@code size} with {@code mode}.
+     *
+     * @param size the output's spatial size
+     * @param mode {@code "nearest"}, {@code "linear"}, {@code "bilinear"}, {@code "bicubic"} or
+     *     {@code "trilinear"}
+     */
     public Upsample(long[] size, String mode) {
         this(size, null, mode, null);
     }
 
-    /** Resizing to {@code size} with an interpolating {@code mode} and {@code align_corners}. */
+    /**
+     * Resizing to {@code size} with an interpolating {@code mode} and {@code align_corners}.
+     *
+     * @param size the output's spatial size
+     * @param mode {@code "nearest"}, {@code "linear"}, {@code "bilinear"}, {@code "bicubic"} or
+     *     {@code "trilinear"}
+     * @param alignCorners whether the corner pixels of input and output are aligned
+     */
     public Upsample(long[] size, String mode, boolean alignCorners) {
         this(size, null, mode, alignCorners);
     }
@@ -64,22 +99,25 @@ public class Upsample extends Module implements TorchScriptable {
         this.alignCorners = alignCorners;
     }
 
-    /** The output size, or {@code null} when a scale factor is used. */
+    /** {@return the output size, or {@code null} when a scale factor is used} */
     public long[] size() {
         return size == null ? null : size.clone();
     }
 
-    /** The scale factor, or {@code null} when an output size is used. */
+    /** {@return the scale factor, or {@code null} when an output size is used} */
     public Double scaleFactor() {
         return scaleFactor;
     }
 
-    /** The interpolation mode. */
+    /** {@return the interpolation mode} */
     public String mode() {
         return mode;
     }
 
-    /** {@code align_corners} as given, or {@code null} (PyTorch's None: false for the interpolating modes). */
+    /**
+     * {@return {@code align_corners} as given, or {@code null} (PyTorch's None: false for the
+     * interpolating modes)}
+     */
     public Boolean alignCorners() {
         return alignCorners;
     }

@@ -22,17 +22,31 @@ import java.util.Map;
  * }</pre>
  */
 public class Adagrad extends Optimizer {
-    /** Adagrad over {@code params} with PyTorch's default rate 0.01. */
+    /**
+     * Adagrad over {@code params} with PyTorch's default rate 0.01.
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     */
     public Adagrad(Iterable<? extends Parameter> params) {
         this(params, 1e-2);
     }
 
-    /** Adagrad over {@code params}; mirrors {@code Adagrad(params, lr=lr)}. */
+    /**
+     * Adagrad over {@code params}; mirrors {@code Adagrad(params, lr=lr)}.
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     * @param lr the learning rate
+     */
     public Adagrad(Iterable<? extends Parameter> params, double lr) {
         this(single(params), lr);
     }
 
-    /** Adagrad over parameter groups, {@code lr} being the default for groups without their own. */
+    /**
+     * Adagrad over parameter groups, {@code lr} being the default for groups without their own.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param lr the learning rate
+     */
     public Adagrad(List<ParamGroup> groups, double lr) {
         super(groups, Map.of("lr", lr, "lr_decay", 0.0, "weight_decay", 0.0, "initial_accumulator_value", 0.0, "eps", 1e-10));
         for (Parameter p : allParams()) {
@@ -40,13 +54,24 @@ public class Adagrad extends Optimizer {
         }
     }
 
-    /** Sets the learning-rate decay (default 0); returns this. */
+    /**
+     * Sets the learning-rate decay (default 0); returns this.
+     *
+     * @param lrDecay the decay of the learning rate per step: step {@code t} uses
+     *     {@code lr / (1 + (t - 1) * lrDecay)}
+     * @return this, for chaining
+     */
     public Adagrad lrDecay(double lrDecay) {
         setDefault("lr_decay", lrDecay);
         return this;
     }
 
-    /** Sets the L2 penalty (default 0); returns this. */
+    /**
+     * Sets the L2 penalty (default 0); returns this.
+     *
+     * @param weightDecay the weight decay (L2 penalty) factor
+     * @return this, for chaining
+     */
     public Adagrad weightDecay(double weightDecay) {
         setDefault("weight_decay", weightDecay);
         return this;
@@ -55,6 +80,9 @@ public class Adagrad extends Optimizer {
     /**
      * Sets the value the squared-gradient sums start from (default 0), refilling the sums of
      * parameters not stepped yet; returns this.
+     *
+     * @param value the starting value of each parameter's sum of squared gradients
+     * @return this, for chaining
      */
     public Adagrad initialAccumulatorValue(double value) {
         setDefault("initial_accumulator_value", value);
@@ -67,7 +95,12 @@ public class Adagrad extends Optimizer {
         return this;
     }
 
-    /** Sets the term added to the denominator (default 1e-10); returns this. */
+    /**
+     * Sets the term added to the denominator (default 1e-10); returns this.
+     *
+     * @param eps the value added to the denominator for numerical stability
+     * @return this, for chaining
+     */
     public Adagrad eps(double eps) {
         setDefault("eps", eps);
         return this;

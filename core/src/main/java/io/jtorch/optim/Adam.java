@@ -17,12 +17,22 @@ import java.util.Map;
 public class Adam extends Optimizer {
     private final boolean decoupledWeightDecay;
 
-    /** Adam over {@code params}; mirrors {@code Adam(params, lr=lr)}. */
+    /**
+     * Adam over {@code params}; mirrors {@code Adam(params, lr=lr)}.
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     * @param lr the learning rate
+     */
     public Adam(Iterable<? extends Parameter> params, double lr) {
         this(single(params), lr);
     }
 
-    /** Adam over parameter groups, {@code lr} being the default. */
+    /**
+     * Adam over parameter groups, {@code lr} being the default.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param lr the learning rate
+     */
     public Adam(List<ParamGroup> groups, double lr) {
         this(groups, lr, 0.0, false);
     }
@@ -33,26 +43,48 @@ public class Adam extends Optimizer {
         this.decoupledWeightDecay = decoupledWeightDecay;
     }
 
-    /** Sets the moment decay rates (defaults 0.9 and 0.999); returns this. */
+    /**
+     * Sets the moment decay rates (defaults 0.9 and 0.999); returns this.
+     *
+     * @param beta1 the decay rate of the gradient's running average (PyTorch's {@code betas[0]})
+     * @param beta2 the decay rate of the squared gradient's running average (PyTorch's
+     *     {@code betas[1]})
+     * @return this, for chaining
+     */
     public Adam betas(double beta1, double beta2) {
         setDefault("beta1", beta1);
         setDefault("beta2", beta2);
         return this;
     }
 
-    /** Sets the term added to the denominator (default 1e-8); returns this. */
+    /**
+     * Sets the term added to the denominator (default 1e-8); returns this.
+     *
+     * @param eps the value added to the denominator for numerical stability
+     * @return this, for chaining
+     */
     public Adam eps(double eps) {
         setDefault("eps", eps);
         return this;
     }
 
-    /** Sets the weight decay; returns this. */
+    /**
+     * Sets the weight decay; returns this.
+     *
+     * @param weightDecay the weight decay (L2 penalty) factor
+     * @return this, for chaining
+     */
     public Adam weightDecay(double weightDecay) {
         setDefault("weight_decay", weightDecay);
         return this;
     }
 
-    /** Turns the AMSGrad variant on or off; returns this. */
+    /**
+     * Turns the AMSGrad variant on or off; returns this.
+     *
+     * @param amsgrad whether to use the maximum of past second moments (PyTorch's {@code amsgrad})
+     * @return this, for chaining
+     */
     public Adam amsgrad(boolean amsgrad) {
         setDefault("amsgrad", amsgrad ? 1.0 : 0.0);
         return this;

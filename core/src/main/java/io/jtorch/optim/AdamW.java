@@ -12,12 +12,22 @@ import java.util.List;
  * }</pre>
  */
 public class AdamW extends Adam {
-    /** AdamW over {@code params}; mirrors {@code AdamW(params, lr=lr)}. */
+    /**
+     * AdamW over {@code params}; mirrors {@code AdamW(params, lr=lr)}.
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     * @param lr the learning rate
+     */
     public AdamW(Iterable<? extends Parameter> params, double lr) {
         this(single(params), lr);
     }
 
-    /** AdamW over parameter groups, {@code lr} being the default. */
+    /**
+     * AdamW over parameter groups, {@code lr} being the default.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param lr the learning rate
+     */
     public AdamW(List<ParamGroup> groups, double lr) {
         super(groups, lr, 1e-2, true);
     }

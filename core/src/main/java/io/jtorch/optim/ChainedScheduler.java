@@ -16,7 +16,11 @@ import java.util.Objects;
 public class ChainedScheduler extends LRScheduler {
     private final List<LRScheduler> schedulers;
 
-    /** Steps {@code schedulers} in order at each {@link #step()}; they must share one optimizer. */
+    /**
+     * Steps {@code schedulers} in order at each {@link #step()}; they must share one optimizer.
+     *
+     * @param schedulers the schedulers to step together, all over the same optimizer
+     */
     public ChainedScheduler(List<? extends LRScheduler> schedulers) {
         super(checked(schedulers));
         this.schedulers = List.copyOf(schedulers);
@@ -51,7 +55,7 @@ public class ChainedScheduler extends LRScheduler {
         setLastLr(currentLrs());
     }
 
-    /** The schedulers it steps, in order. */
+    /** {@return the schedulers it steps, in order} */
     public List<LRScheduler> schedulers() {
         return schedulers;
     }

@@ -6,12 +6,24 @@ package io.jtorch.optim;
  * {@code torch.optim.lr_scheduler.CosineAnnealingLR}.
  */
 public class CosineAnnealingLR extends LRScheduler {
-    /** Anneals to {@code etaMin} over {@code tMax} epochs. */
+    /**
+     * Anneals to {@code etaMin} over {@code tMax} epochs.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param tMax the number of epochs of the half cosine (PyTorch's {@code T_max})
+     * @param etaMin the lowest learning rate, reached after {@code tMax} epochs (PyTorch's
+     *     {@code eta_min}, default 0)
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
         super(optimizer, rule(tMax, etaMin));
     }
 
-    /** Anneals to 0 over {@code tMax} epochs. */
+    /**
+     * Anneals to 0 over {@code tMax} epochs.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param tMax the number of epochs of the half cosine (PyTorch's {@code T_max})
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) {
         this(optimizer, tMax, 0.0);
     }

@@ -48,12 +48,26 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
 
     private final Cycle cycle;
 
-    /** Restarts after {@code t0} epochs, then after {@code t0·tMult}, ..., annealing to {@code etaMin}. */
+    /**
+     * Restarts after {@code t0} epochs, then after {@code t0·tMult}, ..., annealing to {@code
+     * etaMin}.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param t0 the number of epochs until the first restart (PyTorch's {@code T_0})
+     * @param tMult the factor by which the period grows after each restart (PyTorch's
+     *     {@code T_mult}, default 1)
+     * @param etaMin the lowest learning rate (PyTorch's {@code eta_min}, default 0)
+     */
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0, int tMult, double etaMin) {
         this(optimizer, new Cycle(t0, tMult, etaMin));
     }
 
-    /** Restarts every {@code t0} epochs, annealing to 0 (PyTorch's defaults T_mult 1, eta_min 0). */
+    /**
+     * Restarts every {@code t0} epochs, annealing to 0 (PyTorch's defaults T_mult 1, eta_min 0).
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param t0 the number of epochs until the first restart (PyTorch's {@code T_0})
+     */
     public CosineAnnealingWarmRestarts(Optimizer optimizer, int t0) {
         this(optimizer, t0, 1, 0.0);
     }
@@ -83,6 +97,8 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
      * Moves to {@code epoch}, which may be fractional ({@code epoch + i / iters} within an epoch);
      * mirrors {@code step(epoch)}.
      *
+     * @param epoch the epoch, fractional within a restart period as in PyTorch's
+     *     {@code step(epoch + i / iters)}
      * @throws IllegalArgumentException if {@code epoch} is negative or not a number
      */
     public void step(double epoch) {
@@ -111,12 +127,12 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
         step((double) epoch);
     }
 
-    /** The epochs since the last restart; mirrors {@code T_cur}. */
+    /** {@return the epochs since the last restart; mirrors {@code T_cur}} */
     public double tCur() {
         return cycle.tCur;
     }
 
-    /** The length of the current cycle; mirrors {@code T_i}. */
+    /** {@return the length of the current cycle; mirrors {@code T_i}} */
     public long tI() {
         return cycle.tI;
     }

@@ -5,7 +5,12 @@ package io.jtorch.optim;
  * {@code torch.optim.lr_scheduler.ExponentialLR}.
  */
 public class ExponentialLR extends LRScheduler {
-    /** Decays by {@code gamma} every epoch. */
+    /**
+     * Decays by {@code gamma} every epoch.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param gamma the factor applied to the learning rate each epoch
+     */
     public ExponentialLR(Optimizer optimizer, double gamma) {
         super(optimizer, rule(gamma));
     }

@@ -31,15 +31,25 @@ public abstract class LRScheduler {
     @FunctionalInterface
     public interface Rule {
         /**
-         * The rate of group {@code group} at epoch {@code epoch} (0 in the constructor), given its
-         * current rate {@code lr} and its base rate ({@code initial_lr}).
+         * {@return the rate of group {@code group} at epoch {@code epoch} (0 in the constructor), given its
+         * current rate {@code lr} and its base rate ({@code initial_lr})}
+         *
+         * @param group the index of the parameter group
+         * @param lr the group's current rate
+         * @param baseLr the group's base rate ({@code initial_lr})
+         * @param epoch the epoch, 0 in the constructor
          */
         double lr(int group, double lr, double baseLr, int epoch);
 
         /**
-         * The rate at {@code epoch} computed from the base rate alone, used when a scheduler is
+         * {@return the rate at {@code epoch} computed from the base rate alone, used when a scheduler is
          * restarted at a given epoch (by {@link SequentialLR}); mirrors
-         * {@code _get_closed_form_lr()}. Defaults to {@link #lr}.
+         * {@code _get_closed_form_lr()}} Defaults to {@link #lr}.
+         *
+         * @param group the index of the parameter group
+         * @param lr the group's current rate
+         * @param baseLr the group's base rate ({@code initial_lr})
+         * @param epoch the epoch, 0 in the constructor
          */
         default double closedFormLr(int group, double lr, double baseLr, int epoch) {
             return lr(group, lr, baseLr, epoch);
@@ -56,6 +66,9 @@ public abstract class LRScheduler {
     /**
      * Records each group's current rate as its base rate ({@code initial_lr}, unless a group
      * already has one) and applies {@code rule} for epoch 0 to every group.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param rule the rate of each group at each epoch
      */
     protected LRScheduler(Optimizer optimizer, Rule rule) {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
@@ -81,17 +94,20 @@ public abstract class LRScheduler {
         lastLr = currentLrs();
     }
 
-    /** The optimizer whose rates this scheduler sets. */
+    /** {@return the optimizer whose rates this scheduler sets} */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** The number of {@link #step()} calls so far (0 right after construction); mirrors {@code last_epoch}. */
+    /**
+     * {@return the number of {@link #step()} calls so far (0 right after construction); mirrors
+     * {@code last_epoch}}
+     */
     public int lastEpoch() {
         return lastEpoch;
     }
 
-    /** Each group's rate when the scheduler was created; mirrors {@code base_lrs}. */
+    /** {@return each group's rate when the scheduler was created; mirrors {@code base_lrs}} */
     public List<Double> baseLrs() {
         return List.copyOf(baseLrs);
     }
@@ -162,15 +178,15 @@ public abstract class LRScheduler {
         return List.copyOf(out);
     }
 
-    /** The rate of each group that the last step set; mirrors {@code get_last_lr()}. */
+    /** {@return the rate of each group that the last step set; mirrors {@code get_last_lr()}} */
     public List<Double> getLastLr() {
         return lastLr;
     }
 
     /**
-     * The scheduler's state; mirrors {@code scheduler.state_dict()}: {@code last_epoch},
+     * {@return the scheduler's state; mirrors {@code scheduler.state_dict()}: {@code last_epoch},
      * {@code base_lrs}, {@code _step_count} and {@code _last_lr}, plus what a subclass's schedule
-     * keeps, by PyTorch's names. Hyperparameters are not saved: they are the constructor's.
+     * keeps, by PyTorch's names} Hyperparameters are not saved: they are the constructor's.
      */
     public Map<String, Object> stateDict() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -186,6 +202,7 @@ public abstract class LRScheduler {
      * same scheduler); mirrors {@code scheduler.load_state_dict(state_dict)}. The rates themselves
      * are in the optimizer's state: restore both.
      *
+     * @param state a map as {@link #stateDict()} returns it
      * @throws IllegalArgumentException when the state lacks {@code last_epoch} or has a different number of groups
      */
     public void loadStateDict(Map<String, ?> state) {

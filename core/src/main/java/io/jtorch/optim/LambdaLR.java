@@ -17,12 +17,24 @@ import java.util.function.IntToDoubleFunction;
  * {@code None} too): a resumed run builds the scheduler with the same functions.
  */
 public class LambdaLR extends LRScheduler {
-    /** One function {@code epoch -> factor} for every group; mirrors {@code LambdaLR(optimizer, lr_lambda)}. */
+    /**
+     * One function {@code epoch -> factor} for every group; mirrors {@code LambdaLR(optimizer,
+     * lr_lambda)}.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param lrLambda the factor of the base rate at each epoch, for every group
+     */
     public LambdaLR(Optimizer optimizer, IntToDoubleFunction lrLambda) {
         this(optimizer, Collections.nCopies(optimizer.paramGroups().size(), Objects.requireNonNull(lrLambda, "lrLambda")));
     }
 
-    /** One function per group, in group order; mirrors {@code LambdaLR(optimizer, [lambda1, lambda2])}. */
+    /**
+     * One function per group, in group order; mirrors {@code LambdaLR(optimizer, [lambda1,
+     * lambda2])}.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param lrLambdas one factor function per parameter group, in group order
+     */
     public LambdaLR(Optimizer optimizer, List<IntToDoubleFunction> lrLambdas) {
         super(optimizer, rule(optimizer, lrLambdas));
     }

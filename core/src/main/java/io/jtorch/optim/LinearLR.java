@@ -7,12 +7,24 @@ package io.jtorch.optim;
  * epoch already runs at {@code startFactor} times the rate.
  */
 public class LinearLR extends LRScheduler {
-    /** PyTorch's defaults: from a third of the rate to the full rate over 5 epochs. */
+    /**
+     * PyTorch's defaults: from a third of the rate to the full rate over 5 epochs.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     */
     public LinearLR(Optimizer optimizer) {
         this(optimizer, 1.0 / 3, 1.0, 5);
     }
 
-    /** From {@code startFactor} (in (0, 1]) to {@code endFactor} (in [0, 1]) times the rate over {@code totalIters} epochs. */
+    /**
+     * From {@code startFactor} (in (0, 1]) to {@code endFactor} (in [0, 1]) times the rate over
+     * {@code totalIters} epochs.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param startFactor the factor of the base rate at epoch 0 (PyTorch's default 1/3)
+     * @param endFactor the factor reached at {@code totalIters} (PyTorch's default 1)
+     * @param totalIters the number of epochs over which the factor changes (PyTorch's default 5)
+     */
     public LinearLR(Optimizer optimizer, double startFactor, double endFactor, int totalIters) {
         super(optimizer, rule(startFactor, endFactor, totalIters));
     }

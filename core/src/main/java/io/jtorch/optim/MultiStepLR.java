@@ -14,12 +14,23 @@ import java.util.Objects;
  * }</pre>
  */
 public class MultiStepLR extends LRScheduler {
-    /** Decays by {@code gamma} at each of {@code milestones} (epoch indices, increasing). */
+    /**
+     * Decays by {@code gamma} at each of {@code milestones} (epoch indices, increasing).
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param milestones the epochs, increasing, at which the rate is multiplied by {@code gamma}
+     * @param gamma the factor applied at each milestone (PyTorch's default 0.1)
+     */
     public MultiStepLR(Optimizer optimizer, List<Integer> milestones, double gamma) {
         super(optimizer, rule(milestones, gamma));
     }
 
-    /** Decays by 0.1 at each of {@code milestones}, PyTorch's default gamma. */
+    /**
+     * Decays by 0.1 at each of {@code milestones}, PyTorch's default gamma.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param milestones the epochs, increasing, at which the rate is multiplied by {@code gamma}
+     */
     public MultiStepLR(Optimizer optimizer, List<Integer> milestones) {
         this(optimizer, milestones, 0.1);
     }

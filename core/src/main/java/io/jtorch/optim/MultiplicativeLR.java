@@ -13,12 +13,22 @@ import java.util.function.IntToDoubleFunction;
  * }</pre>
  */
 public class MultiplicativeLR extends LRScheduler {
-    /** One function {@code epoch -> factor} for every group. */
+    /**
+     * One function {@code epoch -> factor} for every group.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param lrLambda the factor applied to the current rate at each epoch, for every group
+     */
     public MultiplicativeLR(Optimizer optimizer, IntToDoubleFunction lrLambda) {
         this(optimizer, Collections.nCopies(optimizer.paramGroups().size(), Objects.requireNonNull(lrLambda, "lrLambda")));
     }
 
-    /** One function per group, in group order. */
+    /**
+     * One function per group, in group order.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param lrLambdas one factor function per parameter group, in group order
+     */
     public MultiplicativeLR(Optimizer optimizer, List<IntToDoubleFunction> lrLambdas) {
         super(optimizer, rule(optimizer, lrLambdas));
     }

@@ -36,7 +36,12 @@ public class OneCycleLR extends LRScheduler {
 
         private Options() {}
 
-        /** The fraction of the steps spent raising the rate (default 0.3). */
+        /**
+         * The fraction of the steps spent raising the rate (default 0.3).
+         *
+         * @param pctStart the fraction of the steps spent raising the rate (default 0.3)
+         * @return these options, for chaining
+         */
         public Options pctStart(double pctStart) {
             if (!(pctStart >= 0 && pctStart <= 1)) {
                 throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got " + pctStart);
@@ -45,7 +50,12 @@ public class OneCycleLR extends LRScheduler {
             return this;
         }
 
-        /** {@code "cos"} (default) or {@code "linear"}. */
+        /**
+         * {@code "cos"} (default) or {@code "linear"}.
+         *
+         * @param strategy {@code "cos"} (default) or {@code "linear"}
+         * @return these options, for chaining
+         */
         public Options annealStrategy(String strategy) {
             if (!"cos".equals(strategy) && !"linear".equals(strategy)) {
                 throw new IllegalArgumentException("anneal_strategy must by one of 'cos' or 'linear', instead got " + strategy);
@@ -54,25 +64,45 @@ public class OneCycleLR extends LRScheduler {
             return this;
         }
 
-        /** Whether momentum (or Adam's beta1) cycles inversely to the rate (default true). */
+        /**
+         * Whether momentum (or Adam's beta1) cycles inversely to the rate (default true).
+         *
+         * @param cycleMomentum whether momentum cycles inversely to the rate (default true)
+         * @return these options, for chaining
+         */
         public Options cycleMomentum(boolean cycleMomentum) {
             this.cycleMomentum = cycleMomentum;
             return this;
         }
 
-        /** The momentum at the peak rate (default 0.85). */
+        /**
+         * The momentum at the peak rate (default 0.85).
+         *
+         * @param baseMomentum the momentum at the peak rate (default 0.85)
+         * @return these options, for chaining
+         */
         public Options baseMomentum(double baseMomentum) {
             this.baseMomentum = baseMomentum;
             return this;
         }
 
-        /** The momentum at the start and end (default 0.95). */
+        /**
+         * The momentum at the start and end (default 0.95).
+         *
+         * @param maxMomentum the momentum at the start and end (default 0.95)
+         * @return these options, for chaining
+         */
         public Options maxMomentum(double maxMomentum) {
             this.maxMomentum = maxMomentum;
             return this;
         }
 
-        /** The initial rate is {@code maxLr / divFactor} (default 25). */
+        /**
+         * The initial rate is {@code maxLr / divFactor} (default 25).
+         *
+         * @param divFactor the initial rate is {@code maxLr / divFactor} (default 25)
+         * @return these options, for chaining
+         */
         public Options divFactor(double divFactor) {
             if (!(divFactor > 0)) {
                 throw new IllegalArgumentException("div_factor must be > 0, got " + divFactor);
@@ -81,7 +111,12 @@ public class OneCycleLR extends LRScheduler {
             return this;
         }
 
-        /** The final rate is {@code initialLr / finalDivFactor} (default 1e4). */
+        /**
+         * The final rate is {@code initialLr / finalDivFactor} (default 1e4).
+         *
+         * @param finalDivFactor the final rate is {@code initialLr / finalDivFactor} (default 1e4)
+         * @return these options, for chaining
+         */
         public Options finalDivFactor(double finalDivFactor) {
             if (!(finalDivFactor > 0)) {
                 throw new IllegalArgumentException("final_div_factor must be > 0, got " + finalDivFactor);
@@ -90,35 +125,66 @@ public class OneCycleLR extends LRScheduler {
             return this;
         }
 
-        /** Three phases (up, down to the initial rate, then to the final rate) as in the paper (default false: two). */
+        /**
+         * Three phases (up, down to the initial rate, then to the final rate) as in the paper
+         * (default false: two).
+         *
+         * @param threePhase whether to use three phases instead of two (default false)
+         * @return these options, for chaining
+         */
         public Options threePhase(boolean threePhase) {
             this.threePhase = threePhase;
             return this;
         }
     }
 
-    /** Options with PyTorch's defaults, to change fluently. */
+    /**
+     * Options with PyTorch's defaults, to change fluently.
+     *
+     * @return new options with PyTorch's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** A cycle of {@code totalSteps} steps peaking at {@code maxLr} for every group, PyTorch's defaults otherwise. */
+    /**
+     * A cycle of {@code totalSteps} steps peaking at {@code maxLr} for every group, PyTorch's
+     * defaults otherwise.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param maxLr the peak learning rate of every group
+     * @param totalSteps the number of steps in the cycle; stepping more often throws
+     */
     public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps) {
         this(optimizer, maxLr, totalSteps, options());
     }
 
-    /** A cycle of {@code totalSteps} steps peaking at {@code maxLr} for every group. */
+    /**
+     * A cycle of {@code totalSteps} steps peaking at {@code maxLr} for every group.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param maxLr the peak learning rate of every group
+     * @param totalSteps the number of steps in the cycle; stepping more often throws
+     * @param options the phases, momentum and division factors (see {@link #options()})
+     */
     public OneCycleLR(Optimizer optimizer, double maxLr, int totalSteps, Options options) {
         this(optimizer, Collections.nCopies(optimizer.paramGroups().size(), maxLr), totalSteps, options);
     }
 
-    /** A cycle of {@code totalSteps} steps peaking at {@code maxLrs.get(i)} for group {@code i}. */
+    /**
+     * A cycle of {@code totalSteps} steps peaking at {@code maxLrs.get(i)} for group {@code i}.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param maxLrs the peak learning rate of each group, in group order
+     * @param totalSteps the number of steps in the cycle; stepping more often throws
+     * @param options the phases, momentum and division factors (see {@link #options()})
+     */
     public OneCycleLR(Optimizer optimizer, List<Double> maxLrs, int totalSteps, Options options) {
         super(prepare(optimizer, maxLrs, totalSteps, options), rule(optimizer, totalSteps, options));
         this.totalSteps = totalSteps;
     }
 
-    /** The number of steps in the cycle; mirrors {@code total_steps}. */
+    /** {@return the number of steps in the cycle; mirrors {@code total_steps}} */
     public int totalSteps() {
         return totalSteps;
     }

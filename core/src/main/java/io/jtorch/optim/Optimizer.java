@@ -27,7 +27,12 @@ public abstract class Optimizer {
     private final Map<String, Double> defaults = new LinkedHashMap<>();
     private final Map<Parameter, Map<String, Object>> state = new IdentityHashMap<>();
 
-    /** An optimizer over {@code groups}, with {@code defaults} for options the groups leave unset. */
+    /**
+     * An optimizer over {@code groups}, with {@code defaults} for options the groups leave unset.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param defaults the value of each option for groups that do not set it, by PyTorch's keys
+     */
     protected Optimizer(List<ParamGroup> groups, Map<String, Double> defaults) {
         this.defaults.putAll(defaults);
         if (groups.isEmpty()) {
@@ -38,7 +43,11 @@ public abstract class Optimizer {
         }
     }
 
-    /** One group holding {@code params}, for constructors that take a plain parameter list. */
+    /**
+     * {@return one group holding {@code params}, for constructors that take a plain parameter list}
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     */
     protected static List<ParamGroup> single(Iterable<? extends Parameter> params) {
         ParamGroup g = new ParamGroup(params);
         if (g.params().isEmpty()) {
@@ -47,7 +56,11 @@ public abstract class Optimizer {
         return List.of(g);
     }
 
-    /** Adds a group, filling unset options from the defaults; mirrors {@code add_param_group}. */
+    /**
+     * Adds a group, filling unset options from the defaults; mirrors {@code add_param_group}.
+     *
+     * @param group the parameter group, with its options
+     */
     public void addParamGroup(ParamGroup group) {
         Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ParamGroup g : paramGroups) {
@@ -65,19 +78,27 @@ public abstract class Optimizer {
         paramGroups.add(group);
     }
 
-    /** Checks a group's options; subclasses add their own checks. */
+    /**
+     * Checks a group's options; subclasses add their own checks.
+     *
+     * @param group the parameter group, with its options
+     */
     protected void validate(ParamGroup group) {
         if (!(group.get("lr") >= 0)) { // NaN too, as PyTorch's "not 0.0 <= lr"
             throw new IllegalArgumentException("Invalid learning rate: " + group.get("lr"));
         }
     }
 
-    /** The parameter groups, in order; mirrors {@code param_groups}. */
+    /** {@return the parameter groups, in order; mirrors {@code param_groups}} */
     public List<ParamGroup> paramGroups() {
         return Collections.unmodifiableList(paramGroups);
     }
 
-    /** The optimizer-wide default for option {@code name}; mirrors {@code defaults[name]}. */
+    /**
+     * {@return the optimizer-wide default for option {@code name}; mirrors {@code defaults[name]}}
+     *
+     * @param name the option, by PyTorch's key ({@code lr}, {@code weight_decay}, ...)
+     */
     public double defaultOption(String name) {
         Double v = defaults.get(name);
         if (v == null) {
@@ -94,6 +115,9 @@ public abstract class Optimizer {
     /**
      * Changes the default of option {@code name} and the groups that took their value from the
      * default; groups that set their own value keep it.
+     *
+     * @param name the option, by PyTorch's key ({@code lr}, {@code weight_decay}, ...)
+     * @param value the new default
      */
     protected void setDefault(String name, double value) {
         double old = defaultOption(name);
@@ -108,7 +132,11 @@ public abstract class Optimizer {
         }
     }
 
-    /** Sets the learning rate of every group. */
+    /**
+     * Sets the learning rate of every group.
+     *
+     * @param lr the learning rate
+     */
     public void setLr(double lr) {
         if (!(lr >= 0)) {
             throw new IllegalArgumentException("Invalid learning rate: " + lr);
@@ -159,16 +187,31 @@ public abstract class Optimizer {
     /**
      * Applies one update to {@code param} from {@code grad}, in place, under no-grad. Tensors put
      * into {@code state} must be retained ({@link Tensor#retain()}).
+     *
+     * @param group the parameter group, with its options
+     * @param param the parameter
+     * @param grad the parameter's gradient
+     * @param state the parameter's mutable state, by PyTorch's keys
      */
     protected abstract void update(ParamGroup group, Parameter param, Tensor grad, Map<String, Object> state);
 
-    /** The optimizer's state for {@code param} (momentum buffers, moments, step counts), by PyTorch's keys. */
+    /**
+     * {@return the optimizer's state for {@code param} (momentum buffers, moments, step counts), by
+     * PyTorch's keys}
+     *
+     * @param param the parameter
+     */
     public Map<String, Object> state(Parameter param) {
         Map<String, Object> s = state.get(param);
         return s == null ? Map.of() : Collections.unmodifiableMap(s);
     }
 
-    /** The mutable state of {@code p}, created empty if it has none; for optimizers that set up state in their constructor. */
+    /**
+     * {@return the mutable state of {@code p}, created empty if it has none; for optimizers that
+     * set up state in their constructor}
+     *
+     * @param p the parameter
+     */
     protected Map<String, Object> stateOf(Parameter p) {
         return state.computeIfAbsent(p, k -> new LinkedHashMap<>());
     }
@@ -178,7 +221,7 @@ public abstract class Optimizer {
         state.clear();
     }
 
-    /** Every parameter of every group, in order. */
+    /** {@return every parameter of every group, in order} */
     protected List<Parameter> allParams() {
         List<Parameter> out = new ArrayList<>();
         for (ParamGroup g : paramGroups) {
@@ -188,9 +231,9 @@ public abstract class Optimizer {
     }
 
     /**
-     * The optimizer's state in PyTorch's layout; mirrors {@code optimizer.state_dict()}:
+     * {@return the optimizer's state in PyTorch's layout; mirrors {@code optimizer.state_dict()}:
      * {@code {"state": {index: {name: tensor or number}}, "param_groups": [{options..., "params": [index, ...]}]}},
-     * parameters numbered in group order. Tensors are copies.
+     * parameters numbered in group order} Tensors are copies.
      */
     public Map<String, Object> stateDict() {
         Map<Object, Object> packedState = new LinkedHashMap<>();
@@ -224,6 +267,8 @@ public abstract class Optimizer {
      * Restores state and group options saved by {@link #stateDict()} (or by PyTorch for the same
      * optimizer and parameter order); mirrors {@code optimizer.load_state_dict(state_dict)}.
      *
+     * @param stateDict a map as {@link #stateDict()} (or PyTorch's {@code optimizer.state_dict()})
+     *     holds it
      * @throws IllegalArgumentException when the groups or their sizes do not match this optimizer's
      */
     public void loadStateDict(Map<String, ?> stateDict) {
@@ -272,14 +317,21 @@ public abstract class Optimizer {
         }
     }
 
-    /** A group's options as {@link #stateDict()} saves them; Adam saves its two betas as PyTorch's {@code betas} pair. */
+    /**
+     * {@return a group's options as {@link #stateDict()} saves them; Adam saves its two betas as
+     * PyTorch's {@code betas} pair}
+     *
+     * @param options the group's numeric options, by PyTorch's keys
+     */
     protected Map<String, Object> saveGroupOptions(Map<String, Double> options) {
         return new LinkedHashMap<>(options);
     }
 
     /**
-     * The numeric options of a saved group, PyTorch's booleans as 1 or 0; values of other types
-     * (PyTorch's {@code foreach: None}) are left out, so the group keeps its own.
+     * {@return the numeric options of a saved group, PyTorch's booleans as 1 or 0; values of other types
+     * (PyTorch's {@code foreach: None}) are left out, so the group keeps its own}
+     *
+     * @param saved a saved group's map, as in {@code state_dict()['param_groups']}
      */
     protected Map<String, Double> loadGroupOptions(Map<?, ?> saved) {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -296,7 +348,14 @@ public abstract class Optimizer {
         return out;
     }
 
-    /** Converts a state value for {@link #stateDict()}; Adam and Adagrad save their step count as a tensor, as PyTorch does. */
+    /**
+     * Converts a state value for {@link #stateDict()}; Adam and Adagrad save their step count as a
+     * tensor, as PyTorch does.
+     *
+     * @param name the state key, such as {@code step} or {@code exp_avg}
+     * @param value the value as {@link #update} keeps it
+     * @return the value to save, a tensor or a number
+     */
     protected Object saveStateValue(String name, Object value) {
         return value;
     }
@@ -306,7 +365,14 @@ public abstract class Optimizer {
         return name.equals("step") && value instanceof Number ? Torch.tensor((float) ((Number) value).doubleValue()).reshape() : value;
     }
 
-    /** Converts a loaded state tensor to what {@link #update} expects; Adam keeps its step as a number. */
+    /**
+     * Converts a loaded state tensor to what {@link #update} expects; Adam keeps its step as a
+     * number.
+     *
+     * @param name the state key, such as {@code step} or {@code exp_avg}
+     * @param value the tensor as loaded
+     * @return the value {@link #update} expects
+     */
     protected Object restoreStateValue(String name, Tensor value) {
         return value;
     }

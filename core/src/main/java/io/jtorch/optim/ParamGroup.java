@@ -21,7 +21,11 @@ public final class ParamGroup {
     private final Map<String, Double> options = new LinkedHashMap<>();
     private final java.util.Set<String> inherited = new java.util.HashSet<>();
 
-    /** A group of {@code params} with no options of its own yet. */
+    /**
+     * A group of {@code params} with no options of its own yet.
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     */
     public ParamGroup(Iterable<? extends Parameter> params) {
         List<Parameter> list = new ArrayList<>();
         for (Parameter p : params) {
@@ -33,40 +37,62 @@ public final class ParamGroup {
         this.params = Collections.unmodifiableList(list);
     }
 
-    /** The group's parameters, in order; mirrors {@code group['params']}. */
+    /** {@return the group's parameters, in order; mirrors {@code group['params']}} */
     public List<Parameter> params() {
         return params;
     }
 
-    /** The learning rate; mirrors {@code group['lr']}. */
+    /** {@return the learning rate; mirrors {@code group['lr']}} */
     public double lr() {
         return get("lr");
     }
 
-    /** Sets the learning rate; mirrors {@code group['lr'] = lr}. Returns this. */
+    /**
+     * Sets the learning rate; mirrors {@code group['lr'] = lr}. Returns this.
+     *
+     * @param lr the learning rate
+     * @return this, for chaining
+     */
     public ParamGroup lr(double lr) {
         return set("lr", lr);
     }
 
-    /** Sets the momentum (SGD); returns this. */
+    /**
+     * Sets the momentum (SGD); returns this.
+     *
+     * @param momentum the momentum factor
+     * @return this, for chaining
+     */
     public ParamGroup momentum(double momentum) {
         return set("momentum", momentum);
     }
 
-    /** Sets the weight decay; returns this. */
+    /**
+     * Sets the weight decay; returns this.
+     *
+     * @param weightDecay the weight decay (L2 penalty) factor
+     * @return this, for chaining
+     */
     public ParamGroup weightDecay(double weightDecay) {
         return set("weight_decay", weightDecay);
     }
 
-    /** Whether option {@code name} has a value in this group. */
+    /**
+     * {@return whether option {@code name} has a value in this group}
+     *
+     * @param name the option, by PyTorch's key ({@code lr}, {@code momentum}, {@code weight_decay},
+     *     ...)
+     */
     public boolean has(String name) {
         return options.containsKey(name);
     }
 
     /**
-     * The value of option {@code name} ({@code lr}, {@code momentum}, {@code weight_decay}, ...,
-     * PyTorch's keys).
+     * {@return the value of option {@code name} ({@code lr}, {@code momentum}, {@code weight_decay}, ...,
+     * PyTorch's keys)}
      *
+     * @param name the option, by PyTorch's key ({@code lr}, {@code momentum}, {@code weight_decay},
+     *     ...)
      * @throws IllegalArgumentException if the group has no such option
      */
     public double get(String name) {
@@ -77,7 +103,14 @@ public final class ParamGroup {
         return v;
     }
 
-    /** Sets option {@code name}; mirrors {@code group[name] = value}. Returns this. */
+    /**
+     * Sets option {@code name}; mirrors {@code group[name] = value}. Returns this.
+     *
+     * @param name the option, by PyTorch's key ({@code lr}, {@code momentum}, {@code weight_decay},
+     *     ...)
+     * @param value the option's value for this group
+     * @return this, for chaining
+     */
     public ParamGroup set(String name, double value) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("option '" + name + "' must be a number, got NaN");
@@ -103,7 +136,7 @@ public final class ParamGroup {
         inherited.remove("lr");
     }
 
-    /** The options by PyTorch's key, in the order they were set. */
+    /** {@return the options by PyTorch's key, in the order they were set} */
     public Map<String, Double> options() {
         return Collections.unmodifiableMap(options);
     }

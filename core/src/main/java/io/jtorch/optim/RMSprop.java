@@ -21,46 +21,86 @@ import java.util.Map;
  * }</pre>
  */
 public class RMSprop extends Optimizer {
-    /** RMSprop over {@code params} with PyTorch's default rate 0.01. */
+    /**
+     * RMSprop over {@code params} with PyTorch's default rate 0.01.
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     */
     public RMSprop(Iterable<? extends Parameter> params) {
         this(params, 1e-2);
     }
 
-    /** RMSprop over {@code params}; mirrors {@code RMSprop(params, lr=lr)}. */
+    /**
+     * RMSprop over {@code params}; mirrors {@code RMSprop(params, lr=lr)}.
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     * @param lr the learning rate
+     */
     public RMSprop(Iterable<? extends Parameter> params, double lr) {
         this(single(params), lr);
     }
 
-    /** RMSprop over parameter groups, {@code lr} being the default for groups without their own. */
+    /**
+     * RMSprop over parameter groups, {@code lr} being the default for groups without their own.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param lr the learning rate
+     */
     public RMSprop(List<ParamGroup> groups, double lr) {
         super(groups, Map.of("lr", lr, "momentum", 0.0, "alpha", 0.99, "eps", 1e-8, "centered", 0.0, "weight_decay", 0.0));
     }
 
-    /** Sets the smoothing constant of the squared-gradient average (default 0.99); returns this. */
+    /**
+     * Sets the smoothing constant of the squared-gradient average (default 0.99); returns this.
+     *
+     * @param alpha the smoothing constant of the squared-gradient average (default 0.99)
+     * @return this, for chaining
+     */
     public RMSprop alpha(double alpha) {
         setDefault("alpha", alpha);
         return this;
     }
 
-    /** Sets the term added to the denominator (default 1e-8); returns this. */
+    /**
+     * Sets the term added to the denominator (default 1e-8); returns this.
+     *
+     * @param eps the value added to the denominator for numerical stability
+     * @return this, for chaining
+     */
     public RMSprop eps(double eps) {
         setDefault("eps", eps);
         return this;
     }
 
-    /** Sets the L2 penalty (default 0); returns this. */
+    /**
+     * Sets the L2 penalty (default 0); returns this.
+     *
+     * @param weightDecay the weight decay (L2 penalty) factor
+     * @return this, for chaining
+     */
     public RMSprop weightDecay(double weightDecay) {
         setDefault("weight_decay", weightDecay);
         return this;
     }
 
-    /** Sets the momentum factor (default 0); returns this. */
+    /**
+     * Sets the momentum factor (default 0); returns this.
+     *
+     * @param momentum the momentum factor
+     * @return this, for chaining
+     */
     public RMSprop momentum(double momentum) {
         setDefault("momentum", momentum);
         return this;
     }
 
-    /** Normalises by the gradient's estimated variance instead of its second moment (default off); returns this. */
+    /**
+     * Normalises by the gradient's estimated variance instead of its second moment (default off);
+     * returns this.
+     *
+     * @param centered whether to normalise by the estimated variance (default false)
+     * @return this, for chaining
+     */
     public RMSprop centered(boolean centered) {
         setDefault("centered", centered ? 1.0 : 0.0);
         return this;

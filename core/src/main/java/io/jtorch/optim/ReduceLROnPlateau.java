@@ -33,14 +33,25 @@ public class ReduceLROnPlateau extends LRScheduler {
     private int numBadEpochs;
     private int cooldownCounter;
 
-    /** Watches a metric to minimise, with PyTorch's defaults; change them with the setters before the first step. */
+    /**
+     * Watches a metric to minimise, with PyTorch's defaults; change them with the setters before
+     * the first step.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     */
     public ReduceLROnPlateau(Optimizer optimizer) {
         super(optimizer);
         minLrs = List.copyOf(Collections.nCopies(optimizer.paramGroups().size(), 0.0));
         reset();
     }
 
-    /** {@code "min"} (default: the metric should fall, like a loss) or {@code "max"} (like an accuracy); resets the best value. */
+    /**
+     * {@code "min"} (default: the metric should fall, like a loss) or {@code "max"} (like an
+     * accuracy); resets the best value.
+     *
+     * @param mode {@code "min"} or {@code "max"}
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau mode(String mode) {
         if (!"min".equals(mode) && !"max".equals(mode)) {
             throw new IllegalArgumentException("mode " + mode + " is unknown!");
@@ -50,7 +61,12 @@ public class ReduceLROnPlateau extends LRScheduler {
         return this;
     }
 
-    /** The factor by which the rate is multiplied (default 0.1); must be below 1. */
+    /**
+     * The factor by which the rate is multiplied (default 0.1); must be below 1.
+     *
+     * @param factor the factor by which the rate is multiplied, below 1 (default 0.1)
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau factor(double factor) {
         if (!(factor < 1.0)) {
             throw new IllegalArgumentException("Factor should be < 1.0.");
@@ -59,7 +75,12 @@ public class ReduceLROnPlateau extends LRScheduler {
         return this;
     }
 
-    /** The number of epochs without improvement after which the rate drops (default 10). */
+    /**
+     * The number of epochs without improvement after which the rate drops (default 10).
+     *
+     * @param patience the number of epochs without improvement tolerated (default 10)
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau patience(int patience) {
         if (patience < 0) {
             throw new IllegalArgumentException("patience must be >= 0, got " + patience);
@@ -68,7 +89,12 @@ public class ReduceLROnPlateau extends LRScheduler {
         return this;
     }
 
-    /** How much better than the best a value must be to count as an improvement (default 1e-4). */
+    /**
+     * How much better than the best a value must be to count as an improvement (default 1e-4).
+     *
+     * @param threshold the smallest improvement that counts (default 1e-4)
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau threshold(double threshold) {
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold must be a number, got NaN");
@@ -77,7 +103,12 @@ public class ReduceLROnPlateau extends LRScheduler {
         return this;
     }
 
-    /** {@code "rel"} (default: relative to the best) or {@code "abs"}. */
+    /**
+     * {@code "rel"} (default: relative to the best) or {@code "abs"}.
+     *
+     * @param thresholdMode {@code "rel"} or {@code "abs"}
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau thresholdMode(String thresholdMode) {
         if (!"rel".equals(thresholdMode) && !"abs".equals(thresholdMode)) {
             throw new IllegalArgumentException("threshold mode " + thresholdMode + " is unknown!");
@@ -86,7 +117,12 @@ public class ReduceLROnPlateau extends LRScheduler {
         return this;
     }
 
-    /** The number of epochs to wait after a reduction before counting bad epochs again (default 0). */
+    /**
+     * The number of epochs to wait after a reduction before counting bad epochs again (default 0).
+     *
+     * @param cooldown the epochs to wait after a reduction (default 0)
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau cooldown(int cooldown) {
         if (cooldown < 0) {
             throw new IllegalArgumentException("cooldown must be >= 0, got " + cooldown);
@@ -95,12 +131,22 @@ public class ReduceLROnPlateau extends LRScheduler {
         return this;
     }
 
-    /** The lowest rate of every group (default 0). */
+    /**
+     * The lowest rate of every group (default 0).
+     *
+     * @param minLr the lowest rate of every group (default 0)
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau minLr(double minLr) {
         return minLr(Collections.nCopies(optimizer().paramGroups().size(), minLr));
     }
 
-    /** The lowest rate of each group, in group order. */
+    /**
+     * The lowest rate of each group, in group order.
+     *
+     * @param minLrs the lowest rate of each group, in group order
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau minLr(List<Double> minLrs) {
         Objects.requireNonNull(minLrs, "minLrs");
         if (minLrs.size() != optimizer().paramGroups().size()) {
@@ -115,7 +161,12 @@ public class ReduceLROnPlateau extends LRScheduler {
         return this;
     }
 
-    /** Reductions smaller than this are skipped (default 1e-8). */
+    /**
+     * Reductions smaller than this are skipped (default 1e-8).
+     *
+     * @param eps the smallest change of rate applied (default 1e-8)
+     * @return this {@code ReduceLROnPlateau}, for chaining
+     */
     public ReduceLROnPlateau eps(double eps) {
         if (Double.isNaN(eps)) {
             throw new IllegalArgumentException("eps must be a number, got NaN");
@@ -130,7 +181,12 @@ public class ReduceLROnPlateau extends LRScheduler {
         throw new UnsupportedOperationException("ReduceLROnPlateau steps on a metric: call step(metric), e.g. scheduler.step(valLoss)");
     }
 
-    /** Records the epoch's metric and lowers the rates if it has not improved for longer than the patience; mirrors {@code step(metrics)}. */
+    /**
+     * Records the epoch's metric and lowers the rates if it has not improved for longer than the
+     * patience; mirrors {@code step(metrics)}.
+     *
+     * @param metric the epoch's value of the monitored quantity, such as the validation loss
+     */
     public void step(double metric) {
         setLastEpoch(lastEpoch() + 1);
         if (isBetter(metric)) {
@@ -151,17 +207,21 @@ public class ReduceLROnPlateau extends LRScheduler {
         setLastLr(currentLrs());
     }
 
-    /** {@link #step(double)} with a one-element tensor such as a validation loss. */
+    /**
+     * {@link #step(double)} with a one-element tensor such as a validation loss.
+     *
+     * @param metric the epoch's value of the monitored quantity, such as the validation loss
+     */
     public void step(Tensor metric) {
         step(metric.item());
     }
 
-    /** The best metric so far (infinite before the first step); mirrors {@code best}. */
+    /** {@return the best metric so far (infinite before the first step); mirrors {@code best}} */
     public double best() {
         return best;
     }
 
-    /** The epochs in a row without improvement; mirrors {@code num_bad_epochs}. */
+    /** {@return the epochs in a row without improvement; mirrors {@code num_bad_epochs}} */
     public int numBadEpochs() {
         return numBadEpochs;
     }

@@ -22,12 +22,23 @@ import java.util.Map;
  * }</pre>
  */
 public class SGD extends Optimizer {
-    /** Plain SGD over {@code params} with learning rate {@code lr}; mirrors {@code SGD(params, lr=lr)}. */
+    /**
+     * Plain SGD over {@code params} with learning rate {@code lr}; mirrors {@code SGD(params,
+     * lr=lr)}.
+     *
+     * @param params the parameters to optimize, as {@code model.parameters()} gives them
+     * @param lr the learning rate
+     */
     public SGD(Iterable<? extends Parameter> params, double lr) {
         this(single(params), lr);
     }
 
-    /** SGD over parameter groups, {@code lr} being the default for groups without their own. */
+    /**
+     * SGD over parameter groups, {@code lr} being the default for groups without their own.
+     *
+     * @param groups the parameter groups, each with its own options
+     * @param lr the learning rate
+     */
     public SGD(List<ParamGroup> groups, double lr) {
         super(groups, Map.of("lr", checkLr(lr), "momentum", 0.0, "dampening", 0.0, "weight_decay", 0.0, "nesterov", 0.0));
     }
@@ -39,25 +50,46 @@ public class SGD extends Optimizer {
         return lr;
     }
 
-    /** Sets the momentum factor (default 0); returns this. */
+    /**
+     * Sets the momentum factor (default 0); returns this.
+     *
+     * @param momentum the momentum factor
+     * @return this, for chaining
+     */
     public SGD momentum(double momentum) {
         setDefault("momentum", momentum);
         return this;
     }
 
-    /** Sets the dampening for momentum (default 0); returns this. */
+    /**
+     * Sets the dampening for momentum (default 0); returns this.
+     *
+     * @param dampening the dampening for momentum (default 0)
+     * @return this, for chaining
+     */
     public SGD dampening(double dampening) {
         setDefault("dampening", dampening);
         return this;
     }
 
-    /** Sets the L2 penalty (default 0); returns this. */
+    /**
+     * Sets the L2 penalty (default 0); returns this.
+     *
+     * @param weightDecay the weight decay (L2 penalty) factor
+     * @return this, for chaining
+     */
     public SGD weightDecay(double weightDecay) {
         setDefault("weight_decay", weightDecay);
         return this;
     }
 
-    /** Turns Nesterov momentum on or off (default off); returns this. */
+    /**
+     * Turns Nesterov momentum on or off (default off); returns this.
+     *
+     * @param nesterov whether to use Nesterov momentum (default false; needs momentum and no
+     *     dampening)
+     * @return this, for chaining
+     */
     public SGD nesterov(boolean nesterov) {
         setDefault("nesterov", nesterov ? 1.0 : 0.0);
         return this;

@@ -20,7 +20,15 @@ public class SequentialLR extends LRScheduler {
     private final List<LRScheduler> schedulers;
     private final List<Integer> milestones;
 
-    /** Runs {@code schedulers.get(i)} from {@code milestones.get(i - 1)} on; one milestone fewer than schedulers. */
+    /**
+     * Runs {@code schedulers.get(i)} from {@code milestones.get(i - 1)} on; one milestone fewer
+     * than schedulers.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param schedulers the schedulers, all over {@code optimizer}, in the order they run
+     * @param milestones the epochs at which the next scheduler takes over, increasing, one fewer
+     *     than the schedulers
+     */
     public SequentialLR(Optimizer optimizer, List<? extends LRScheduler> schedulers, List<Integer> milestones) {
         super(checked(optimizer, schedulers, milestones));
         this.schedulers = List.copyOf(schedulers);
@@ -79,7 +87,7 @@ public class SequentialLR extends LRScheduler {
         setLastLr(s.getLastLr());
     }
 
-    /** The schedulers it runs, in order. */
+    /** {@return the schedulers it runs, in order} */
     public List<LRScheduler> schedulers() {
         return schedulers;
     }

@@ -5,12 +5,23 @@ package io.jtorch.optim;
  * {@code torch.optim.lr_scheduler.StepLR}.
  */
 public class StepLR extends LRScheduler {
-    /** Decays by {@code gamma} every {@code stepSize} epochs. */
+    /**
+     * Decays by {@code gamma} every {@code stepSize} epochs.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param stepSize the number of epochs between decays
+     * @param gamma the factor applied every {@code stepSize} epochs
+     */
     public StepLR(Optimizer optimizer, int stepSize, double gamma) {
         super(optimizer, rule(stepSize, gamma));
     }
 
-    /** Decays by 0.1 every {@code stepSize} epochs, PyTorch's default gamma. */
+    /**
+     * Decays by 0.1 every {@code stepSize} epochs, PyTorch's default gamma.
+     *
+     * @param optimizer the optimizer whose parameter groups' learning rates are scheduled
+     * @param stepSize the number of epochs between decays
+     */
     public StepLR(Optimizer optimizer, int stepSize) {
         this(optimizer, stepSize, 0.1);
     }

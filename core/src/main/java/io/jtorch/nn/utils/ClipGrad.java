@@ -20,7 +20,14 @@ import java.util.List;
 public final class ClipGrad {
     private ClipGrad() {}
 
-    /** {@link #clipGradNorm_(Iterable, double, double)} with the 2-norm, PyTorch's default. */
+    /**
+     * {@link #clipGradNorm_(Iterable, double, double)} with the 2-norm, PyTorch's default.
+     *
+     * @param parameters the tensors whose gradients are clipped (those without a gradient are
+     *     skipped), as {@code model.parameters()} gives them
+     * @param maxNorm the largest total norm the gradients may keep
+     * @return the total norm of the gradients before clipping, as a one-element tensor
+     */
     public static Tensor clipGradNorm_(Iterable<? extends Tensor> parameters, double maxNorm) {
         return clipGradNorm_(parameters, maxNorm, 2.0, false);
     }
@@ -31,6 +38,11 @@ public final class ClipGrad {
      * {@code clip_grad_norm_(parameters, max_norm, norm_type)}. {@code normType} may be
      * {@link Double#POSITIVE_INFINITY} for the largest absolute value.
      *
+     * @param parameters the tensors whose gradients are clipped (those without a gradient are
+     *     skipped), as {@code model.parameters()} gives them
+     * @param maxNorm the largest total norm the gradients may keep
+     * @param normType the order {@code p} of the norm ({@code Double.POSITIVE_INFINITY} for the max
+     *     norm)
      * @return the total norm before clipping, as a 0-dimensional tensor (0 when no parameter has a gradient)
      */
     public static Tensor clipGradNorm_(Iterable<? extends Tensor> parameters, double maxNorm, double normType) {
@@ -41,6 +53,14 @@ public final class ClipGrad {
      * Like {@link #clipGradNorm_(Iterable, double, double)}; with {@code errorIfNonfinite} a NaN or
      * infinite total norm throws instead of scaling the gradients by it.
      *
+     * @param parameters the tensors whose gradients are clipped (those without a gradient are
+     *     skipped), as {@code model.parameters()} gives them
+     * @param maxNorm the largest total norm the gradients may keep
+     * @param normType the order {@code p} of the norm ({@code Double.POSITIVE_INFINITY} for the max
+     *     norm)
+     * @param errorIfNonfinite whether a total norm that is NaN or infinite throws instead of
+     *     scaling
+     * @return the total norm of the gradients before clipping, as a one-element tensor
      * @throws IllegalStateException when {@code errorIfNonfinite} and the total norm is not finite
      */
     public static Tensor clipGradNorm_(Iterable<? extends Tensor> parameters, double maxNorm, double normType,
@@ -73,7 +93,14 @@ public final class ClipGrad {
         }
     }
 
-    /** Clamps every gradient to [-clipValue, clipValue] in place; mirrors {@code clip_grad_value_(parameters, clip_value)}. */
+    /**
+     * Clamps every gradient to [-clipValue, clipValue] in place; mirrors {@code
+     * clip_grad_value_(parameters, clip_value)}.
+     *
+     * @param parameters the tensors whose gradients are clipped (those without a gradient are
+     *     skipped), as {@code model.parameters()} gives them
+     * @param clipValue the largest absolute value a gradient element may keep
+     */
     public static void clipGradValue_(Iterable<? extends Tensor> parameters, double clipValue) {
         try (NoGrad g = Torch.noGrad()) {
             for (Tensor grad : grads(parameters)) {

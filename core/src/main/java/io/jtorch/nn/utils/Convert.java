@@ -16,9 +16,11 @@ public final class Convert {
     private Convert() {}
 
     /**
-     * All parameters flattened and concatenated, in order; mirrors
-     * {@code parameters_to_vector(parameters)}. Output: (total number of elements). The result is a
+     * {@return all parameters flattened and concatenated, in order; mirrors
+     * {@code parameters_to_vector(parameters)}} Output: (total number of elements). The result is a
      * new tensor that stays connected to the parameters in autograd.
+     *
+     * @param parameters the tensors, in order, as {@code model.parameters()} gives them
      */
     public static Tensor parametersToVector(Iterable<? extends Tensor> parameters) {
         List<Tensor> flat = new ArrayList<>();
@@ -44,6 +46,8 @@ public final class Convert {
      * {@code vec}; jtorch copies the values, so later changes to {@code vec} do not reach the
      * parameters.
      *
+     * @param vec a one-dimensional tensor with exactly as many elements as the parameters together
+     * @param parameters the tensors, in order, as {@code model.parameters()} gives them
      * @throws IllegalArgumentException unless {@code vec} is 1-D with exactly as many elements as the parameters
      */
     public static void vectorToParameters(Tensor vec, Iterable<? extends Tensor> parameters) {

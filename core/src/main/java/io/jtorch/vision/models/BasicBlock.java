@@ -21,6 +21,9 @@ public class BasicBlock extends Module implements TorchScriptable {
     /**
      * A block; mirrors {@code BasicBlock(inplanes, planes, stride, downsample)}.
      *
+     * @param inplanes the block's input channels
+     * @param planes the block's base width; the output has {@code planes * expansion} channels
+     * @param stride the stride of the first 3x3 convolution (2 halves the spatial size)
      * @param downsample the shortcut's projection, or {@code null} for the identity
      */
     public BasicBlock(long inplanes, long planes, long stride, Module downsample) {

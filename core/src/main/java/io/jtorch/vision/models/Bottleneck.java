@@ -19,7 +19,16 @@ public class Bottleneck extends Module implements TorchScriptable {
     /** The ratio of output to {@code planes} channels; mirrors {@code Bottleneck.expansion}. */
     public static final int EXPANSION = 4;
 
-    /** A plain block (groups 1, base width 64, no dilation); mirrors {@code Bottleneck(inplanes, planes, stride, downsample)}. */
+    /**
+     * A plain block (groups 1, base width 64, no dilation); mirrors {@code Bottleneck(inplanes,
+     * planes, stride, downsample)}.
+     *
+     * @param inplanes the block's input channels
+     * @param planes the block's base width; the output has {@code planes * expansion} channels
+     * @param stride the stride of the 3x3 convolution (2 halves the spatial size)
+     * @param downsample the shortcut's projection when shapes change, or {@code null} for the
+     *     identity
+     */
     public Bottleneck(long inplanes, long planes, long stride, Module downsample) {
         this(inplanes, planes, stride, downsample, 1, 64, 1);
     }
@@ -28,6 +37,12 @@ public class Bottleneck extends Module implements TorchScriptable {
      * The general block; mirrors {@code Bottleneck(inplanes, planes, stride, downsample, groups,
      * base_width, dilation)}.
      *
+     * @param inplanes the block's input channels
+     * @param planes the block's base width; the output has {@code planes * expansion} channels
+     * @param stride the stride of the 3x3 convolution (2 halves the spatial size)
+     * @param groups the groups of the 3x3 convolution (32 for ResNeXt)
+     * @param baseWidth the channels per group at width 64 (torchvision's {@code base_width})
+     * @param dilation the dilation of the 3x3 convolution
      * @param downsample the shortcut's projection, or {@code null} for the identity
      */
     public Bottleneck(long inplanes, long planes, long stride, Module downsample, long groups, long baseWidth, long dilation) {

@@ -22,7 +22,15 @@ import io.jtorch.vision.ops.StochasticDepth;
  * <p>Shapes: input (N, dim, H, W), output the same.
  */
 public class CNBlock extends Module implements TorchScriptable {
-    /** A block of {@code dim} channels; mirrors {@code CNBlock(dim, layer_scale, stochastic_depth_prob)}. */
+    /**
+     * A block of {@code dim} channels; mirrors {@code CNBlock(dim, layer_scale,
+     * stochastic_depth_prob)}.
+     *
+     * @param dim the number of channels of the block's input and output
+     * @param layerScale the initial value of the per-channel layer scale (torchvision: 1e-6)
+     * @param stochasticDepthProb this block's probability of dropping its residual branch in
+     *     training (torchvision scales it with the block's depth)
+     */
     public CNBlock(long dim, double layerScale, double stochasticDepthProb) {
         registerModule("block", new Sequential(
                 new Conv2d(dim, dim, new long[] {7, 7}, new long[] {1, 1}, new long[] {3, 3}, new long[] {1, 1}, dim, true),
@@ -36,7 +44,10 @@ public class CNBlock extends Module implements TorchScriptable {
         registerModule("stochastic_depth", new StochasticDepth(stochasticDepthProb, "row"));
     }
 
-    /** The per-channel scale of the residual branch, (dim, 1, 1); mirrors {@code layer_scale}. */
+    /**
+     * {@return the per-channel scale of the residual branch, (dim, 1, 1); mirrors {@code
+     * layer_scale}}
+     */
     public Parameter layerScale() {
         return parameter("layer_scale");
     }

@@ -27,7 +27,17 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
     /** One stage: its channels, the next stage's (0 for the last stage) and its number of blocks; mirrors {@code CNBlockConfig}. */
     public record CNBlockConfig(long inputChannels, long outChannels, long numLayers) {}
 
-    /** The general form; mirrors {@code ConvNeXt(block_setting, stochastic_depth_prob, layer_scale, num_classes)}. */
+    /**
+     * The general form; mirrors {@code ConvNeXt(block_setting, stochastic_depth_prob, layer_scale,
+     * num_classes)}.
+     *
+     * @param setting one configuration per stage: channels in and out, and the number of blocks
+     * @param layerScale the initial value of the per-channel layer scale (torchvision: 1e-6)
+     * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
+     *     the last block
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public ConvNeXt(List<CNBlockConfig> setting, double stochasticDepthProb, double layerScale, long numClasses) {
         if (setting.isEmpty()) {
             throw new IllegalArgumentException("The block_setting should not be empty");
@@ -73,82 +83,149 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
         return new ConvNeXt(s, sd, 1e-6, numClasses);
     }
 
-    /** Mirrors {@code torchvision.models.convnext_tiny(num_classes=n)} (stochastic depth 0.1). */
+    /**
+     * Mirrors {@code torchvision.models.convnext_tiny(num_classes=n)} (stochastic depth 0.1).
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ConvNeXt convnextTiny(long numClasses) {
         return build(new long[][] {{96, 192, 3}, {192, 384, 3}, {384, 768, 9}, {768, 0, 3}}, 0.1, numClasses);
     }
 
-    /** Mirrors {@code torchvision.models.convnext_small(num_classes=n)} (stochastic depth 0.4). */
+    /**
+     * Mirrors {@code torchvision.models.convnext_small(num_classes=n)} (stochastic depth 0.4).
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ConvNeXt convnextSmall(long numClasses) {
         return build(new long[][] {{96, 192, 3}, {192, 384, 3}, {384, 768, 27}, {768, 0, 3}}, 0.4, numClasses);
     }
 
-    /** Mirrors {@code torchvision.models.convnext_base(num_classes=n)} (stochastic depth 0.5). */
+    /**
+     * Mirrors {@code torchvision.models.convnext_base(num_classes=n)} (stochastic depth 0.5).
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ConvNeXt convnextBase(long numClasses) {
         return build(new long[][] {{128, 256, 3}, {256, 512, 3}, {512, 1024, 27}, {1024, 0, 3}}, 0.5, numClasses);
     }
 
-    /** Mirrors {@code torchvision.models.convnext_large(num_classes=n)} (stochastic depth 0.5). */
+    /**
+     * Mirrors {@code torchvision.models.convnext_large(num_classes=n)} (stochastic depth 0.5).
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ConvNeXt convnextLarge(long numClasses) {
         return build(new long[][] {{192, 384, 3}, {384, 768, 3}, {768, 1536, 27}, {1536, 0, 3}}, 0.5, numClasses);
     }
 
-    /** {@code convnext_tiny} for 1000 classes. */
+    /** {@return {@code convnext_tiny} for 1000 classes} */
     public static ConvNeXt convnextTiny() {
         return convnextTiny(1000);
     }
 
-    /** {@code convnext_tiny} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code convnext_tiny} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ConvNeXt convnextTiny(ConvNeXtTinyWeights weights, java.nio.file.Path file) throws java.io.IOException {
         return convnextTiny(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code convnext_small} for 1000 classes. */
+    /** {@return {@code convnext_small} for 1000 classes} */
     public static ConvNeXt convnextSmall() {
         return convnextSmall(1000);
     }
 
-    /** {@code convnext_small} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code convnext_small} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ConvNeXt convnextSmall(ConvNeXtSmallWeights weights, java.nio.file.Path file) throws java.io.IOException {
         return convnextSmall(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code convnext_base} for 1000 classes. */
+    /** {@return {@code convnext_base} for 1000 classes} */
     public static ConvNeXt convnextBase() {
         return convnextBase(1000);
     }
 
-    /** {@code convnext_base} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code convnext_base} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ConvNeXt convnextBase(ConvNeXtBaseWeights weights, java.nio.file.Path file) throws java.io.IOException {
         return convnextBase(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code convnext_large} for 1000 classes. */
+    /** {@return {@code convnext_large} for 1000 classes} */
     public static ConvNeXt convnextLarge() {
         return convnextLarge(1000);
     }
 
-    /** {@code convnext_large} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code convnext_large} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ConvNeXt convnextLarge(ConvNeXtLargeWeights weights, java.nio.file.Path file) throws java.io.IOException {
         return convnextLarge(weights.numClasses()).loadWeights(file);
     }
 
-    /** The convolutional trunk; mirrors {@code model.features}. */
+    /** {@return the convolutional trunk; mirrors {@code model.features}} */
     public Sequential features() {
         return Parts.sequential(this, "features", child("features"));
     }
 
-    /** The head, {@code Sequential(LayerNorm2d, Flatten, Linear)}; mirrors {@code model.classifier}. */
+    /**
+     * {@return the head, {@code Sequential(LayerNorm2d, Flatten, Linear)}; mirrors {@code
+     * model.classifier}}
+     */
     public Sequential classifier() {
         return Parts.sequential(this, "classifier", child("classifier"));
     }
 
-    /** Replaces the trunk; mirrors {@code model.features = ...}. */
+    /**
+     * Replaces the trunk; mirrors {@code model.features = ...}.
+     *
+     * @param features the new feature extractor
+     */
     public void setFeatures(Module features) {
         registerModule("features", features);
     }
 
-    /** Replaces the head; mirrors {@code model.classifier = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.classifier = ...}.
+     *
+     * @param classifier the new classification head
+     */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
     }

@@ -15,7 +15,16 @@ import java.util.List;
  * <p>Input: (N, numInputFeatures, H, W). Output: (N, numInputFeatures + numLayers·growthRate, H, W).
  */
 public class DenseBlock extends Module implements TorchScriptable {
-    /** A block; mirrors {@code _DenseBlock(num_layers, num_input_features, bn_size, growth_rate, drop_rate)}. */
+    /**
+     * A block; mirrors {@code _DenseBlock(num_layers, num_input_features, bn_size, growth_rate,
+     * drop_rate)}.
+     *
+     * @param numLayers the number of dense layers in the block
+     * @param numInputFeatures the number of input channels
+     * @param bnSize the bottleneck's width in growth rates (torchvision's default 4)
+     * @param growthRate the channels each dense layer adds (torchvision's default 32)
+     * @param dropRate the dropout probability after each dense layer (torchvision's default 0)
+     */
     public DenseBlock(int numLayers, long numInputFeatures, long bnSize, long growthRate, double dropRate) {
         if (numLayers < 1) {
             throw new IllegalArgumentException("DenseBlock needs at least one layer, got " + numLayers);

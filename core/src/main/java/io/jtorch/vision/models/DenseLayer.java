@@ -20,7 +20,14 @@ import io.jtorch.nn.ReLU;
 public class DenseLayer extends Module implements TorchScriptable {
     private final double dropRate;
 
-    /** A layer; mirrors {@code _DenseLayer(num_input_features, growth_rate, bn_size, drop_rate)}. */
+    /**
+     * A layer; mirrors {@code _DenseLayer(num_input_features, growth_rate, bn_size, drop_rate)}.
+     *
+     * @param numInputFeatures the number of input channels
+     * @param growthRate the channels each dense layer adds (torchvision's default 32)
+     * @param bnSize the bottleneck's width in growth rates (torchvision's default 4)
+     * @param dropRate the dropout probability after each dense layer (torchvision's default 0)
+     */
     public DenseLayer(long numInputFeatures, long growthRate, long bnSize, double dropRate) {
         if (!(dropRate >= 0 && dropRate <= 1)) {
             throw new IllegalArgumentException("DenseLayer drop_rate must be in [0, 1], got " + dropRate);
@@ -34,7 +41,7 @@ public class DenseLayer extends Module implements TorchScriptable {
         registerModule("conv2", new Conv2d(bnSize * growthRate, growthRate, 3, Conv2d.options().padding(1).bias(false)));
     }
 
-    /** The dropout probability after the layer; mirrors {@code drop_rate}. */
+    /** {@return the dropout probability after the layer; mirrors {@code drop_rate}} */
     public double dropRate() {
         return dropRate;
     }

@@ -41,37 +41,69 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
 
         private Options() {}
 
-        /** Channels each dense layer adds (default 32); mirrors {@code growth_rate}. */
+        /**
+         * Channels each dense layer adds (default 32); mirrors {@code growth_rate}.
+         *
+         * @param growthRate the channels each dense layer adds (torchvision's default 32)
+         * @return these options, for chaining
+         */
         public Options growthRate(long growthRate) {
             this.growthRate = growthRate;
             return this;
         }
 
-        /** The number of layers in each of the 4 blocks (default 6, 12, 24, 16); mirrors {@code block_config}. */
+        /**
+         * The number of layers in each of the 4 blocks (default 6, 12, 24, 16); mirrors {@code
+         * block_config}.
+         *
+         * @param blockConfig the number of layers in each of the 4 blocks
+         * @return these options, for chaining
+         */
         public Options blockConfig(int... blockConfig) {
             this.blockConfig = blockConfig.clone();
             return this;
         }
 
-        /** The first convolution's channels (default 64); mirrors {@code num_init_features}. */
+        /**
+         * The first convolution's channels (default 64); mirrors {@code num_init_features}.
+         *
+         * @param numInitFeatures the first convolution's output channels (torchvision's default 64)
+         * @return these options, for chaining
+         */
         public Options numInitFeatures(long numInitFeatures) {
             this.numInitFeatures = numInitFeatures;
             return this;
         }
 
-        /** The bottleneck's width in growth rates (default 4); mirrors {@code bn_size}. */
+        /**
+         * The bottleneck's width in growth rates (default 4); mirrors {@code bn_size}.
+         *
+         * @param bnSize the bottleneck's width in growth rates (torchvision's default 4)
+         * @return these options, for chaining
+         */
         public Options bnSize(long bnSize) {
             this.bnSize = bnSize;
             return this;
         }
 
-        /** Dropout after each dense layer (default 0); mirrors {@code drop_rate}. */
+        /**
+         * Dropout after each dense layer (default 0); mirrors {@code drop_rate}.
+         *
+         * @param dropRate the dropout probability after each dense layer (torchvision's default 0)
+         * @return these options, for chaining
+         */
         public Options dropRate(double dropRate) {
             this.dropRate = dropRate;
             return this;
         }
 
-        /** The classifier's size (default 1000); mirrors {@code num_classes}. */
+        /**
+         * The classifier's size (default 1000); mirrors {@code num_classes}.
+         *
+         * @param numClasses the number of outputs of the classification head (torchvision's
+         *     {@code num_classes})
+         * @return these options, for chaining
+         */
         public Options numClasses(long numClasses) {
             if (numClasses < 1) {
                 throw new IllegalArgumentException("DenseNet needs num_classes >= 1, got " + numClasses);
@@ -81,12 +113,22 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         }
     }
 
-    /** torchvision's defaults: DenseNet-121's shape, no dropout, 1000 classes. */
+    /**
+     * torchvision's defaults: DenseNet-121's shape, no dropout, 1000 classes.
+     *
+     * @return new options with torchvision's defaults
+     */
     public static Options options() {
         return new Options();
     }
 
-    /** A DenseNet; mirrors {@code DenseNet(growth_rate, block_config, num_init_features, bn_size, drop_rate, num_classes)}. */
+    /**
+     * A DenseNet; mirrors {@code DenseNet(growth_rate, block_config, num_init_features, bn_size,
+     * drop_rate, num_classes)}.
+     *
+     * @param o the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     */
     public DenseNet(Options o) {
         NamedSequential features = new NamedSequential();
         features.registerModule("conv0", new Conv2d(3, o.numInitFeatures, 7, Conv2d.options().stride(2).padding(3).bias(false)));
@@ -117,17 +159,24 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         }
     }
 
-    /** The convolutional part; mirrors {@code model.features}. */
+    /** {@return the convolutional part; mirrors {@code model.features}} */
     public NamedSequential features() {
         return (NamedSequential) child("features");
     }
 
-    /** The classifier, a {@code Linear} unless replaced; mirrors {@code model.classifier}. */
+    /**
+     * {@return the classifier, a {@code Linear} unless replaced; mirrors {@code model.classifier}}
+     */
     public Module classifier() {
         return child("classifier");
     }
 
-    /** Replaces the classifier; mirrors {@code model.classifier = module}. Returns this. */
+    /**
+     * Replaces the classifier; mirrors {@code model.classifier = module}. Returns this.
+     *
+     * @param module the new classifier
+     * @return this, for chaining
+     */
     public DenseNet classifier(Module module) {
         registerModule("classifier", module);
         return this;
@@ -173,82 +222,182 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
     // densenet121(num_classes=n), densenet121() and densenet121(weights=...) (the file given by
     // its path). The growth rate, block configuration and first width are set by the builder.
 
-    /** DenseNet-121; mirrors {@code torchvision.models.densenet121(**kwargs)}. */
+    /**
+     * DenseNet-121; mirrors {@code torchvision.models.densenet121(**kwargs)}.
+     *
+     * @param options the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet121(Options options) {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 24, 16).numInitFeatures(64));
     }
 
-    /** DenseNet-121 for {@code numClasses} classes. */
+    /**
+     * DenseNet-121 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static DenseNet densenet121(long numClasses) {
         return densenet121(options().numClasses(numClasses));
     }
 
-    /** DenseNet-121 for 1000 classes. */
+    /**
+     * DenseNet-121 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet121() {
         return densenet121(options());
     }
 
-    /** DenseNet-121 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * DenseNet-121 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static DenseNet densenet121(DenseNet121Weights weights, Path file) throws IOException {
         return densenet121(weights.numClasses()).loadWeights(file);
     }
 
-    /** DenseNet-161; mirrors {@code torchvision.models.densenet161(**kwargs)}. */
+    /**
+     * DenseNet-161; mirrors {@code torchvision.models.densenet161(**kwargs)}.
+     *
+     * @param options the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet161(Options options) {
         return new DenseNet(options.growthRate(48).blockConfig(6, 12, 36, 24).numInitFeatures(96));
     }
 
-    /** DenseNet-161 for {@code numClasses} classes. */
+    /**
+     * DenseNet-161 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static DenseNet densenet161(long numClasses) {
         return densenet161(options().numClasses(numClasses));
     }
 
-    /** DenseNet-161 for 1000 classes. */
+    /**
+     * DenseNet-161 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet161() {
         return densenet161(options());
     }
 
-    /** DenseNet-161 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * DenseNet-161 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static DenseNet densenet161(DenseNet161Weights weights, Path file) throws IOException {
         return densenet161(weights.numClasses()).loadWeights(file);
     }
 
-    /** DenseNet-169; mirrors {@code torchvision.models.densenet169(**kwargs)}. */
+    /**
+     * DenseNet-169; mirrors {@code torchvision.models.densenet169(**kwargs)}.
+     *
+     * @param options the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet169(Options options) {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 32, 32).numInitFeatures(64));
     }
 
-    /** DenseNet-169 for {@code numClasses} classes. */
+    /**
+     * DenseNet-169 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static DenseNet densenet169(long numClasses) {
         return densenet169(options().numClasses(numClasses));
     }
 
-    /** DenseNet-169 for 1000 classes. */
+    /**
+     * DenseNet-169 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet169() {
         return densenet169(options());
     }
 
-    /** DenseNet-169 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * DenseNet-169 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static DenseNet densenet169(DenseNet169Weights weights, Path file) throws IOException {
         return densenet169(weights.numClasses()).loadWeights(file);
     }
 
-    /** DenseNet-201; mirrors {@code torchvision.models.densenet201(**kwargs)}. */
+    /**
+     * DenseNet-201; mirrors {@code torchvision.models.densenet201(**kwargs)}.
+     *
+     * @param options the growth rate, block sizes, widths, dropout and number of classes (see
+     *     {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet201(Options options) {
         return new DenseNet(options.growthRate(32).blockConfig(6, 12, 48, 32).numInitFeatures(64));
     }
 
-    /** DenseNet-201 for {@code numClasses} classes. */
+    /**
+     * DenseNet-201 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static DenseNet densenet201(long numClasses) {
         return densenet201(options().numClasses(numClasses));
     }
 
-    /** DenseNet-201 for 1000 classes. */
+    /**
+     * DenseNet-201 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static DenseNet densenet201() {
         return densenet201(options());
     }
 
-    /** DenseNet-201 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * DenseNet-201 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static DenseNet densenet201(DenseNet201Weights weights, Path file) throws IOException {
         return densenet201(weights.numClasses()).loadWeights(file);
     }

@@ -32,6 +32,15 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
      * The general form; mirrors {@code EfficientNet(inverted_residual_setting, dropout, stochastic_depth_prob,
      * num_classes, norm_layer, last_channel)}. {@code lastChannel} 0 means four times the last
      * stage's channels.
+     *
+     * @param setting one configuration per stage (see {@link MBConvConfig})
+     * @param normLayer a factory of the norm layer from a channel count
+     * @param lastChannel the width of the layer before the classifier
+     * @param dropout the dropout probability before the classifier
+     * @param stochasticDepthProb the largest probability of dropping a residual branch, reached by
+     *     the last block
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
      */
     public EfficientNet(List<MBConvConfig> setting, double dropout, double stochasticDepthProb, long numClasses,
                         LongFunction<? extends Module> normLayer, long lastChannel) {
@@ -84,47 +93,105 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
     private static final LongFunction<Module> BN = BatchNorm2d::new;
     private static final LongFunction<Module> BN_B5 = c -> new BatchNorm2d(c, 0.001, 0.01, true, true);
 
-    /** Mirrors {@code torchvision.models.efficientnet_b0(num_classes=n)}. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_b0(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetB0(long numClasses) {
         return v1(1.0, 1.0, 0.2, numClasses, BN);
     }
 
-    /** Mirrors {@code torchvision.models.efficientnet_b1(num_classes=n)}. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_b1(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetB1(long numClasses) {
         return v1(1.0, 1.1, 0.2, numClasses, BN);
     }
 
-    /** Mirrors {@code torchvision.models.efficientnet_b2(num_classes=n)}. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_b2(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetB2(long numClasses) {
         return v1(1.1, 1.2, 0.3, numClasses, BN);
     }
 
-    /** Mirrors {@code torchvision.models.efficientnet_b3(num_classes=n)}. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_b3(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetB3(long numClasses) {
         return v1(1.2, 1.4, 0.3, numClasses, BN);
     }
 
-    /** Mirrors {@code torchvision.models.efficientnet_b4(num_classes=n)}. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_b4(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetB4(long numClasses) {
         return v1(1.4, 1.8, 0.4, numClasses, BN);
     }
 
-    /** Mirrors {@code torchvision.models.efficientnet_b5(num_classes=n)}: batch norm eps 0.001, momentum 0.01. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_b5(num_classes=n)}: batch norm eps 0.001,
+     * momentum 0.01.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetB5(long numClasses) {
         return v1(1.6, 2.2, 0.4, numClasses, BN_B5);
     }
 
-    /** Mirrors {@code torchvision.models.efficientnet_b6(num_classes=n)}: batch norm eps 0.001, momentum 0.01. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_b6(num_classes=n)}: batch norm eps 0.001,
+     * momentum 0.01.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetB6(long numClasses) {
         return v1(1.8, 2.6, 0.5, numClasses, BN_B5);
     }
 
-    /** Mirrors {@code torchvision.models.efficientnet_b7(num_classes=n)}: batch norm eps 0.001, momentum 0.01. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_b7(num_classes=n)}: batch norm eps 0.001,
+     * momentum 0.01.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetB7(long numClasses) {
         return v1(2.0, 3.1, 0.5, numClasses, BN_B5);
     }
 
-    /** Mirrors {@code torchvision.models.efficientnet_v2_s(num_classes=n)}: FusedMBConv stages, batch norm eps 0.001. */
+    /**
+     * Mirrors {@code torchvision.models.efficientnet_v2_s(num_classes=n)}: FusedMBConv stages,
+     * batch norm eps 0.001.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static EfficientNet efficientnetV2S(long numClasses) {
         List<MBConvConfig> s = List.of(
                 MBConvConfig.fusedMbConv(1, 3, 1, 24, 24, 2),
@@ -136,112 +203,192 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
         return new EfficientNet(s, 0.2, 0.2, numClasses, c -> new BatchNorm2d(c, 0.001, 0.1, true, true), 1280);
     }
 
-    /** {@code efficientnet_b0} for 1000 classes. */
+    /** {@return {@code efficientnet_b0} for 1000 classes} */
     public static EfficientNet efficientnetB0() {
         return efficientnetB0(1000);
     }
 
-    /** {@code efficientnet_b0} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_b0} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetB0(EfficientNetB0Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetB0(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code efficientnet_b1} for 1000 classes. */
+    /** {@return {@code efficientnet_b1} for 1000 classes} */
     public static EfficientNet efficientnetB1() {
         return efficientnetB1(1000);
     }
 
-    /** {@code efficientnet_b1} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_b1} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetB1(EfficientNetB1Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetB1(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code efficientnet_b2} for 1000 classes. */
+    /** {@return {@code efficientnet_b2} for 1000 classes} */
     public static EfficientNet efficientnetB2() {
         return efficientnetB2(1000);
     }
 
-    /** {@code efficientnet_b2} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_b2} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetB2(EfficientNetB2Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetB2(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code efficientnet_b3} for 1000 classes. */
+    /** {@return {@code efficientnet_b3} for 1000 classes} */
     public static EfficientNet efficientnetB3() {
         return efficientnetB3(1000);
     }
 
-    /** {@code efficientnet_b3} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_b3} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetB3(EfficientNetB3Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetB3(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code efficientnet_b4} for 1000 classes. */
+    /** {@return {@code efficientnet_b4} for 1000 classes} */
     public static EfficientNet efficientnetB4() {
         return efficientnetB4(1000);
     }
 
-    /** {@code efficientnet_b4} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_b4} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetB4(EfficientNetB4Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetB4(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code efficientnet_b5} for 1000 classes. */
+    /** {@return {@code efficientnet_b5} for 1000 classes} */
     public static EfficientNet efficientnetB5() {
         return efficientnetB5(1000);
     }
 
-    /** {@code efficientnet_b5} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_b5} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetB5(EfficientNetB5Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetB5(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code efficientnet_b6} for 1000 classes. */
+    /** {@return {@code efficientnet_b6} for 1000 classes} */
     public static EfficientNet efficientnetB6() {
         return efficientnetB6(1000);
     }
 
-    /** {@code efficientnet_b6} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_b6} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetB6(EfficientNetB6Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetB6(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code efficientnet_b7} for 1000 classes. */
+    /** {@return {@code efficientnet_b7} for 1000 classes} */
     public static EfficientNet efficientnetB7() {
         return efficientnetB7(1000);
     }
 
-    /** {@code efficientnet_b7} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_b7} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetB7(EfficientNetB7Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetB7(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code efficientnet_v2_s} for 1000 classes. */
+    /** {@return {@code efficientnet_v2_s} for 1000 classes} */
     public static EfficientNet efficientnetV2S() {
         return efficientnetV2S(1000);
     }
 
-    /** {@code efficientnet_v2_s} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code efficientnet_v2_s} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static EfficientNet efficientnetV2S(EfficientNetV2SWeights weights, java.nio.file.Path file) throws java.io.IOException {
         return efficientnetV2S(weights.numClasses()).loadWeights(file);
     }
 
-    /** The convolutional trunk; mirrors {@code model.features}. */
+    /** {@return the convolutional trunk; mirrors {@code model.features}} */
     public Sequential features() {
         return Parts.sequential(this, "features", child("features"));
     }
 
-    /** The head, {@code Sequential(Dropout, Linear)}; mirrors {@code model.classifier}. */
+    /** {@return the head, {@code Sequential(Dropout, Linear)}; mirrors {@code model.classifier}} */
     public Sequential classifier() {
         return Parts.sequential(this, "classifier", child("classifier"));
     }
 
-    /** Replaces the trunk; mirrors {@code model.features = ...}. */
+    /**
+     * Replaces the trunk; mirrors {@code model.features = ...}.
+     *
+     * @param features the new feature extractor
+     */
     public void setFeatures(Module features) {
         registerModule("features", features);
     }
 
-    /** Replaces the head; mirrors {@code model.classifier = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.classifier = ...}.
+     *
+     * @param classifier the new classification head
+     */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
     }

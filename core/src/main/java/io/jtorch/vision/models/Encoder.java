@@ -22,7 +22,18 @@ import java.util.LinkedHashMap;
  * <p>Shapes: input (N, seq_length, hidden_dim), output the same.
  */
 public class Encoder extends Module implements TorchScriptable {
-    /** Mirrors {@code Encoder(seq_length, num_layers, num_heads, hidden_dim, mlp_dim, dropout, attention_dropout)}. */
+    /**
+     * Mirrors {@code Encoder(seq_length, num_layers, num_heads, hidden_dim, mlp_dim, dropout,
+     * attention_dropout)}.
+     *
+     * @param seqLength the number of tokens, patches plus the class token
+     * @param numLayers the number of encoder blocks
+     * @param numHeads the number of attention heads; {@code hiddenDim} must be divisible by it
+     * @param hiddenDim the width {@code D} of each token
+     * @param mlpDim the hidden width of each block's MLP
+     * @param attentionDropout the dropout probability of the attention weights
+     * @param dropout the dropout probability before the classifier
+     */
     public Encoder(long seqLength, long numLayers, long numHeads, long hiddenDim, long mlpDim, double dropout,
                    double attentionDropout) {
         registerParameter("pos_embedding", new Parameter(Init.normal_(Torch.empty(1, seqLength, hiddenDim), 0, 0.02)));
@@ -35,7 +46,7 @@ public class Encoder extends Module implements TorchScriptable {
         registerModule("ln", new LayerNorm(new long[] {hiddenDim}, 1e-6, true));
     }
 
-    /** The encoder blocks; mirrors {@code encoder.layers}. */
+    /** {@return the encoder blocks; mirrors {@code encoder.layers}} */
     public Sequential layers() {
         return Parts.sequential(this, "layers", child("layers"));
     }

@@ -17,7 +17,15 @@ import io.jtorch.nn.MultiheadAttention;
  * <p>Shapes: input (N, S, hidden_dim), output the same.
  */
 public class EncoderBlock extends Module implements TorchScriptable {
-    /** Mirrors {@code EncoderBlock(num_heads, hidden_dim, mlp_dim, dropout, attention_dropout)}. */
+    /**
+     * Mirrors {@code EncoderBlock(num_heads, hidden_dim, mlp_dim, dropout, attention_dropout)}.
+     *
+     * @param numHeads the number of attention heads; {@code hiddenDim} must be divisible by it
+     * @param hiddenDim the width {@code D} of each token
+     * @param mlpDim the hidden width of each block's MLP
+     * @param attentionDropout the dropout probability of the attention weights
+     * @param dropout the dropout probability before the classifier
+     */
     public EncoderBlock(long numHeads, long hiddenDim, long mlpDim, double dropout, double attentionDropout) {
         registerModule("ln_1", new LayerNorm(new long[] {hiddenDim}, 1e-6, true));
         registerModule("self_attention", new MultiheadAttention(hiddenDim, numHeads,

@@ -20,7 +20,14 @@ import java.util.function.LongFunction;
 public class FusedMBConv extends Module implements TorchScriptable {
     private final boolean useResConnect;
 
-    /** A block for {@code cnf}; mirrors {@code FusedMBConv(cnf, stochastic_depth_prob, norm_layer)}. */
+    /**
+     * A block for {@code cnf}; mirrors {@code FusedMBConv(cnf, stochastic_depth_prob, norm_layer)}.
+     *
+     * @param cnf the block's configuration
+     * @param normLayer a factory of the norm layer from a channel count
+     * @param stochasticDepthProb this block's probability of dropping its residual branch in
+     *     training (torchvision scales it with the block's depth)
+     */
     public FusedMBConv(MBConvConfig cnf, double stochasticDepthProb, LongFunction<? extends Module> normLayer) {
         if (cnf.stride() < 1 || cnf.stride() > 2) {
             throw new IllegalArgumentException("illegal stride value " + cnf.stride());
@@ -41,7 +48,7 @@ public class FusedMBConv extends Module implements TorchScriptable {
         registerModule("stochastic_depth", new StochasticDepth(stochasticDepthProb, "row"));
     }
 
-    /** Whether the input is added to the output; mirrors {@code use_res_connect}. */
+    /** {@return whether the input is added to the output; mirrors {@code use_res_connect}} */
     public boolean useResConnect() {
         return useResConnect;
     }

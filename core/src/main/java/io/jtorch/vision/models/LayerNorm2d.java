@@ -16,12 +16,21 @@ import io.jtorch.nn.LayerNorm;
 public class LayerNorm2d extends LayerNorm implements TorchScriptable {
     private final long channels;
 
-    /** A layer for {@code channels} channels with ConvNeXt's eps, 1e-6. */
+    /**
+     * A layer for {@code channels} channels with ConvNeXt's eps, 1e-6.
+     *
+     * @param channels the number of channels {@code C} of the (N, C, H, W) input
+     */
     public LayerNorm2d(long channels) {
         this(channels, 1e-6);
     }
 
-    /** A layer for {@code channels} channels; mirrors {@code LayerNorm2d(channels, eps=eps)}. */
+    /**
+     * A layer for {@code channels} channels; mirrors {@code LayerNorm2d(channels, eps=eps)}.
+     *
+     * @param channels the number of channels {@code C} of the (N, C, H, W) input
+     * @param eps the value added to the denominator for numerical stability
+     */
     public LayerNorm2d(long channels, double eps) {
         super(new long[] {channels}, eps, true);
         this.channels = channels;

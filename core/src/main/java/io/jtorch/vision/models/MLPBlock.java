@@ -14,7 +14,13 @@ import io.jtorch.vision.ops.MLP;
  * <p>Shapes: input (*, in_dim), output (*, in_dim).
  */
 public class MLPBlock extends MLP {
-    /** A block {@code inDim -> mlpDim -> inDim}; mirrors {@code MLPBlock(in_dim, mlp_dim, dropout)}. */
+    /**
+     * A block {@code inDim -> mlpDim -> inDim}; mirrors {@code MLPBlock(in_dim, mlp_dim, dropout)}.
+     *
+     * @param inDim the width of the input and output
+     * @param mlpDim the hidden width
+     * @param dropout the dropout probability before the classifier
+     */
     public MLPBlock(long inDim, long mlpDim, double dropout) {
         super(inDim, new long[] {mlpDim, inDim}, null, GELU::new, true, dropout);
         for (Module m : modules()) {

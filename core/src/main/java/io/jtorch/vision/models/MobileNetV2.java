@@ -36,12 +36,25 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
         this(1000, 1.0, 0.2);
     }
 
-    /** A model for {@code numClasses} classes; mirrors {@code mobilenet_v2(num_classes=n)}. */
+    /**
+     * A model for {@code numClasses} classes; mirrors {@code mobilenet_v2(num_classes=n)}.
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public MobileNetV2(long numClasses) {
         this(numClasses, 1.0, 0.2);
     }
 
-    /** The general form; mirrors {@code MobileNetV2(num_classes, width_mult, dropout=...)} (round_nearest 8). */
+    /**
+     * The general form; mirrors {@code MobileNetV2(num_classes, width_mult, dropout=...)}
+     * (round_nearest 8).
+     *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     * @param widthMult the multiplier of every layer's channel count
+     * @param dropout the dropout probability before the classifier
+     */
     public MobileNetV2(long numClasses, double widthMult, double dropout) {
         long inputChannel = Parts.makeDivisible(32 * widthMult, 8);
         lastChannel = Parts.makeDivisible(1280 * Math.max(1.0, widthMult), 8);
@@ -61,42 +74,68 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
         WeightInit.convNets(this, w -> Init.normal_(w, 0, 0.01));
     }
 
-    /** mobilenet_v2 for {@code numClasses} classes; mirrors {@code torchvision.models.mobilenet_v2(num_classes=n)}. */
+    /**
+     * mobilenet_v2 for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.mobilenet_v2(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static MobileNetV2 mobilenetV2(long numClasses) {
         return new MobileNetV2(numClasses);
     }
 
-    /** The channels entering the classifier (1280 at width 1.0); mirrors {@code last_channel}. */
+    /**
+     * {@return the channels entering the classifier (1280 at width 1.0); mirrors {@code
+     * last_channel}}
+     */
     public long lastChannel() {
         return lastChannel;
     }
 
-    /** {@code mobilenet_v2} for 1000 classes. */
+    /** {@return {@code mobilenet_v2} for 1000 classes} */
     public static MobileNetV2 mobilenetV2() {
         return mobilenetV2(1000);
     }
 
-    /** {@code mobilenet_v2} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code mobilenet_v2} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static MobileNetV2 mobilenetV2(MobileNetV2Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return mobilenetV2(weights.numClasses()).loadWeights(file);
     }
 
-    /** The convolutional trunk; mirrors {@code model.features}. */
+    /** {@return the convolutional trunk; mirrors {@code model.features}} */
     public Sequential features() {
         return Parts.sequential(this, "features", child("features"));
     }
 
-    /** The head, {@code Sequential(Dropout, Linear)}; mirrors {@code model.classifier}. */
+    /** {@return the head, {@code Sequential(Dropout, Linear)}; mirrors {@code model.classifier}} */
     public Sequential classifier() {
         return Parts.sequential(this, "classifier", child("classifier"));
     }
 
-    /** Replaces the trunk; mirrors {@code model.features = ...}. */
+    /**
+     * Replaces the trunk; mirrors {@code model.features = ...}.
+     *
+     * @param features the new feature extractor
+     */
     public void setFeatures(Module features) {
         registerModule("features", features);
     }
 
-    /** Replaces the head; mirrors {@code model.classifier = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.classifier = ...}.
+     *
+     * @param classifier the new classification head
+     */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
     }
@@ -132,7 +171,15 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
         private final boolean useResConnect;
         private final long outChannels;
 
-        /** A block from {@code inp} to {@code oup} channels; mirrors {@code InvertedResidual(inp, oup, stride, expand_ratio)}. */
+        /**
+         * A block from {@code inp} to {@code oup} channels; mirrors {@code InvertedResidual(inp,
+         * oup, stride, expand_ratio)}.
+         *
+         * @param inp the block's input channels
+         * @param oup the block's output channels
+         * @param stride the depthwise convolution's stride, 1 or 2
+         * @param expandRatio the factor by which the block widens its input
+         */
         public InvertedResidual(long inp, long oup, long stride, double expandRatio) {
             if (stride != 1 && stride != 2) {
                 throw new IllegalArgumentException("stride should be 1 or 2 insted of " + stride);
@@ -151,12 +198,16 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
             registerModule("conv", new Sequential(layers));
         }
 
-        /** Whether the input is added to the output; mirrors {@code use_res_connect}. */
+        /** {@return whether the input is added to the output; mirrors {@code use_res_connect}} */
         public boolean useResConnect() {
             return useResConnect;
         }
 
-        /** Mirrors {@code out_channels}. */
+        /**
+         * Mirrors {@code out_channels}.
+         *
+         * @return the block's output channels; mirrors {@code out_channels}
+         */
         public long outChannels() {
             return outChannels;
         }

@@ -34,14 +34,33 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
     /** One row of the paper's tables 1 and 2; mirrors {@code InvertedResidualConfig} (channels already scaled). */
     public record InvertedResidualConfig(long inputChannels, long kernel, long expandedChannels, long outChannels, boolean useSe,
                                          boolean useHs, long stride, long dilation) {
-        /** A row with channels scaled by {@code widthMult}; {@code activation} is "RE" (ReLU) or "HS" (hardswish). */
+        /**
+         * {@return a row with channels scaled by {@code widthMult}; {@code activation} is "RE"
+         * (ReLU) or "HS" (hardswish)}
+         *
+         * @param inputChannels the stage's input channels at width multiplier 1
+         * @param kernel the depthwise convolution's kernel size
+         * @param expandedChannels the channels after expansion, at width multiplier 1
+         * @param useSe whether the block has a squeeze-and-excitation layer
+         * @param activation {@code "HS"} (hard swish) or {@code "RE"} (ReLU)
+         * @param stride the depthwise convolution's stride
+         * @param dilation the depthwise convolution's dilation
+         * @param outChannels the number of channels {@code C_out} the layer produces
+         * @param widthMult the multiplier of every layer's channel count
+         */
         public static InvertedResidualConfig of(long inputChannels, long kernel, long expandedChannels, long outChannels,
                                                 boolean useSe, String activation, long stride, long dilation, double widthMult) {
             return new InvertedResidualConfig(adjustChannels(inputChannels, widthMult), kernel, adjustChannels(expandedChannels, widthMult),
                     adjustChannels(outChannels, widthMult), useSe, "HS".equals(activation), stride, dilation);
         }
 
-        /** Mirrors {@code adjust_channels}: {@code _make_divisible(channels * width_mult, 8)}. */
+        /**
+         * Mirrors {@code adjust_channels}: {@code _make_divisible(channels * width_mult, 8)}.
+         *
+         * @param channels the channel count at width multiplier 1
+         * @return {@code channels * widthMult}, rounded to a multiple of 8
+         * @param widthMult the multiplier of every layer's channel count
+         */
         public static long adjustChannels(long channels, double widthMult) {
             return Parts.makeDivisible(channels * widthMult, 8);
         }
@@ -49,7 +68,16 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
 
     private static final LongFunction<Module> NORM = c -> new BatchNorm2d(c, 0.001, 0.01, true, true);
 
-    /** The general form; mirrors {@code MobileNetV3(inverted_residual_setting, last_channel, num_classes, dropout=...)}. */
+    /**
+     * The general form; mirrors {@code MobileNetV3(inverted_residual_setting, last_channel,
+     * num_classes, dropout=...)}.
+     *
+     * @param setting one configuration per inverted residual block
+     * @param lastChannel the width of the layer before the classifier
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     * @param dropout the dropout probability before the classifier
+     */
     public MobileNetV3(List<InvertedResidualConfig> setting, long lastChannel, long numClasses, double dropout) {
         if (setting.isEmpty()) {
             throw new IllegalArgumentException("The inverted_residual_setting should not be empty");
@@ -72,7 +100,13 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
         WeightInit.convNets(this, w -> Init.normal_(w, 0, 0.01));
     }
 
-    /** mobilenet_v3_large; mirrors {@code torchvision.models.mobilenet_v3_large(num_classes=n)}. */
+    /**
+     * mobilenet_v3_large; mirrors {@code torchvision.models.mobilenet_v3_large(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static MobileNetV3 mobilenetV3Large(long numClasses) {
         double w = 1.0;
         List<InvertedResidualConfig> s = List.of(
@@ -94,7 +128,13 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
         return new MobileNetV3(s, InvertedResidualConfig.adjustChannels(1280, w), numClasses, 0.2);
     }
 
-    /** mobilenet_v3_small; mirrors {@code torchvision.models.mobilenet_v3_small(num_classes=n)}. */
+    /**
+     * mobilenet_v3_small; mirrors {@code torchvision.models.mobilenet_v3_small(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static MobileNetV3 mobilenetV3Small(long numClasses) {
         double w = 1.0;
         List<InvertedResidualConfig> s = List.of(
@@ -112,42 +152,69 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
         return new MobileNetV3(s, InvertedResidualConfig.adjustChannels(1024, w), numClasses, 0.2);
     }
 
-    /** {@code mobilenet_v3_large} for 1000 classes. */
+    /** {@return {@code mobilenet_v3_large} for 1000 classes} */
     public static MobileNetV3 mobilenetV3Large() {
         return mobilenetV3Large(1000);
     }
 
-    /** {@code mobilenet_v3_large} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code mobilenet_v3_large} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static MobileNetV3 mobilenetV3Large(MobileNetV3LargeWeights weights, java.nio.file.Path file) throws java.io.IOException {
         return mobilenetV3Large(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@code mobilenet_v3_small} for 1000 classes. */
+    /** {@return {@code mobilenet_v3_small} for 1000 classes} */
     public static MobileNetV3 mobilenetV3Small() {
         return mobilenetV3Small(1000);
     }
 
-    /** {@code mobilenet_v3_small} with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * {@return {@code mobilenet_v3_small} with {@code weights} loaded strictly from {@code file}}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static MobileNetV3 mobilenetV3Small(MobileNetV3SmallWeights weights, java.nio.file.Path file) throws java.io.IOException {
         return mobilenetV3Small(weights.numClasses()).loadWeights(file);
     }
 
-    /** The convolutional trunk; mirrors {@code model.features}. */
+    /** {@return the convolutional trunk; mirrors {@code model.features}} */
     public Sequential features() {
         return Parts.sequential(this, "features", child("features"));
     }
 
-    /** The head, {@code Sequential(Linear, Hardswish, Dropout, Linear)}; mirrors {@code model.classifier}. */
+    /**
+     * {@return the head, {@code Sequential(Linear, Hardswish, Dropout, Linear)}; mirrors {@code
+     * model.classifier}}
+     */
     public Sequential classifier() {
         return Parts.sequential(this, "classifier", child("classifier"));
     }
 
-    /** Replaces the trunk; mirrors {@code model.features = ...}. */
+    /**
+     * Replaces the trunk; mirrors {@code model.features = ...}.
+     *
+     * @param features the new feature extractor
+     */
     public void setFeatures(Module features) {
         registerModule("features", features);
     }
 
-    /** Replaces the head; mirrors {@code model.classifier = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.classifier = ...}.
+     *
+     * @param classifier the new classification head
+     */
     public void setClassifier(Module classifier) {
         registerModule("classifier", classifier);
     }
@@ -182,7 +249,12 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
     public static class InvertedResidual extends Module implements TorchScriptable {
         private final boolean useResConnect;
 
-        /** A block for {@code cnf}; mirrors {@code InvertedResidual(cnf, norm_layer)}. */
+        /**
+         * A block for {@code cnf}; mirrors {@code InvertedResidual(cnf, norm_layer)}.
+         *
+         * @param cnf the block's configuration
+         * @param normLayer a factory of the norm layer from a channel count
+         */
         public InvertedResidual(InvertedResidualConfig cnf, LongFunction<? extends Module> normLayer) {
             if (cnf.stride() < 1 || cnf.stride() > 2) {
                 throw new IllegalArgumentException("illegal stride value " + cnf.stride());
@@ -207,7 +279,7 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
             registerModule("block", new Sequential(layers));
         }
 
-        /** Whether the input is added to the output; mirrors {@code use_res_connect}. */
+        /** {@return whether the input is added to the output; mirrors {@code use_res_connect}} */
         public boolean useResConnect() {
             return useResConnect;
         }

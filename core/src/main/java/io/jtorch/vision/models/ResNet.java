@@ -41,7 +41,7 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
             this.expansion = expansion;
         }
 
-        /** The block's output channels per {@code planes}. */
+        /** {@return the block's output channels per {@code planes}} */
         public int expansion() {
             return expansion;
         }
@@ -57,7 +57,13 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
 
         private Options() {}
 
-        /** The classifier's size (default 1000); mirrors {@code num_classes}. */
+        /**
+         * The classifier's size (default 1000); mirrors {@code num_classes}.
+         *
+         * @param numClasses the number of outputs of the classification head (torchvision's
+         *     {@code num_classes})
+         * @return these options, for chaining
+         */
         public Options numClasses(long numClasses) {
             if (numClasses < 1) {
                 throw new IllegalArgumentException("ResNet needs num_classes >= 1, got " + numClasses);
@@ -66,25 +72,50 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
             return this;
         }
 
-        /** Starts each block's last batch norm scale at 0 (default false); mirrors {@code zero_init_residual}. */
+        /**
+         * Starts each block's last batch norm scale at 0 (default false); mirrors {@code
+         * zero_init_residual}.
+         *
+         * @param zeroInitResidual whether each block's last batch norm scale starts at 0
+         * @return these options, for chaining
+         */
         public Options zeroInitResidual(boolean zeroInitResidual) {
             this.zeroInitResidual = zeroInitResidual;
             return this;
         }
 
-        /** The 3x3 convolutions' groups (default 1; 32 for ResNeXt); mirrors {@code groups}. */
+        /**
+         * The 3x3 convolutions' groups (default 1; 32 for ResNeXt); mirrors {@code groups}.
+         *
+         * @param groups the 3x3 convolutions' groups (32 for ResNeXt)
+         * @return these options, for chaining
+         */
         public Options groups(long groups) {
             this.groups = groups;
             return this;
         }
 
-        /** The channels per group (default 64; 128 for Wide ResNet); mirrors {@code width_per_group}. */
+        /**
+         * The channels per group (default 64; 128 for Wide ResNet); mirrors {@code
+         * width_per_group}.
+         *
+         * @param widthPerGroup the channels per group (128 for Wide ResNet)
+         * @return these options, for chaining
+         */
         public Options widthPerGroup(long widthPerGroup) {
             this.widthPerGroup = widthPerGroup;
             return this;
         }
 
-        /** For layer2..layer4, whether to dilate instead of striding; mirrors {@code replace_stride_with_dilation}. */
+        /**
+         * For layer2..layer4, whether to dilate instead of striding; mirrors {@code
+         * replace_stride_with_dilation}.
+         *
+         * @param layer2 whether layer2 dilates instead of striding
+         * @param layer3 whether layer3 dilates instead of striding
+         * @param layer4 whether layer4 dilates instead of striding
+         * @return these options, for chaining
+         */
         public Options replaceStrideWithDilation(boolean layer2, boolean layer3, boolean layer4) {
             this.replaceStrideWithDilation = new boolean[] {layer2, layer3, layer4};
             return this;
@@ -94,7 +125,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     private long inplanes = 64;
     private long dilation = 1;
 
-    /** torchvision's defaults: 1000 classes, no zero-init, groups 1, width 64. */
+    /**
+     * torchvision's defaults: 1000 classes, no zero-init, groups 1, width 64.
+     *
+     * @return new options with torchvision's defaults
+     */
     public static Options options() {
         return new Options();
     }
@@ -102,6 +137,11 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     /**
      * A ResNet of {@code block}s, {@code layers[i]} of them in stage i; mirrors
      * {@code ResNet(block, layers, **kwargs)}.
+     *
+     * @param block {@code BASIC} (ResNet-18/34) or {@code BOTTLENECK} (ResNet-50 and deeper)
+     * @param layers the number of blocks in each of the 4 stages
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
      */
     public ResNet(Block block, int[] layers, Options options) {
         if (layers.length != 4) {
@@ -162,12 +202,20 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
         return new BasicBlock(inplanes, planes, stride, downsample);
     }
 
-    /** The classifier, {@code Linear(512·expansion, numClasses)} unless replaced; mirrors {@code model.fc}. */
+    /**
+     * {@return the classifier, {@code Linear(512·expansion, numClasses)} unless replaced; mirrors
+     * {@code model.fc}}
+     */
     public Module fc() {
         return child("fc");
     }
 
-    /** Replaces the classifier; mirrors {@code model.fc = module}. Returns this. */
+    /**
+     * Replaces the classifier; mirrors {@code model.fc = module}. Returns this.
+     *
+     * @param module the new classifier
+     * @return this, for chaining
+     */
     public ResNet fc(Module module) {
         registerModule("fc", module);
         return this;
@@ -202,202 +250,452 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
     // {name}(num_classes=n), {name}() and {name}(weights=...) (the file given by its path).
     // Options that define an architecture (groups, width) are set by its builder.
 
-    /** ResNet-18; mirrors {@code torchvision.models.resnet18(**kwargs)}. */
+    /**
+     * ResNet-18; mirrors {@code torchvision.models.resnet18(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet18(Options options) {
         return new ResNet(Block.BASIC, new int[] {2, 2, 2, 2}, options);
     }
 
-    /** ResNet-18 for {@code numClasses} classes. */
+    /**
+     * ResNet-18 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet18(long numClasses) {
         return resnet18(options().numClasses(numClasses));
     }
 
-    /** ResNet-18 for 1000 classes. */
+    /**
+     * ResNet-18 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet18() {
         return resnet18(options());
     }
 
-    /** ResNet-18 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-18 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet18(ResNet18Weights weights, Path file) throws IOException {
         return resnet18(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNet-34; mirrors {@code torchvision.models.resnet34(**kwargs)}. */
+    /**
+     * ResNet-34; mirrors {@code torchvision.models.resnet34(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet34(Options options) {
         return new ResNet(Block.BASIC, new int[] {3, 4, 6, 3}, options);
     }
 
-    /** ResNet-34 for {@code numClasses} classes. */
+    /**
+     * ResNet-34 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet34(long numClasses) {
         return resnet34(options().numClasses(numClasses));
     }
 
-    /** ResNet-34 for 1000 classes. */
+    /**
+     * ResNet-34 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet34() {
         return resnet34(options());
     }
 
-    /** ResNet-34 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-34 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet34(ResNet34Weights weights, Path file) throws IOException {
         return resnet34(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNet-50; mirrors {@code torchvision.models.resnet50(**kwargs)}. */
+    /**
+     * ResNet-50; mirrors {@code torchvision.models.resnet50(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet50(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options);
     }
 
-    /** ResNet-50 for {@code numClasses} classes. */
+    /**
+     * ResNet-50 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet50(long numClasses) {
         return resnet50(options().numClasses(numClasses));
     }
 
-    /** ResNet-50 for 1000 classes. */
+    /**
+     * ResNet-50 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet50() {
         return resnet50(options());
     }
 
-    /** ResNet-50 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-50 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet50(ResNet50Weights weights, Path file) throws IOException {
         return resnet50(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNet-101; mirrors {@code torchvision.models.resnet101(**kwargs)}. */
+    /**
+     * ResNet-101; mirrors {@code torchvision.models.resnet101(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet101(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options);
     }
 
-    /** ResNet-101 for {@code numClasses} classes. */
+    /**
+     * ResNet-101 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet101(long numClasses) {
         return resnet101(options().numClasses(numClasses));
     }
 
-    /** ResNet-101 for 1000 classes. */
+    /**
+     * ResNet-101 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet101() {
         return resnet101(options());
     }
 
-    /** ResNet-101 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-101 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet101(ResNet101Weights weights, Path file) throws IOException {
         return resnet101(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNet-152; mirrors {@code torchvision.models.resnet152(**kwargs)}. */
+    /**
+     * ResNet-152; mirrors {@code torchvision.models.resnet152(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet152(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 8, 36, 3}, options);
     }
 
-    /** ResNet-152 for {@code numClasses} classes. */
+    /**
+     * ResNet-152 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnet152(long numClasses) {
         return resnet152(options().numClasses(numClasses));
     }
 
-    /** ResNet-152 for 1000 classes. */
+    /**
+     * ResNet-152 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnet152() {
         return resnet152(options());
     }
 
-    /** ResNet-152 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNet-152 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnet152(ResNet152Weights weights, Path file) throws IOException {
         return resnet152(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNeXt-50 32x4d; mirrors {@code torchvision.models.resnext50_32x4d(**kwargs)}. */
+    /**
+     * ResNeXt-50 32x4d; mirrors {@code torchvision.models.resnext50_32x4d(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext50_32x4d(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options.groups(32).widthPerGroup(4));
     }
 
-    /** ResNeXt-50 32x4d for {@code numClasses} classes. */
+    /**
+     * ResNeXt-50 32x4d for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnext50_32x4d(long numClasses) {
         return resnext50_32x4d(options().numClasses(numClasses));
     }
 
-    /** ResNeXt-50 32x4d for 1000 classes. */
+    /**
+     * ResNeXt-50 32x4d for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext50_32x4d() {
         return resnext50_32x4d(options());
     }
 
-    /** ResNeXt-50 32x4d with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNeXt-50 32x4d with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnext50_32x4d(ResNeXt50_32X4DWeights weights, Path file) throws IOException {
         return resnext50_32x4d(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNeXt-101 32x8d; mirrors {@code torchvision.models.resnext101_32x8d(**kwargs)}. */
+    /**
+     * ResNeXt-101 32x8d; mirrors {@code torchvision.models.resnext101_32x8d(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext101_32x8d(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.groups(32).widthPerGroup(8));
     }
 
-    /** ResNeXt-101 32x8d for {@code numClasses} classes. */
+    /**
+     * ResNeXt-101 32x8d for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnext101_32x8d(long numClasses) {
         return resnext101_32x8d(options().numClasses(numClasses));
     }
 
-    /** ResNeXt-101 32x8d for 1000 classes. */
+    /**
+     * ResNeXt-101 32x8d for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext101_32x8d() {
         return resnext101_32x8d(options());
     }
 
-    /** ResNeXt-101 32x8d with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNeXt-101 32x8d with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnext101_32x8d(ResNeXt101_32X8DWeights weights, Path file) throws IOException {
         return resnext101_32x8d(weights.numClasses()).loadWeights(file);
     }
 
-    /** ResNeXt-101 64x4d; mirrors {@code torchvision.models.resnext101_64x4d(**kwargs)}. */
+    /**
+     * ResNeXt-101 64x4d; mirrors {@code torchvision.models.resnext101_64x4d(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext101_64x4d(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.groups(64).widthPerGroup(4));
     }
 
-    /** ResNeXt-101 64x4d for {@code numClasses} classes. */
+    /**
+     * ResNeXt-101 64x4d for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet resnext101_64x4d(long numClasses) {
         return resnext101_64x4d(options().numClasses(numClasses));
     }
 
-    /** ResNeXt-101 64x4d for 1000 classes. */
+    /**
+     * ResNeXt-101 64x4d for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet resnext101_64x4d() {
         return resnext101_64x4d(options());
     }
 
-    /** ResNeXt-101 64x4d with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * ResNeXt-101 64x4d with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet resnext101_64x4d(ResNeXt101_64X4DWeights weights, Path file) throws IOException {
         return resnext101_64x4d(weights.numClasses()).loadWeights(file);
     }
 
-    /** Wide ResNet-50-2; mirrors {@code torchvision.models.wide_resnet50_2(**kwargs)}. */
+    /**
+     * Wide ResNet-50-2; mirrors {@code torchvision.models.wide_resnet50_2(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet wideResnet50_2(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 6, 3}, options.widthPerGroup(128));
     }
 
-    /** Wide ResNet-50-2 for {@code numClasses} classes. */
+    /**
+     * Wide ResNet-50-2 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet wideResnet50_2(long numClasses) {
         return wideResnet50_2(options().numClasses(numClasses));
     }
 
-    /** Wide ResNet-50-2 for 1000 classes. */
+    /**
+     * Wide ResNet-50-2 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet wideResnet50_2() {
         return wideResnet50_2(options());
     }
 
-    /** Wide ResNet-50-2 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * Wide ResNet-50-2 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet wideResnet50_2(WideResNet50_2Weights weights, Path file) throws IOException {
         return wideResnet50_2(weights.numClasses()).loadWeights(file);
     }
 
-    /** Wide ResNet-101-2; mirrors {@code torchvision.models.wide_resnet101_2(**kwargs)}. */
+    /**
+     * Wide ResNet-101-2; mirrors {@code torchvision.models.wide_resnet101_2(**kwargs)}.
+     *
+     * @param options the number of classes, groups, width per group, dilation and zero-init choice
+     *     (see {@link #options()})
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet wideResnet101_2(Options options) {
         return new ResNet(Block.BOTTLENECK, new int[] {3, 4, 23, 3}, options.widthPerGroup(128));
     }
 
-    /** Wide ResNet-101-2 for {@code numClasses} classes. */
+    /**
+     * Wide ResNet-101-2 for {@code numClasses} classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static ResNet wideResnet101_2(long numClasses) {
         return wideResnet101_2(options().numClasses(numClasses));
     }
 
-    /** Wide ResNet-101-2 for 1000 classes. */
+    /**
+     * Wide ResNet-101-2 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static ResNet wideResnet101_2() {
         return wideResnet101_2(options());
     }
 
-    /** Wide ResNet-101-2 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * Wide ResNet-101-2 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static ResNet wideResnet101_2(WideResNet101_2Weights weights, Path file) throws IOException {
         return wideResnet101_2(weights.numClasses()).loadWeights(file);
     }

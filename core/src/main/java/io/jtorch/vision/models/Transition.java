@@ -12,7 +12,12 @@ import io.jtorch.nn.ReLU;
  * <p>Input: (N, numInputFeatures, H, W). Output: (N, numOutputFeatures, H / 2, W / 2).
  */
 public class Transition extends NamedSequential {
-    /** A transition; mirrors {@code _Transition(num_input_features, num_output_features)}. */
+    /**
+     * A transition; mirrors {@code _Transition(num_input_features, num_output_features)}.
+     *
+     * @param numInputFeatures the number of input channels
+     * @param numOutputFeatures the number of output channels
+     */
     public Transition(long numInputFeatures, long numOutputFeatures) {
         registerModule("norm", new BatchNorm2d(numInputFeatures));
         registerModule("relu", new ReLU(true));

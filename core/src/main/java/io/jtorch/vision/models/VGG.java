@@ -36,7 +36,14 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /** Configuration E (VGG-19). */
     static final int[] CFG_E = {64, 64, 0, 128, 128, 0, 256, 256, 256, 256, 0, 512, 512, 512, 512, 0, 512, 512, 512, 512, 0};
 
-    /** A VGG with torchvision's initialisation and dropout 0.5; mirrors {@code VGG(features, num_classes)}. */
+    /**
+     * A VGG with torchvision's initialisation and dropout 0.5; mirrors {@code VGG(features,
+     * num_classes)}.
+     *
+     * @param features the convolutional part, as {@link #makeLayers} builds it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public VGG(Sequential features, long numClasses) {
         this(features, numClasses, true, 0.5);
     }
@@ -44,6 +51,12 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     /**
      * The general form; mirrors {@code VGG(features, num_classes, init_weights, dropout)}.
      * {@code features} must end with 512 channels.
+     *
+     * @param features the convolutional part, as {@link #makeLayers} builds it
+     * @param initWeights whether to initialise the weights as torchvision does
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     * @param dropout the dropout probability before the classifier
      */
     public VGG(Sequential features, long numClasses, boolean initWeights, double dropout) {
         if (numClasses < 1) {
@@ -71,9 +84,12 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     }
 
     /**
-     * The convolutional part for a configuration: 3x3 convolutions (padding 1) each followed by
+     * {@return the convolutional part for a configuration: 3x3 convolutions (padding 1) each followed by
      * a batch norm when {@code batchNorm} and a ReLU, and 2x2 max pools where {@code cfg} has 0;
-     * mirrors {@code make_layers(cfg, batch_norm)}.
+     * mirrors {@code make_layers(cfg, batch_norm)}}
+     *
+     * @param cfg the output channels of each 3x3 convolution in order, 0 for a 2x2 max pooling
+     * @param batchNorm whether each convolution is followed by batch norm
      */
     public static Sequential makeLayers(int[] cfg, boolean batchNorm) {
         Sequential layers = new Sequential();
@@ -93,17 +109,25 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
         return layers;
     }
 
-    /** The convolutional layers; mirrors {@code model.features}. */
+    /** {@return the convolutional layers; mirrors {@code model.features}} */
     public Sequential features() {
         return (Sequential) child("features");
     }
 
-    /** The fully connected layers; mirrors {@code model.classifier}: {@code classifier().set(-1, m)} is {@code classifier[-1] = m}. */
+    /**
+     * {@return the fully connected layers; mirrors {@code model.classifier}: {@code
+     * classifier().set(-1, m)} is {@code classifier[-1] = m}}
+     */
     public Sequential classifier() {
         return (Sequential) child("classifier");
     }
 
-    /** Replaces the whole classifier; mirrors {@code model.classifier = module}. Returns this. */
+    /**
+     * Replaces the whole classifier; mirrors {@code model.classifier = module}. Returns this.
+     *
+     * @param module the new classifier
+     * @return this, for chaining
+     */
     public VGG classifier(Sequential module) {
         registerModule("classifier", module);
         return this;
@@ -132,122 +156,282 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     // vgg11() and vgg11(weights=...) (the file given by its path). Pretrained models are built
     // without the random initialisation, as torchvision does.
 
-    /** VGG-11 for {@code numClasses} classes; mirrors {@code torchvision.models.vgg11(num_classes=n)}. */
+    /**
+     * VGG-11 for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.vgg11(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VGG vgg11(long numClasses) {
         return new VGG(makeLayers(CFG_A, false), numClasses);
     }
 
-    /** VGG-11 for 1000 classes. */
+    /**
+     * VGG-11 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg11() {
         return vgg11(1000);
     }
 
-    /** VGG-11 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * VGG-11 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VGG vgg11(VGG11Weights weights, Path file) throws IOException {
         return new VGG(makeLayers(CFG_A, false), weights.numClasses(), false, 0.5).loadWeights(file);
     }
 
-    /** VGG-11 with batch norm for {@code numClasses} classes; mirrors {@code torchvision.models.vgg11_bn(num_classes=n)}. */
+    /**
+     * VGG-11 with batch norm for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.vgg11_bn(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VGG vgg11Bn(long numClasses) {
         return new VGG(makeLayers(CFG_A, true), numClasses);
     }
 
-    /** VGG-11 with batch norm for 1000 classes. */
+    /**
+     * VGG-11 with batch norm for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg11Bn() {
         return vgg11Bn(1000);
     }
 
-    /** VGG-11 with batch norm with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * VGG-11 with batch norm with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VGG vgg11Bn(VGG11BNWeights weights, Path file) throws IOException {
         return new VGG(makeLayers(CFG_A, true), weights.numClasses(), false, 0.5).loadWeights(file);
     }
 
-    /** VGG-13 for {@code numClasses} classes; mirrors {@code torchvision.models.vgg13(num_classes=n)}. */
+    /**
+     * VGG-13 for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.vgg13(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VGG vgg13(long numClasses) {
         return new VGG(makeLayers(CFG_B, false), numClasses);
     }
 
-    /** VGG-13 for 1000 classes. */
+    /**
+     * VGG-13 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg13() {
         return vgg13(1000);
     }
 
-    /** VGG-13 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * VGG-13 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VGG vgg13(VGG13Weights weights, Path file) throws IOException {
         return new VGG(makeLayers(CFG_B, false), weights.numClasses(), false, 0.5).loadWeights(file);
     }
 
-    /** VGG-13 with batch norm for {@code numClasses} classes; mirrors {@code torchvision.models.vgg13_bn(num_classes=n)}. */
+    /**
+     * VGG-13 with batch norm for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.vgg13_bn(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VGG vgg13Bn(long numClasses) {
         return new VGG(makeLayers(CFG_B, true), numClasses);
     }
 
-    /** VGG-13 with batch norm for 1000 classes. */
+    /**
+     * VGG-13 with batch norm for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg13Bn() {
         return vgg13Bn(1000);
     }
 
-    /** VGG-13 with batch norm with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * VGG-13 with batch norm with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VGG vgg13Bn(VGG13BNWeights weights, Path file) throws IOException {
         return new VGG(makeLayers(CFG_B, true), weights.numClasses(), false, 0.5).loadWeights(file);
     }
 
-    /** VGG-16 for {@code numClasses} classes; mirrors {@code torchvision.models.vgg16(num_classes=n)}. */
+    /**
+     * VGG-16 for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.vgg16(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VGG vgg16(long numClasses) {
         return new VGG(makeLayers(CFG_D, false), numClasses);
     }
 
-    /** VGG-16 for 1000 classes. */
+    /**
+     * VGG-16 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg16() {
         return vgg16(1000);
     }
 
-    /** VGG-16 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * VGG-16 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VGG vgg16(VGG16Weights weights, Path file) throws IOException {
         return new VGG(makeLayers(CFG_D, false), weights.numClasses(), false, 0.5).loadWeights(file);
     }
 
-    /** VGG-16 with batch norm for {@code numClasses} classes; mirrors {@code torchvision.models.vgg16_bn(num_classes=n)}. */
+    /**
+     * VGG-16 with batch norm for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.vgg16_bn(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VGG vgg16Bn(long numClasses) {
         return new VGG(makeLayers(CFG_D, true), numClasses);
     }
 
-    /** VGG-16 with batch norm for 1000 classes. */
+    /**
+     * VGG-16 with batch norm for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg16Bn() {
         return vgg16Bn(1000);
     }
 
-    /** VGG-16 with batch norm with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * VGG-16 with batch norm with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VGG vgg16Bn(VGG16BNWeights weights, Path file) throws IOException {
         return new VGG(makeLayers(CFG_D, true), weights.numClasses(), false, 0.5).loadWeights(file);
     }
 
-    /** VGG-19 for {@code numClasses} classes; mirrors {@code torchvision.models.vgg19(num_classes=n)}. */
+    /**
+     * VGG-19 for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.vgg19(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VGG vgg19(long numClasses) {
         return new VGG(makeLayers(CFG_E, false), numClasses);
     }
 
-    /** VGG-19 for 1000 classes. */
+    /**
+     * VGG-19 for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg19() {
         return vgg19(1000);
     }
 
-    /** VGG-19 with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * VGG-19 with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VGG vgg19(VGG19Weights weights, Path file) throws IOException {
         return new VGG(makeLayers(CFG_E, false), weights.numClasses(), false, 0.5).loadWeights(file);
     }
 
-    /** VGG-19 with batch norm for {@code numClasses} classes; mirrors {@code torchvision.models.vgg19_bn(num_classes=n)}. */
+    /**
+     * VGG-19 with batch norm for {@code numClasses} classes; mirrors {@code
+     * torchvision.models.vgg19_bn(num_classes=n)}.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VGG vgg19Bn(long numClasses) {
         return new VGG(makeLayers(CFG_E, true), numClasses);
     }
 
-    /** VGG-19 with batch norm for 1000 classes. */
+    /**
+     * VGG-19 with batch norm for 1000 classes.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     */
     public static VGG vgg19Bn() {
         return vgg19Bn(1000);
     }
 
-    /** VGG-19 with batch norm with {@code weights} loaded strictly from {@code file}. */
+    /**
+     * VGG-19 with batch norm with {@code weights} loaded strictly from {@code file}.
+     *
+     * @return the model, with the pretrained weights loaded
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VGG vgg19Bn(VGG19BNWeights weights, Path file) throws IOException {
         return new VGG(makeLayers(CFG_E, true), weights.numClasses(), false, 0.5).loadWeights(file);
     }

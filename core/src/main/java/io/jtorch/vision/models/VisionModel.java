@@ -29,19 +29,19 @@ import java.util.Map;
  */
 public abstract class VisionModel<M extends VisionModel<M>> extends Module {
     /**
-     * The dotted path of the final classification layer, as torchvision names it: {@code "fc"}
-     * (ResNet), {@code "classifier.6"} (VGG), {@code "classifier"} (DenseNet).
+     * {@return the dotted path of the final classification layer, as torchvision names it: {@code "fc"}
+     * (ResNet), {@code "classifier.6"} (VGG), {@code "classifier"} (DenseNet)}
      */
     public abstract String headPath();
 
-    /** The final classification layer (the module at {@link #headPath()}). */
+    /** {@return the final classification layer (the module at {@link #headPath()})} */
     public Module head() {
         return getSubmodule(headPath());
     }
 
     /**
-     * The input features of the head: {@code in_features} of the first {@link Linear} at or below
-     * {@link #headPath()}; mirrors {@code model.fc.in_features}.
+     * {@return the input features of the head: {@code in_features} of the first {@link Linear} at or below
+     * {@link #headPath()}; mirrors {@code model.fc.in_features}}
      *
      * @throws IllegalStateException when the head holds no Linear
      */
@@ -54,7 +54,7 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
         throw new IllegalStateException(getClass().getSimpleName() + "'s head '" + headPath() + "' holds no Linear");
     }
 
-    /** This model, typed as its class. */
+    /** {@return this model, typed as its class} */
     @SuppressWarnings("unchecked")
     protected final M self() {
         return (M) this;
@@ -64,6 +64,9 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
      * Replaces the head by a fresh {@code Linear(inFeatures, numClasses)} with PyTorch's default
      * init; mirrors {@code model.fc = nn.Linear(model.fc.in_features, num_classes)}. Returns this.
      *
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     * @return this object, for chaining
      * @throws IllegalStateException when the current head is not a {@link Linear}
      */
     public M replaceHead(long numClasses) {
@@ -75,7 +78,12 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
         return setHead(new Linear(((Linear) old).inFeatures(), numClasses));
     }
 
-    /** Puts {@code module} at {@link #headPath()}, in place of the head; returns this. */
+    /**
+     * Puts {@code module} at {@link #headPath()}, in place of the head; returns this.
+     *
+     * @param module the new head
+     * @return this object, for chaining
+     */
     public M setHead(Module module) {
         String path = headPath();
         int dot = path.lastIndexOf('.');
@@ -94,6 +102,8 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
      * with the same shape, and nothing else; mirrors
      * {@code model.load_state_dict(torch.load(path, weights_only=True))}. Returns this.
      *
+     * @param path the weights file
+     * @return this object, for chaining
      * @throws IllegalArgumentException listing missing, unexpected and mismatched keys
      * @throws IOException when the file cannot be read; a file that is not a state dict is a
      *     {@link io.jtorch.serialization.SerializationException} saying what it is
@@ -120,10 +130,12 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
     }
 
     /**
-     * The state dict as today's PyTorch and torchvision would read it: files saved before PyTorch
+     * {@return the state dict as today's PyTorch and torchvision would read it: files saved before PyTorch
      * 0.4.1 (several of torchvision's downloads) have no {@code num_batches_tracked} in their
      * batch norms, which PyTorch's versioned loading fills with 0, and subclasses rename keys of
-     * older torchvision versions. A batch norm is recognised by its {@code running_mean}.
+     * older torchvision versions} A batch norm is recognised by its {@code running_mean}.
+     *
+     * @param stateDict the state dict as read from a file
      */
     protected Map<String, ? extends Tensor> upgradeStateDict(Map<String, ? extends Tensor> stateDict) {
         Map<String, Tensor> targets = null;
@@ -148,8 +160,12 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
     }
 
     /**
-     * The tensors of a weights file by name: a {@code torch.save} state dict ({@code .pth},
-     * {@code .pt}, {@code .bin}) or a safetensors file, told apart by their first bytes.
+     * {@return the tensors of a weights file by name: a {@code torch.save} state dict ({@code .pth},
+     * {@code .pt}, {@code .bin}) or a safetensors file, told apart by their first bytes}
+     *
+     * @param path the weights file
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
      */
     public static Map<String, Tensor> readStateDict(Path path) throws IOException {
         byte[] head;
@@ -160,12 +176,25 @@ public abstract class VisionModel<M extends VisionModel<M>> extends Module {
         return safetensors ? SafeTensors.load(path) : TorchSerialization.loadStateDict(path);
     }
 
-    /** Writes the state dict in {@code torch.save}'s format, which torchvision's model loads strictly. */
+    /**
+     * Writes the state dict in {@code torch.save}'s format, which torchvision's model loads
+     * strictly.
+     *
+     * @param path the file to write
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public void saveWeights(Path path) throws IOException {
         TorchSerialization.save(stateDict(), path);
     }
 
-    /** Writes the state dict as a safetensors file. */
+    /**
+     * Writes the state dict as a safetensors file.
+     *
+     * @param path the file to write
+     * @throws IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public void saveSafeTensors(Path path) throws IOException {
         SafeTensors.save(stateDict(), path);
     }

@@ -36,6 +36,18 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
     /**
      * The general form; mirrors {@code VisionTransformer(image_size, patch_size, num_layers, num_heads, hidden_dim,
      * mlp_dim, dropout, attention_dropout, num_classes)}.
+     *
+     * @param imageSize the height and width of the input images, a multiple of the patch size (224
+     *     by default)
+     * @param patchSize the height and width of each patch
+     * @param numLayers the number of encoder blocks
+     * @param numHeads the number of attention heads; {@code hiddenDim} must be divisible by it
+     * @param hiddenDim the width {@code D} of each token
+     * @param mlpDim the hidden width of each block's MLP
+     * @param attentionDropout the dropout probability of the attention weights
+     * @param dropout the dropout probability before the classifier
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
      */
     public VisionTransformer(long imageSize, long patchSize, long numLayers, long numHeads, long hiddenDim, long mlpDim,
                              double dropout, double attentionDropout, long numClasses) {
@@ -65,92 +77,170 @@ public class VisionTransformer extends VisionModel<VisionTransformer> implements
         return new VisionTransformer(imageSize, patch, layers, heads, hidden, mlp, 0.0, 0.0, numClasses);
     }
 
-    /** Mirrors {@code torchvision.models.vit_b_16(num_classes=n, image_size=s)}: patch 16, 12 layers, 12 heads, width 768. */
+    /**
+     * Mirrors {@code torchvision.models.vit_b_16(num_classes=n, image_size=s)}: patch 16, 12
+     * layers, 12 heads, width 768.
+     *
+     * @param imageSize the height and width of the input images, a multiple of the patch size (224
+     *     by default)
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VisionTransformer vitB16(long numClasses, long imageSize) {
         return build(16, 12, 12, 768, 3072, numClasses, imageSize);
     }
 
-    /** {@link #vitB16(long, long)} at image size 224. */
+    /**
+     * {@link #vitB16(long, long)} at image size 224.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VisionTransformer vitB16(long numClasses) {
         return vitB16(numClasses, 224);
     }
 
-    /** Mirrors {@code torchvision.models.vit_b_32(num_classes=n, image_size=s)}: patch 32, 12 layers, 12 heads, width 768. */
+    /**
+     * Mirrors {@code torchvision.models.vit_b_32(num_classes=n, image_size=s)}: patch 32, 12
+     * layers, 12 heads, width 768.
+     *
+     * @param imageSize the height and width of the input images, a multiple of the patch size (224
+     *     by default)
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VisionTransformer vitB32(long numClasses, long imageSize) {
         return build(32, 12, 12, 768, 3072, numClasses, imageSize);
     }
 
-    /** {@link #vitB32(long, long)} at image size 224. */
+    /**
+     * {@link #vitB32(long, long)} at image size 224.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VisionTransformer vitB32(long numClasses) {
         return vitB32(numClasses, 224);
     }
 
-    /** Mirrors {@code torchvision.models.vit_l_16(num_classes=n, image_size=s)}: patch 16, 24 layers, 16 heads, width 1024. */
+    /**
+     * Mirrors {@code torchvision.models.vit_l_16(num_classes=n, image_size=s)}: patch 16, 24
+     * layers, 16 heads, width 1024.
+     *
+     * @param imageSize the height and width of the input images, a multiple of the patch size (224
+     *     by default)
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VisionTransformer vitL16(long numClasses, long imageSize) {
         return build(16, 24, 16, 1024, 4096, numClasses, imageSize);
     }
 
-    /** {@link #vitL16(long, long)} at image size 224. */
+    /**
+     * {@link #vitL16(long, long)} at image size 224.
+     *
+     * @return a new model, initialised as torchvision initialises it
+     * @param numClasses the number of outputs of the classification head (torchvision's
+     *     {@code num_classes})
+     */
     public static VisionTransformer vitL16(long numClasses) {
         return vitL16(numClasses, 224);
     }
 
-    /** {@code vit_b_16} for 1000 classes at image size 224. */
+    /** {@return {@code vit_b_16} for 1000 classes at image size 224} */
     public static VisionTransformer vitB16() {
         return vitB16(1000);
     }
 
-    /** {@code vit_b_16} with {@code weights} loaded strictly from {@code file}, at the weights' image size. */
+    /**
+     * {@return {@code vit_b_16} with {@code weights} loaded strictly from {@code file}, at the
+     * weights' image size}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VisionTransformer vitB16(ViTB16Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return vitB16(weights.numClasses(), weights.meta().cropSize()).loadWeights(file);
     }
 
-    /** {@code vit_b_32} for 1000 classes at image size 224. */
+    /** {@return {@code vit_b_32} for 1000 classes at image size 224} */
     public static VisionTransformer vitB32() {
         return vitB32(1000);
     }
 
-    /** {@code vit_b_32} with {@code weights} loaded strictly from {@code file}, at the weights' image size. */
+    /**
+     * {@return {@code vit_b_32} with {@code weights} loaded strictly from {@code file}, at the
+     * weights' image size}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VisionTransformer vitB32(ViTB32Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return vitB32(weights.numClasses(), weights.meta().cropSize()).loadWeights(file);
     }
 
-    /** {@code vit_l_16} for 1000 classes at image size 224. */
+    /** {@return {@code vit_l_16} for 1000 classes at image size 224} */
     public static VisionTransformer vitL16() {
         return vitL16(1000);
     }
 
-    /** {@code vit_l_16} with {@code weights} loaded strictly from {@code file}, at the weights' image size. */
+    /**
+     * {@return {@code vit_l_16} with {@code weights} loaded strictly from {@code file}, at the
+     * weights' image size}
+     *
+     * @param weights the pretrained weights; they fix the number of classes
+     * @param file the weights file ({@code .pth} state dict or {@code .safetensors}) downloaded
+     *     from the weights' URL
+     * @throws java.io.IOException if the file cannot be read or is not a state dict; keys missing,
+     *     unexpected or of another shape are an {@code IllegalArgumentException}
+     */
     public static VisionTransformer vitL16(ViTL16Weights weights, java.nio.file.Path file) throws java.io.IOException {
         return vitL16(weights.numClasses(), weights.meta().cropSize()).loadWeights(file);
     }
 
-    /** The input's height and width; mirrors {@code image_size}. */
+    /** {@return the input's height and width; mirrors {@code image_size}} */
     public long imageSize() {
         return imageSize;
     }
 
-    /** The patch side; mirrors {@code patch_size}. */
+    /** {@return the patch side; mirrors {@code patch_size}} */
     public long patchSize() {
         return patchSize;
     }
 
-    /** The token width; mirrors {@code hidden_dim}. */
+    /** {@return the token width; mirrors {@code hidden_dim}} */
     public long hiddenDim() {
         return hiddenDim;
     }
 
-    /** The head, a {@code Sequential} with child {@code head}; mirrors {@code model.heads}. */
+    /**
+     * {@return the head, a {@code Sequential} with child {@code head}; mirrors {@code model.heads}}
+     */
     public Sequential heads() {
         return Parts.sequential(this, "heads", child("heads"));
     }
 
-    /** Replaces the head; mirrors {@code model.heads = ...}. */
+    /**
+     * Replaces the head; mirrors {@code model.heads = ...}.
+     *
+     * @param heads the new head
+     */
     public void setHeads(Module heads) {
         registerModule("heads", heads);
     }
 
-    /** The transformer; mirrors {@code model.encoder}. */
+    /** {@return the transformer; mirrors {@code model.encoder}} */
     public Encoder encoder() {
         return (Encoder) child("encoder");
     }

@@ -11,39 +11,42 @@ import java.nio.file.Path;
  * reuse the copy Python's torchvision cached in {@link #cachedFile()}).
  */
 public interface Weights {
-    /** The enum constant's name, e.g. {@code IMAGENET1K_V2}. */
+    /** {@return the enum constant's name, e.g. {@code IMAGENET1K_V2}} */
     String name();
 
-    /** What torchvision records about these weights. */
+    /** {@return what torchvision records about these weights} */
     WeightsMeta meta();
 
-    /** The file's name, e.g. {@code resnet50-11ad3fa6.pth}. */
+    /** {@return the file's name, e.g. {@code resnet50-11ad3fa6.pth}} */
     default String fileName() {
         return meta().fileName();
     }
 
-    /** Where torchvision downloads the file from; mirrors {@code weights.url}. */
+    /** {@return where torchvision downloads the file from; mirrors {@code weights.url}} */
     default String url() {
         return "https://download.pytorch.org/models/" + fileName();
     }
 
-    /** The number of classes the file's classifier has; mirrors {@code len(weights.meta["categories"])}. */
+    /**
+     * {@return the number of classes the file's classifier has; mirrors {@code
+     * len(weights.meta["categories"])}}
+     */
     default int numClasses() {
         return meta().numClasses();
     }
 
     /**
-     * The preprocessing these weights expect (resize, center crop, normalize); mirrors
-     * {@code weights.transforms()}, e.g. {@code ResNet50_Weights.IMAGENET1K_V2.transforms()}.
+     * {@return the preprocessing these weights expect (resize, center crop, normalize); mirrors
+     * {@code weights.transforms()}, e.g. {@code ResNet50_Weights.IMAGENET1K_V2.transforms()}}
      */
     default io.jtorch.vision.transforms.ImageClassification transforms() {
         return meta().transforms();
     }
 
     /**
-     * Where Python's torchvision keeps this file once downloaded:
+     * {@return where Python's torchvision keeps this file once downloaded:
      * {@code $TORCH_HOME/hub/checkpoints/<fileName>}, with {@code TORCH_HOME} defaulting to
-     * {@code $XDG_CACHE_HOME/torch} or {@code ~/.cache/torch}, as {@code torch.hub.get_dir()} does.
+     * {@code $XDG_CACHE_HOME/torch} or {@code ~/.cache/torch}, as {@code torch.hub.get_dir()} does}
      */
     default Path cachedFile() {
         String torchHome = System.getenv("TORCH_HOME");
@@ -60,6 +63,7 @@ public interface Weights {
     /**
      * {@link #cachedFile()}, checked to exist.
      *
+     * @return the weights file in torchvision's cache
      * @throws NoSuchFileException saying where to download the file from and where to put it
      */
     default Path requireCachedFile() throws NoSuchFileException {

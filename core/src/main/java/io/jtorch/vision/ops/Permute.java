@@ -13,7 +13,11 @@ import io.jtorch.nn.Module;
 public class Permute extends Module implements TorchScriptable {
     private final long[] dims;
 
-    /** A permutation such as {@code new Permute(0, 2, 3, 1)} (NCHW to NHWC). */
+    /**
+     * A permutation such as {@code new Permute(0, 2, 3, 1)} (NCHW to NHWC).
+     *
+     * @param dims the new order of the dimensions, as in {@code torch.permute}
+     */
     public Permute(long... dims) {
         boolean[] seen = new boolean[dims.length];
         for (long d : dims) {
@@ -26,7 +30,7 @@ public class Permute extends Module implements TorchScriptable {
         this.dims = dims.clone();
     }
 
-    /** The permutation. */
+    /** {@return the permutation} */
     public long[] dims() {
         return dims.clone();
     }

@@ -18,12 +18,28 @@ import java.util.function.Supplier;
  * Shapes: input (N, C, H, W), output the same.
  */
 public class SqueezeExcitation extends Module implements TorchScriptable {
-    /** A block with torchvision's defaults: ReLU between the convolutions, a sigmoid gate. */
+    /**
+     * A block with torchvision's defaults: ReLU between the convolutions, a sigmoid gate.
+     *
+     * @param inputChannels the number of channels {@code C} of the input and output
+     * @param squeezeChannels the number of channels of the bottleneck between the two 1x1
+     *     convolutions
+     */
     public SqueezeExcitation(long inputChannels, long squeezeChannels) {
         this(inputChannels, squeezeChannels, ReLU::new, Sigmoid::new);
     }
 
-    /** The general form; mirrors {@code SqueezeExcitation(input_channels, squeeze_channels, activation, scale_activation)}. */
+    /**
+     * The general form; mirrors {@code SqueezeExcitation(input_channels, squeeze_channels,
+     * activation, scale_activation)}.
+     *
+     * @param inputChannels the number of channels {@code C} of the input and output
+     * @param squeezeChannels the number of channels of the bottleneck between the two 1x1
+     *     convolutions
+     * @param activation a factory of the activation between the two convolutions (torchvision's
+     *     default: ReLU)
+     * @param scaleActivation a factory of the gate's activation (torchvision's default: sigmoid)
+     */
     public SqueezeExcitation(long inputChannels, long squeezeChannels, Supplier<? extends Module> activation,
                              Supplier<? extends Module> scaleActivation) {
         registerModule("avgpool", new AdaptiveAvgPool2d(1));
@@ -33,7 +49,11 @@ public class SqueezeExcitation extends Module implements TorchScriptable {
         registerModule("scale_activation", scaleActivation.get());
     }
 
-    /** The per-channel gate, (N, C, 1, 1); mirrors {@code _scale}. */
+    /**
+     * {@return the per-channel gate, (N, C, 1, 1); mirrors {@code _scale}}
+     *
+     * @param input the feature map, (N, C, H, W)
+     */
     public Tensor scale(Tensor input) {
         Tensor s = child("avgpool").forward(input);
         s = child("fc1").forward(s);

@@ -25,6 +25,9 @@ public class StochasticDepth extends Module implements TorchScriptable {
     /**
      * A layer dropping with probability {@code p} in {@code mode} "row" or "batch".
      *
+     * @param p the probability of zeroing, in [0, 1]
+     * @param mode {@code "row"} (one draw per sample) or {@code "batch"} (one draw for the whole
+     *     batch)
      * @throws IllegalArgumentException when {@code p} is outside [0, 1] or the mode is neither
      */
     public StochasticDepth(double p, String mode) {
@@ -42,20 +45,30 @@ public class StochasticDepth extends Module implements TorchScriptable {
         }
     }
 
-    /** The drop probability. */
+    /** {@return the drop probability} */
     public double p() {
         return p;
     }
 
-    /** "row" or "batch". */
+    /**
+     * "row" or "batch".
+     *
+     * @return {@code "row"} or {@code "batch"}
+     */
     public String mode() {
         return mode;
     }
 
     /**
-     * The function form; mirrors {@code torchvision.ops.stochastic_depth(input, p, mode, training)}.
+     * {@return the function form; mirrors {@code torchvision.ops.stochastic_depth(input, p, mode, training)}}
      * The noise is drawn from jtorch's generator (Bernoulli by comparing uniform draws), so its
      * values do not repeat Python's for the same seed.
+     *
+     * @param input the residual branch's output, (N, ...)
+     * @param p the probability of zeroing, in [0, 1]
+     * @param mode {@code "row"} (one draw per sample) or {@code "batch"} (one draw for the whole
+     *     batch)
+     * @param training whether to drop (the op is the identity when false)
      */
     public static Tensor stochasticDepth(Tensor input, double p, String mode, boolean training) {
         check(p, mode);

@@ -16,13 +16,31 @@ public final class ColorJitter implements Transform {
     private final double[] saturation;
     private final double[] hue;
 
-    /** Mirrors {@code ColorJitter(brightness, contrast, saturation, hue)} with numbers. */
+    /**
+     * Mirrors {@code ColorJitter(brightness, contrast, saturation, hue)} with numbers.
+     *
+     * @param brightness how much to jitter brightness: a factor drawn from [max(0, 1 - b), 1 + b]
+     *     (0 leaves it)
+     * @param contrast how much to jitter contrast: a factor drawn from [max(0, 1 - c), 1 + c] (0
+     *     leaves it)
+     * @param saturation how much to jitter saturation: a factor drawn from [max(0, 1 - s), 1 + s]
+     *     (0 leaves it)
+     * @param hue how much to jitter hue: a shift drawn from [-h, h], with h at most 0.5
+     */
     public ColorJitter(double brightness, double contrast, double saturation, double hue) {
         this(around(brightness, "brightness", 1, true), around(contrast, "contrast", 1, true),
                 around(saturation, "saturation", 1, true), around(hue, "hue", 0, false));
     }
 
-    /** Mirrors {@code ColorJitter} with (min, max) ranges; null leaves the property alone. */
+    /**
+     * Mirrors {@code ColorJitter} with (min, max) ranges; null leaves the property alone.
+     *
+     * @param brightness the (min, max) range of the brightness factor, or {@code null} to leave it
+     * @param contrast the (min, max) range of the contrast factor, or {@code null} to leave it
+     * @param saturation the (min, max) range of the saturation factor, or {@code null} to leave it
+     * @param hue the (min, max) range of the hue shift, within [-0.5, 0.5], or {@code null} to
+     *     leave it
+     */
     public ColorJitter(double[] brightness, double[] contrast, double[] saturation, double[] hue) {
         this.brightness = range(brightness, "brightness", 1, 0, Double.POSITIVE_INFINITY);
         this.contrast = range(contrast, "contrast", 1, 0, Double.POSITIVE_INFINITY);
@@ -53,9 +71,9 @@ public final class ColorJitter implements Transform {
     }
 
     /**
-     * The order and factors drawn as {@code ColorJitter.get_params}: {@code {o0, o1, o2, o3, b, c,
+     * {@return the order and factors drawn as {@code ColorJitter.get_params}: {@code {o0, o1, o2, o3, b, c,
      * s, h}} with the order's indices (0 brightness, 1 contrast, 2 saturation, 3 hue) and NaN for
-     * a property that is off.
+     * a property that is off}
      */
     public double[] getParams() {
         long[] order = Draws.generator().randperm(4).toLongArray();

@@ -13,12 +13,20 @@ import java.util.List;
 public final class Compose implements Transform {
     private final List<Transform> transforms;
 
-    /** The transforms in the order they apply. */
+    /**
+     * The transforms in the order they apply.
+     *
+     * @param transforms the transforms, in the order they apply
+     */
     public Compose(Transform... transforms) {
         this(List.of(transforms));
     }
 
-    /** The transforms in the order they apply. */
+    /**
+     * The transforms in the order they apply.
+     *
+     * @param transforms the transforms, in the order they apply
+     */
     public Compose(List<? extends Transform> transforms) {
         for (int i = 0; i < transforms.size(); i++) {
             if (transforms.get(i) == null) {
@@ -28,7 +36,7 @@ public final class Compose implements Transform {
         this.transforms = List.copyOf(transforms);
     }
 
-    /** The transforms; mirrors {@code .transforms}. */
+    /** {@return the transforms; mirrors {@code .transforms}} */
     public List<Transform> transforms() {
         return transforms;
     }

@@ -10,7 +10,11 @@ import io.jtorch.Tensor;
 public final class ConvertImageDtype implements Transform {
     private final DType dtype;
 
-    /** Converts to {@code dtype}, e.g. {@code DType.FLOAT32}. */
+    /**
+     * Converts to {@code dtype}, e.g. {@code DType.FLOAT32}.
+     *
+     * @param dtype the target element type
+     */
     public ConvertImageDtype(DType dtype) {
         if (dtype == null) {
             throw new NullPointerException("ConvertImageDtype: dtype");

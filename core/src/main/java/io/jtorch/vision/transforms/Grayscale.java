@@ -18,7 +18,11 @@ public final class Grayscale implements Transform {
         this(1);
     }
 
-    /** 1 or 3 output channels. */
+    /**
+     * 1 or 3 output channels.
+     *
+     * @param numOutputChannels 1, or 3 (the gray channel repeated)
+     */
     public Grayscale(int numOutputChannels) {
         if (numOutputChannels != 1 && numOutputChannels != 3) {
             throw new IllegalArgumentException("Grayscale: num_output_channels should be either 1 or 3, got " + numOutputChannels);

@@ -36,17 +36,40 @@ public final class ImageClassification implements Transform {
     private final InterpolationMode interpolation;
     private final boolean antialias;
 
-    /** Crop {@code cropSize} after resizing to 256, ImageNet's mean and std, bilinear; mirrors {@code ImageClassification(crop_size=cropSize)}. */
+    /**
+     * Crop {@code cropSize} after resizing to 256, ImageNet's mean and std, bilinear; mirrors
+     * {@code ImageClassification(crop_size=cropSize)}.
+     *
+     * @param cropSize the side of the square center crop
+     */
     public ImageClassification(int cropSize) {
         this(cropSize, 256, IMAGENET_MEAN, IMAGENET_STD, InterpolationMode.BILINEAR);
     }
 
-    /** Mirrors {@code ImageClassification(crop_size, resize_size, mean, std, interpolation)}; antialiased. */
+    /**
+     * Mirrors {@code ImageClassification(crop_size, resize_size, mean, std, interpolation)};
+     * antialiased.
+     *
+     * @param cropSize the side of the square center crop
+     * @param resizeSize the side the shorter edge is resized to before cropping
+     * @param mean the per-channel means (one value applies to all channels)
+     * @param std the per-channel standard deviations (one value applies to all channels)
+     * @param interpolation how pixels are interpolated ({@code BILINEAR} by default)
+     */
     public ImageClassification(int cropSize, int resizeSize, float[] mean, float[] std, InterpolationMode interpolation) {
         this(cropSize, resizeSize, mean, std, interpolation, true);
     }
 
-    /** As the five-argument constructor, with antialiasing of the resize on or off. */
+    /**
+     * As the five-argument constructor, with antialiasing of the resize on or off.
+     *
+     * @param cropSize the side of the square center crop
+     * @param resizeSize the side the shorter edge is resized to before cropping
+     * @param mean the per-channel means (one value applies to all channels)
+     * @param std the per-channel standard deviations (one value applies to all channels)
+     * @param interpolation how pixels are interpolated ({@code BILINEAR} by default)
+     * @param antialias whether downscaling is antialiased (torchvision's default true)
+     */
     public ImageClassification(int cropSize, int resizeSize, float[] mean, float[] std, InterpolationMode interpolation, boolean antialias) {
         if (cropSize < 1 || resizeSize < 1) {
             throw new IllegalArgumentException("ImageClassification: crop and resize sizes must be positive, got crop_size=" + cropSize
@@ -86,37 +109,40 @@ public final class ImageClassification implements Transform {
         return out;
     }
 
-    /** The side of the square crop; torchvision keeps {@code crop_size=[224]}. */
+    /** {@return the side of the square crop; torchvision keeps {@code crop_size=[224]}} */
     public int cropSize() {
         return cropSize;
     }
 
-    /** The size the shorter side is resized to before cropping. */
+    /** {@return the size the shorter side is resized to before cropping} */
     public int resizeSize() {
         return resizeSize;
     }
 
-    /** The per-channel means (a copy). */
+    /** {@return the per-channel means (a copy)} */
     public float[] mean() {
         return mean.clone();
     }
 
-    /** The per-channel standard deviations (a copy). */
+    /** {@return the per-channel standard deviations (a copy)} */
     public float[] std() {
         return std.clone();
     }
 
-    /** The resize's interpolation. */
+    /** {@return the resize's interpolation} */
     public InterpolationMode interpolation() {
         return interpolation;
     }
 
-    /** Whether the resize antialiases. */
+    /** {@return whether the resize antialiases} */
     public boolean antialias() {
         return antialias;
     }
 
-    /** A sentence saying what this transform does, worded as torchvision's {@code describe()}. */
+    /**
+     * {@return a sentence saying what this transform does, worded as torchvision's {@code
+     * describe()}}
+     */
     public String describe() {
         return "Accepts batched ``(B, C, H, W)`` and single ``(C, H, W)`` image tensors. The images are resized to ``resize_size=["
                 + resizeSize + "]`` using ``interpolation=" + interpolation + "``, followed by a central crop of ``crop_size=[" + cropSize

@@ -18,7 +18,10 @@ public enum InterpolationMode {
         this.value = value;
     }
 
-    /** The mode's name as torchvision spells it ({@code InterpolationMode.BILINEAR.value}): "bilinear". */
+    /**
+     * {@return the mode's name as torchvision spells it ({@code InterpolationMode.BILINEAR.value}):
+     * "bilinear"}
+     */
     public String value() {
         return value;
     }

@@ -13,7 +13,12 @@ public final class Normalize implements Transform {
     private final double[] mean;
     private final double[] std;
 
-    /** One mean and standard deviation per channel (or one for all). */
+    /**
+     * One mean and standard deviation per channel (or one for all).
+     *
+     * @param mean the per-channel means (one value applies to all channels)
+     * @param std the per-channel standard deviations (one value applies to all channels)
+     */
     public Normalize(double[] mean, double[] std) {
         if (mean == null || std == null || mean.length == 0 || mean.length != std.length) {
             throw new IllegalArgumentException("Normalize needs as many means as stds (at least one), got " + Arrays.toString(mean)

@@ -12,12 +12,24 @@ public final class Pad implements Transform {
     private final double fill;
     private final PaddingMode paddingMode;
 
-    /** {@code padding} zeros on every side; mirrors {@code Pad(padding)}. */
+    /**
+     * {@code padding} zeros on every side; mirrors {@code Pad(padding)}.
+     *
+     * @param padding the number of zeros added on every side
+     */
     public Pad(int padding) {
         this(new int[] {padding}, 0, PaddingMode.CONSTANT);
     }
 
-    /** Mirrors {@code Pad(padding, fill, padding_mode)}. */
+    /**
+     * Mirrors {@code Pad(padding, fill, padding_mode)}.
+     *
+     * @param padding {@code {all}}, {@code {leftRight, topBottom}} or {@code {left, top, right,
+     *     bottom}}
+     * @param fill the value of {@code CONSTANT} padding
+     * @param paddingMode how the border is filled: {@code CONSTANT}, {@code EDGE}, {@code REFLECT}
+     *     or {@code SYMMETRIC}
+     */
     public Pad(int[] padding, double fill, PaddingMode paddingMode) {
         Geometry.parsePadding(padding, "Pad");
         if (paddingMode == null) {

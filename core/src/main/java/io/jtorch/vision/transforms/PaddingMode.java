@@ -20,7 +20,7 @@ public enum PaddingMode {
         this.value = value;
     }
 
-    /** The mode as torchvision spells it: "constant", "edge", "reflect" or "symmetric". */
+    /** {@return the mode as torchvision spells it: "constant", "edge", "reflect" or "symmetric"} */
     public String value() {
         return value;
     }

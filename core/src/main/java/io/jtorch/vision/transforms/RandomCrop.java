@@ -19,17 +19,39 @@ public final class RandomCrop implements Transform {
     private final double fill;
     private final PaddingMode paddingMode;
 
-    /** A {@code size x size} crop without padding. */
+    /**
+     * A {@code size x size} crop without padding.
+     *
+     * @param size the side of the square crop
+     */
     public RandomCrop(int size) {
         this(size, size, null, false, 0, PaddingMode.CONSTANT);
     }
 
-    /** A {@code size x size} crop of the image padded by {@code padding} zeros; mirrors {@code RandomCrop(size, padding=padding)}. */
+    /**
+     * A {@code size x size} crop of the image padded by {@code padding} zeros; mirrors {@code
+     * RandomCrop(size, padding=padding)}.
+     *
+     * @param size the side of the square crop
+     * @param padding the number of zeros added on every side first
+     */
     public RandomCrop(int size, int padding) {
         this(size, size, new int[] {padding}, false, 0, PaddingMode.CONSTANT);
     }
 
-    /** Mirrors {@code RandomCrop((height, width), padding, pad_if_needed, fill, padding_mode)}; {@code padding} may be null. */
+    /**
+     * Mirrors {@code RandomCrop((height, width), padding, pad_if_needed, fill, padding_mode)};
+     * {@code padding} may be null.
+     *
+     * @param height the crop's height
+     * @param width the crop's width
+     * @param padding the padding added first, as {@link Functional#pad} takes it, or {@code null}
+     *     for none
+     * @param padIfNeeded whether an image smaller than the crop is padded to fit
+     * @param fill the value of {@code CONSTANT} padding
+     * @param paddingMode how the border is filled: {@code CONSTANT}, {@code EDGE}, {@code REFLECT}
+     *     or {@code SYMMETRIC}
+     */
     public RandomCrop(int height, int width, int[] padding, boolean padIfNeeded, double fill, PaddingMode paddingMode) {
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException("RandomCrop: size must be positive, got " + height + "x" + width);
@@ -46,8 +68,11 @@ public final class RandomCrop implements Transform {
     }
 
     /**
-     * The crop {@code {top, left, height, width}} for {@code img}, drawn as {@code RandomCrop.get_params}.
+     * {@return the crop {@code {top, left, height, width}} for {@code img}, drawn as {@code RandomCrop.get_params}}
      *
+     * @param img the image, (..., C, H, W), uint8 or floating point
+     * @param height the crop's height
+     * @param width the crop's width
      * @throws IllegalArgumentException if the crop is larger than the image
      */
     public static int[] getParams(Tensor img, int height, int width) {

@@ -25,6 +25,12 @@ public final class RandomErasing implements Transform {
     /**
      * Mirrors {@code RandomErasing(p, scale, ratio, value)}: {@code value} is one value, one per
      * channel, or null for {@code value='random'} (standard normal noise).
+     *
+     * @param p the probability of erasing (torchvision's default 0.5)
+     * @param scale the (min, max) range of the erased area's share of the image (default (0.02,
+     *     0.33))
+     * @param ratio the (min, max) range of the erased region's aspect ratio (default (0.3, 3.3))
+     * @param value the values written: one, or one per channel
      */
     public RandomErasing(double p, double[] scale, double[] ratio, double[] value) {
         if (!(p >= 0 && p <= 1)) {

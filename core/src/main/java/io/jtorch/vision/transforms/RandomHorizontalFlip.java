@@ -16,7 +16,11 @@ public final class RandomHorizontalFlip implements Transform {
         this(0.5);
     }
 
-    /** Flips with probability {@code p}. */
+    /**
+     * Flips with probability {@code p}.
+     *
+     * @param p the probability of flipping (torchvision's default 0.5)
+     */
     public RandomHorizontalFlip(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("RandomHorizontalFlip: p should be a probability in [0, 1], got " + p);

@@ -17,17 +17,36 @@ public final class RandomResizedCrop implements Transform {
     private final InterpolationMode interpolation;
     private final boolean antialias;
 
-    /** A {@code size x size} output with the default scale and ratio. */
+    /**
+     * A {@code size x size} output with the default scale and ratio.
+     *
+     * @param size the side of the square output
+     */
     public RandomResizedCrop(int size) {
         this(size, size, new double[] {0.08, 1.0}, new double[] {3.0 / 4.0, 4.0 / 3.0}, InterpolationMode.BILINEAR, true);
     }
 
-    /** A {@code size x size} output; mirrors {@code RandomResizedCrop(size, scale, ratio)}. */
+    /**
+     * A {@code size x size} output; mirrors {@code RandomResizedCrop(size, scale, ratio)}.
+     *
+     * @param size the side of the square output
+     * @param scale the (min, max) range of the crop's share of the image's area (default (0.08, 1))
+     * @param ratio the (min, max) range of the crop's aspect ratio (default (3/4, 4/3))
+     */
     public RandomResizedCrop(int size, double[] scale, double[] ratio) {
         this(size, size, scale, ratio, InterpolationMode.BILINEAR, true);
     }
 
-    /** Mirrors {@code RandomResizedCrop((height, width), scale, ratio, interpolation, antialias)}. */
+    /**
+     * Mirrors {@code RandomResizedCrop((height, width), scale, ratio, interpolation, antialias)}.
+     *
+     * @param height the output's height
+     * @param width the output's width
+     * @param scale the (min, max) range of the crop's share of the image's area (default (0.08, 1))
+     * @param ratio the (min, max) range of the crop's aspect ratio (default (3/4, 4/3))
+     * @param interpolation how pixels are interpolated ({@code BILINEAR} by default)
+     * @param antialias whether downscaling is antialiased (torchvision's default true)
+     */
     public RandomResizedCrop(int height, int width, double[] scale, double[] ratio, InterpolationMode interpolation, boolean antialias) {
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException("RandomResizedCrop: size must be positive, got " + height + "x" + width);
@@ -42,7 +61,14 @@ public final class RandomResizedCrop implements Transform {
         this.antialias = antialias && interpolation != InterpolationMode.NEAREST;
     }
 
-    /** The crop {@code {top, left, height, width}} for {@code img}, drawn as {@code RandomResizedCrop.get_params}. */
+    /**
+     * {@return the crop {@code {top, left, height, width}} for {@code img}, drawn as {@code
+     * RandomResizedCrop.get_params}}
+     *
+     * @param img the image, (..., C, H, W), uint8 or floating point
+     * @param scale the (min, max) range of the crop's share of the image's area (default (0.08, 1))
+     * @param ratio the (min, max) range of the crop's aspect ratio (default (3/4, 4/3))
+     */
     public static int[] getParams(Tensor img, double[] scale, double[] ratio) {
         long[] shape = ImageShapes.checkImage(img, "RandomResizedCrop", 2);
         long height = ImageShapes.height(shape);

@@ -14,12 +14,24 @@ public final class RandomRotation implements Transform {
     private final InterpolationMode interpolation;
     private final double[] fill;
 
-    /** An angle in (-degrees, +degrees); mirrors {@code RandomRotation(degrees)}. */
+    /**
+     * An angle in (-degrees, +degrees); mirrors {@code RandomRotation(degrees)}.
+     *
+     * @param degrees the largest rotation either way, in degrees
+     */
     public RandomRotation(double degrees) {
         this(-checkDegrees(degrees), degrees, InterpolationMode.NEAREST, new double[] {0});
     }
 
-    /** An angle in (min, max), {@code fill} one value or one per channel; mirrors {@code RandomRotation((min, max), interpolation, fill=fill)}. */
+    /**
+     * An angle in (min, max), {@code fill} one value or one per channel; mirrors {@code
+     * RandomRotation((min, max), interpolation, fill=fill)}.
+     *
+     * @param min the smallest angle, in degrees
+     * @param max the largest angle, in degrees
+     * @param interpolation how pixels are interpolated ({@code BILINEAR} by default)
+     * @param fill the value of pixels outside the rotated image, one value or one per channel
+     */
     public RandomRotation(double min, double max, InterpolationMode interpolation, double[] fill) {
         if (!(min <= max)) {
             throw new IllegalArgumentException("RandomRotation: degrees should be (min, max) with min <= max, got (" + min + ", " + max + ")");
@@ -40,7 +52,12 @@ public final class RandomRotation implements Transform {
         return degrees;
     }
 
-    /** The angle in degrees, drawn as {@code RandomRotation.get_params}. */
+    /**
+     * {@return the angle in degrees, drawn as {@code RandomRotation.get_params}}
+     *
+     * @param min the smallest angle, in degrees
+     * @param max the largest angle, in degrees
+     */
     public static double getParams(double min, double max) {
         return Draws.uniform(min, max);
     }

@@ -16,7 +16,11 @@ public final class RandomVerticalFlip implements Transform {
         this(0.5);
     }
 
-    /** Flips with probability {@code p}. */
+    /**
+     * Flips with probability {@code p}.
+     *
+     * @param p the probability of flipping (torchvision's default 0.5)
+     */
     public RandomVerticalFlip(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("RandomVerticalFlip: p should be a probability in [0, 1], got " + p);

@@ -18,12 +18,21 @@ public final class Resize implements Transform {
     private final Integer maxSize;
     private final boolean antialias;
 
-    /** Resizes the shorter side to {@code size}; mirrors {@code Resize(size)}. */
+    /**
+     * Resizes the shorter side to {@code size}; mirrors {@code Resize(size)}.
+     *
+     * @param size the length the shorter side is resized to
+     */
     public Resize(int size) {
         this(new int[] {size}, InterpolationMode.BILINEAR, null, true);
     }
 
-    /** Resizes to {@code height x width}; mirrors {@code Resize((height, width))}. */
+    /**
+     * Resizes to {@code height x width}; mirrors {@code Resize((height, width))}.
+     *
+     * @param height the output's height in pixels
+     * @param width the output's width in pixels
+     */
     public Resize(int height, int width) {
         this(new int[] {height, width}, InterpolationMode.BILINEAR, null, true);
     }
@@ -31,6 +40,12 @@ public final class Resize implements Transform {
     /**
      * Mirrors {@code Resize(size, interpolation, max_size, antialias)}: {@code size} is
      * {@code {shorter}} or {@code {h, w}}; {@code maxSize} (or null) caps the longer side.
+     *
+     * @param size {@code {shorter}} (the shorter side, keeping the aspect ratio) or {@code {h, w}}
+     * @param interpolation how pixels are interpolated ({@code BILINEAR} by default)
+     * @param maxSize the largest the longer side may become after resizing, or {@code null} for no
+     *     limit
+     * @param antialias whether downscaling is antialiased (torchvision's default true)
      */
     public Resize(int[] size, InterpolationMode interpolation, Integer maxSize, boolean antialias) {
         if (size == null || (size.length != 1 && size.length != 2)) {

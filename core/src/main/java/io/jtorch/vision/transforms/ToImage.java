@@ -19,7 +19,12 @@ public final class ToImage implements Transform {
         return shape.length == 2 ? pic.unsqueeze(0) : pic;
     }
 
-    /** An (H, W, C) or (H, W) tensor as (C, H, W), values unchanged; {@code PILToTensor} of an array. */
+    /**
+     * {@return an (H, W, C) or (H, W) tensor as (C, H, W), values unchanged; {@code PILToTensor} of
+     * an array}
+     *
+     * @param pic the image as (H, W, C) or (H, W)
+     */
     public static Tensor fromHWC(Tensor pic) {
         long[] shape = ImageShapes.checkImage(pic, "ToImage", 2);
         if (shape.length > 3) {

@@ -24,7 +24,9 @@ public final class ToTensor implements Transform {
     }
 
     /**
-     * {@code to_tensor(ndarray)}: an (H, W, C) or (H, W) array to (C, H, W), uint8 divided by 255.
+     * {@return {@code to_tensor(ndarray)}: an (H, W, C) or (H, W) array to (C, H, W), uint8 divided by 255}
+     *
+     * @param pic the image as (H, W, C) or (H, W)
      */
     public static Tensor fromHWC(Tensor pic) {
         long[] shape = ImageShapes.checkImage(pic, "ToTensor", 2);

@@ -16,10 +16,18 @@ import io.jtorch.Tensor;
  */
 @FunctionalInterface
 public interface Transform {
-    /** The transformed image; mirrors {@code transform(img)}. */
+    /**
+     * {@return the transformed image; mirrors {@code transform(img)}}
+     *
+     * @param img the image, (..., C, H, W), uint8 or floating point
+     */
     Tensor apply(Tensor img);
 
-    /** This transform followed by {@code next}; {@code Compose(this, next)}. */
+    /**
+     * {@return this transform followed by {@code next}; {@code Compose(this, next)}}
+     *
+     * @param next the transform applied to this one's output
+     */
     default Transform andThen(Transform next) {
         if (next == null) {
             throw new NullPointerException("next transform");
