@@ -290,4 +290,29 @@ class StagedFeatureCacheTest {
         assertTrue(trainer.featureCacheStatus(loader).startsWith("off: the dataset applies random augmentation"));
         assertTrue(trainer.trainEpoch(new DataLoader(base, 2)).cached());
     }
+
+    @Test
+    void javaMobileNetV2AndDenseNetStagesRunAsTheirForward() {
+        Torch.manualSeed(6);
+        Tensor x = Torch.randn(2, 3, 32, 32);
+        for (Module m : List.of(io.jtorch.vision.models.Models.mobilenetV2(3), io.jtorch.vision.models.Models.densenet121(3))) {
+            m.eval();
+            Tensor y = x;
+            LinkedHashMap<String, Module> stages = ((io.jtorch.nn.Staged) m).stages();
+            for (Module s : stages.values()) {
+                y = s.forward(y);
+            }
+            assertClose(m.forward(x), y, 1e-5, 1e-5, m.getClass().getSimpleName());
+            assertEquals(List.of("features", "classifier"), stages.keySet().stream().filter(k -> !k.contains(".")).toList());
+            // Phase 2 on the last feature block: the blocks below it are the prefix.
+            m.requiresGrad(false);
+            List<Module> blocks = new ArrayList<>(m.getSubmodule("features").namedChildren().values());
+            blocks.get(blocks.size() - 1).requiresGrad(true);
+            m.getSubmodule("classifier").requiresGrad(true);
+            FeatureCache.Analysis a = FeatureCache.analyse(m, images(2, 3, 32));
+            assertNull(a.whyNot());
+            assertEquals(blocks.size() - 1, a.split(), a.prefixNames().toString());
+            assertTrue(a.prefixNames().get(0).startsWith("features."), a.prefixNames().toString());
+        }
+    }
 }
