@@ -13,9 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.pytorch.BoolType;
 import org.bytedeco.pytorch.CompilationUnit;
+import org.bytedeco.pytorch.Function;
+import org.bytedeco.pytorch.FunctionType;
 import org.bytedeco.pytorch.Graph;
 import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.IValueOptional;
+import org.bytedeco.pytorch.IValueVector;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.JitNode;
 import org.bytedeco.pytorch.MethodOptional;
@@ -24,30 +27,37 @@ import org.bytedeco.pytorch.SingletonTypePtr;
 import org.bytedeco.pytorch.Type;
 import org.bytedeco.pytorch.Value;
 import org.bytedeco.pytorch.ValueArrayRef;
+import org.bytedeco.pytorch.global.torch.TypeKind;
 
 /**
  * Reads a TorchScript module's {@code forward} graph as a chain of stages, when it is one: each
  * node either calls a child's {@code forward} on the running value, calls another method of the
  * module itself on it (torchvision's {@code forward} calls {@code self._forward_impl(x)}), or is
  * a deterministic {@code aten} operation on the running value and constants
- * ({@code torch.flatten(x, 1)}); nothing else may read the running value. Both scripted and
+ * ({@code torch.flatten(x, 1)}), or calls a compiled function on it and constants (scripting
+ * keeps {@code torch.nn.functional.relu(x, inplace=True)} and
+ * {@code adaptive_avg_pool2d(x, (1, 1))} as such calls); nothing else may read the running value. Both scripted and
  * traced torchvision classifiers (ResNet, VGG, MobileNet, DenseNet, ...) have such graphs.
  *
- * <p>A functional step becomes a small script module of its own whose {@code forward} is that
- * one call, so every stage is a module.
+ * <p>An aten step becomes a small script module of its own whose {@code forward} is that one
+ * call, and a function call a {@link FunctionStage}, so every stage is a module.
  */
 final class Chains {
     /**
      * A top-level node of a printed graph that names a child or a method. The names are read
      * from the graph's text: the presets return a node's string attribute as a dangling pointer.
      */
-    private static final Pattern NAMED = Pattern.compile("^  %[^ ]+ : .*?= prim::(GetAttr|CallMethod)\\[name=\"([^\"]*)\"\\]\\(",
+    private static final Pattern NAMED = Pattern.compile("^  %[^ ]+ : .*?= prim::(GetAttr|CallMethod|Constant)\\[name=\"([^\"]*)\"\\]\\(",
             Pattern.MULTILINE);
 
     private Chains() {}
 
-    /** One stage: a child called by name, or a functional step with its TorchScript call. */
-    record Step(String child, String opName, String call) {}
+    /**
+     * One stage: a child called by name; an aten operation, with its TorchScript call; or a call
+     * of a compiled function ({@code function} non-null), with the running value at
+     * {@code position} among its arguments and the literals of the others in {@code call}.
+     */
+    record Step(String child, String opName, String call, Function function, int position, List<String> literals) {}
 
     /** The steps of {@code m}'s forward, or an exception saying what breaks the chain. */
     static List<Step> steps(ScriptModule m) {
@@ -64,11 +74,13 @@ final class Chains {
             if (s.child() != null) {
                 out.put(s.child(), children.get(s.child()));
             } else {
-                String name = "torch." + s.opName();
+                String base = (s.function() == null ? "torch." : "torch.nn.functional.") + s.opName();
+                String name = base;
                 for (int k = 1; out.containsKey(name); k++) {
-                    name = "torch." + s.opName() + "." + k;
+                    name = base + "." + k;
                 }
-                out.put(name, opModules.computeIfAbsent(s.call(), Chains::opModule));
+                out.put(name, s.function() == null ? opModules.computeIfAbsent(s.call(), Chains::opModule)
+                        : new FunctionStage(m, s.function(), name, s.position(), constants(s.literals())));
             }
         }
         return out;
@@ -90,6 +102,8 @@ final class Chains {
         Set<String> childNames = children.keySet();
         Map<Long, String> attrs = new HashMap<>();      // value -> child name read from self
         Map<Long, String> literals = new HashMap<>();   // value -> TorchScript literal
+        Map<Long, Function> functions = new HashMap<>(); // value -> compiled function
+        Map<Long, String> functionNames = new HashMap<>();
         Set<Long> consumed = new HashSet<>();           // running values already passed on
         Matcher named = NAMED.matcher(g.toString());
         JitNode end = g.return_node();
@@ -106,6 +120,13 @@ final class Chains {
             }
             switch (kind) {
                 case "prim::Constant": {
+                    Type.TypePtr type = n.output().type();
+                    // Compared by value: the presets return enums whose identity is not the constant's.
+                    if (type.get().kind().value == TypeKind.FunctionType.value) {
+                        functionNames.put(n.output().address(), nameOf(named, kind, where));
+                        functions.put(n.output().address(), new FunctionType(type.get()).function());
+                        continue;
+                    }
                     String lit = literal(n.output());
                     if (lit != null) {
                         literals.put(n.output().address(), lit);
@@ -147,7 +168,7 @@ final class Chains {
                         }
                         walk(module, name, where, out, depth + 1);
                     } else if (attrs.containsKey(target) && name.equals("forward")) {
-                        out.add(new Step(attrs.get(target), null, null));
+                        out.add(new Step(attrs.get(target), null, null, null, -1, null));
                     } else {
                         throw notAChain(where, method + " calls " + name + " of " + attrs.getOrDefault(target, "a value"));
                     }
@@ -155,11 +176,33 @@ final class Chains {
                     running = n.output().address();
                     continue;
                 }
+                case "prim::CallFunction": {
+                    Function f = functions.get(args.at(0).address());
+                    List<String> lits = new ArrayList<>();
+                    int position = -1;
+                    for (int i = 1; i < args.size() && f != null; i++) {
+                        long a = args.at(i).address();
+                        if (a == running && position < 0) {
+                            position = i - 1;
+                        } else if (literals.containsKey(a)) {
+                            lits.add(literals.get(a));
+                        } else {
+                            f = null;
+                        }
+                    }
+                    if (f != null && position >= 0 && n.outputs().size() == 1) {
+                        out.add(new Step(null, functionNames.get(args.at(0).address()), null, f, position, lits));
+                        consumed.add(running);
+                        running = n.output().address();
+                        continue;
+                    }
+                    break;
+                }
                 default:
                     if (kind.startsWith("aten::") && n.outputs().size() == 1 && !n.isNondeterministic()) {
                         String call = call(kind.substring(6), args, running, literals);
                         if (call != null) {
-                            out.add(new Step(null, kind.substring(6), call));
+                            out.add(new Step(null, kind.substring(6), call, null, -1, null));
                             consumed.add(running);
                             running = n.output().address();
                             continue;
@@ -228,6 +271,21 @@ final class Chains {
             return b.append(']').toString();
         }
         return null;
+    }
+
+    /** The values of TorchScript literals, computed by TorchScript itself. */
+    private static List<IValue> constants(List<String> literals) {
+        List<IValue> out = new ArrayList<>();
+        for (String lit : literals) {
+            JitModule jm = new JitModule(new QualifiedName("__torch__.jtorch.stages.Constant"), new CompilationUnit(), true);
+            try {
+                jm.define("def forward(self):\n    return " + lit + "\n");
+                out.add(new IValue(jm.forward(new IValueVector())));
+            } catch (RuntimeException e) {
+                throw Errors.translate(e, "the constant " + lit);
+            }
+        }
+        return out;
     }
 
     /** A parameter-free script module whose forward is {@code return call}. */

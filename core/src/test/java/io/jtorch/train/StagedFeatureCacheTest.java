@@ -315,4 +315,27 @@ class StagedFeatureCacheTest {
             assertTrue(a.prefixNames().get(0).startsWith("features."), a.prefixNames().toString());
         }
     }
+
+    @Test
+    void aScriptedForwardThatCallsTorchNnFunctionalIsAChainToo() {
+        ScriptModule m = load("densenet_scripted.pt").eval();
+        LinkedHashMap<String, Module> stages = m.stages();
+        assertEquals(List.of("features", "torch.nn.functional.relu", "torch.nn.functional.adaptive_avg_pool2d", "torch.flatten",
+                "classifier"), new ArrayList<>(stages.keySet()));
+        Torch.manualSeed(8);
+        Tensor x = Torch.randn(2, 3, 16, 16);
+        Tensor y = x;
+        for (Module s : stages.values()) {
+            y = s.forward(y);
+        }
+        assertClose(m.forward(x), y, 1e-6, 1e-6, "the chain runs as forward");
+        Run head = compare(() -> load("densenet_scripted.pt"), n -> freezeAllBut(n, ((ScriptModule) n).get("classifier")),
+                images(24, 3, 16), 3, 1e-5);
+        assertEquals("on: layers features-torch.flatten computed once per dataset", head.status());
+        Run phase2 = compare(() -> load("densenet_scripted.pt"), n -> {
+            ScriptModule s = (ScriptModule) n;
+            freezeAllBut(s, s.get("features.3"), s.get("features.4"), s.get("classifier"));
+        }, images(24, 3, 16), 3, 1e-5);
+        assertEquals("on: layers features.0-features.2 computed once per dataset", phase2.status());
+    }
 }
