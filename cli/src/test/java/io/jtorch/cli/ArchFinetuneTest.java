@@ -54,6 +54,8 @@ class ArchFinetuneTest {
         assertTrue(run.out().contains("preprocessing: ResNet18Weights.IMAGENET1K_V1 (from the file's name): resize 256, center crop 224, "
                 + "mean 0.485,0.456,0.406, std 0.229,0.224,0.225"), run.out());
         assertTrue(run.out().contains("feature cache on"), "the preset is deterministic, so phase 1 caches features: " + run.out());
+        assertTrue(run.out().contains("feature cache on: layers 0.conv1-0.layer3 computed once per dataset"),
+                "phase 2 trains layer4 and the head on the cached output of the layers below: " + run.out());
         ScriptModule saved = ScriptModule.load(out.resolve("finetuned.pt"));
         assertFalse(saved.isSequential());
         assertEquals(2, saved.get("fc").parameter("weight").size(0));

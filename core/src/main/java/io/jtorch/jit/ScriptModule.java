@@ -36,7 +36,7 @@ import org.bytedeco.pytorch.JitModule;
  * model.save(Path.of("resnet18-3classes.pt"));
  * }</pre>
  */
-public class ScriptModule extends Module {
+public class ScriptModule extends Module implements io.jtorch.nn.Staged {
     static {
         Native.load();
     }
@@ -44,6 +44,9 @@ public class ScriptModule extends Module {
     private final JitModule raw;
     private final Map<String, ScriptModule> childCache = new LinkedHashMap<>();
     private final Map<String, Parameter> parameterCache = new LinkedHashMap<>();
+    private List<Chains.Step> steps;
+    private RuntimeException notAChain;
+    private final Map<String, ScriptModule> opStages = new LinkedHashMap<>();
 
     ScriptModule(JitModule raw) {
         this.raw = raw.retainReference();
@@ -382,6 +385,31 @@ public class ScriptModule extends Module {
      */
     public ScriptModule slice(int from, int to) {
         return Scripting.slice(this, from, to);
+    }
+
+    /**
+     * The stages of {@code forward} when it is a straight chain of this module's children, read
+     * from its TorchScript graph: each child it calls on the running value, in order, and a small
+     * script module for each functional step between them (the {@code torch.flatten(x, 1)} of a
+     * torchvision ResNet, named {@code "torch.flatten"}). Scripted and traced torchvision
+     * classifiers qualify; a forward that branches, adds a skip connection, reads
+     * {@code self.training} or has control flow does not. The graph is read once per module.
+     *
+     * @throws UnsupportedOperationException naming what breaks the chain
+     */
+    @Override
+    public java.util.LinkedHashMap<String, Module> stages() {
+        if (steps == null && notAChain == null) {
+            try {
+                steps = Chains.steps(this);
+            } catch (UnsupportedOperationException e) {
+                notAChain = e;
+            }
+        }
+        if (notAChain != null) {
+            throw new UnsupportedOperationException(notAChain.getMessage(), notAChain);
+        }
+        return Chains.stages(this, steps, opStages);
     }
 
     // ---------------------------------------------------------------- printing

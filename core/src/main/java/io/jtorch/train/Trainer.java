@@ -9,7 +9,6 @@ import io.jtorch.data.DataLoader;
 import io.jtorch.distributed.DistributedDataParallel;
 import io.jtorch.nn.Loss;
 import io.jtorch.nn.Module;
-import io.jtorch.nn.Sequential;
 import io.jtorch.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,18 @@ import java.util.List;
  * The plain training loop of the seed answer, packaged: zero the gradients, forward, loss,
  * backward, step, for every batch of an epoch; plus evaluation. It adds two things the loop
  * written by hand does not have: progress reporting, and a {@link FeatureCache} that computes a
- * frozen, deterministic prefix of a {@link Sequential} once instead of every epoch.
+ * frozen, deterministic prefix of the model once instead of every epoch: the leading children of
+ * an {@link io.jtorch.nn.Sequential}, or the leading stages of a {@link io.jtorch.nn.Staged}
+ * model (the Java vision models, a TorchScript model whose forward calls its children in a
+ * chain, such as a scripted or traced torchvision ResNet). Training only the head, the epoch
+ * runs the head on cached features; with the top layers unfrozen too ({@code layer4} and
+ * {@code fc}), it runs those on the cached output of the layers below them.
  *
  * <p>With or without the cache the numbers are the same (to float rounding); the cache
- * switches itself off, logging why once, whenever it would not be. A trainer is used from one
- * thread.
+ * switches itself off, logging why once, whenever it would not be: when the first stage is
+ * trainable, when a frozen layer that behaves differently in training (batch norm, dropout) is
+ * in training mode, and when the dataset applies random augmentation ({@code Dataset.isRandom()}).
+ * {@link #featureCacheStatus} says which. A trainer is used from one thread.
  *
  * <p>The model may be a {@link DistributedDataParallel}: the cache then looks at the module it
  * wraps, and the trainable layers run on cached features with the wrapper's gradient averaging.
@@ -145,7 +151,11 @@ public final class Trainer {
             return "off (turned off)";
         }
         FeatureCache.Analysis a = FeatureCache.analyse(unwrapped(), loader.dataset());
-        return a.whyNot() == null ? "on: layers 0-" + (a.split() - 1) + " computed once per dataset" : "off: " + a.whyNot();
+        if (a.whyNot() != null) {
+            return "off: " + a.whyNot();
+        }
+        List<String> names = a.prefixNames();
+        return "on: layers " + names.get(0) + "-" + names.get(names.size() - 1) + " computed once per dataset";
     }
 
     private Batch onDevice(Batch b) {
@@ -171,11 +181,11 @@ public final class Trainer {
                 LOG.log(System.Logger.Level.INFO, "feature cache off: " + why);
                 lastReason = why;
             }
+            cache.drop(loader.dataset());
             return new Plan(model, loader, false);
         }
-        Sequential seq = (Sequential) unwrapped();
-        DataLoader cached = loader.withDataset(cache.featuresOf(seq, analysis, loader.dataset(), loader.batchSize(), device));
-        Module suffix = seq.slice(analysis.split());
+        DataLoader cached = loader.withDataset(cache.featuresOf(analysis, loader.dataset(), loader.batchSize(), device));
+        Module suffix = analysis.suffixModule();
         return new Plan(model instanceof DistributedDataParallel ? ((DistributedDataParallel) model).around(suffix) : suffix, cached, true);
     }
 }

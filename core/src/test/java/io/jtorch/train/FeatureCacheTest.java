@@ -127,7 +127,8 @@ class FeatureCacheTest {
                 return true;
             }
         };
-        assertEquals("the dataset applies random augmentation, so features differ between epochs",
+        assertEquals("the dataset applies random augmentation (Dataset.isRandom()), so the frozen layers' outputs differ between"
+                + " epochs and every epoch runs the whole model",
                 FeatureCache.whyNot(model(1), augmented));
     }
 

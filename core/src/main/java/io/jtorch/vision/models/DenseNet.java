@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * use the key names of older versions ({@code denselayer1.norm.1.weight}); they are renamed on
  * load as torchvision does.
  */
-public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
+public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable, io.jtorch.nn.Staged {
     private static final Pattern LEGACY_KEY =
             Pattern.compile("^(.*denselayer\\d+\\.(?:norm|relu|conv))\\.((?:[12])\\.(?:weight|bias|running_mean|running_var))$");
 
@@ -192,6 +192,18 @@ public class DenseNet extends VisionModel<DenseNet> implements TorchScriptable {
         Tensor out = Functional.relu(child("features").forward(x));
         out = Functional.adaptiveAvgPool2d(out, new long[] {1, 1}).flatten(1, -1);
         return child("classifier").forward(out);
+    }
+
+    /** The stages of {@link #forward}, for the frozen-prefix feature cache: {@code features}, the ReLU and pooling, a flatten, {@code classifier}. */
+    @Override
+    public java.util.LinkedHashMap<String, Module> stages() {
+        java.util.LinkedHashMap<String, Module> out = new java.util.LinkedHashMap<>();
+        out.put("features", child("features"));
+        out.put("torch.relu", new io.jtorch.nn.ReLU());
+        out.put("torch.adaptive_avg_pool2d", new io.jtorch.nn.AdaptiveAvgPool2d(1, 1));
+        out.put("torch.flatten", new io.jtorch.nn.Flatten(1, -1));
+        out.put("classifier", child("classifier"));
+        return out;
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.List;
  * <p>Shapes: input (N, 3, H, W), output (N, num_classes). Replace the head as in Python:
  * {@code model.classifier().set(-1, new Linear(model.lastChannel(), 10))}.
  */
-public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScriptable {
+public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScriptable, io.jtorch.nn.Staged {
     /** torchvision's inverted residual setting: expansion t, channels c, repeats n, stride s. */
     private static final int[][] SETTING = {
         {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1},
@@ -151,6 +151,17 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
         x = child("features").forward(x);
         x = Functional.adaptiveAvgPool2d(x, new long[] {1, 1});
         return child("classifier").forward(x.flatten(1, -1));
+    }
+
+    /** The stages of {@link #forward}, for the frozen-prefix feature cache: {@code features}, the pooling, a flatten, {@code classifier}. */
+    @Override
+    public java.util.LinkedHashMap<String, Module> stages() {
+        java.util.LinkedHashMap<String, Module> out = new java.util.LinkedHashMap<>();
+        out.put("features", child("features"));
+        out.put("torch.adaptive_avg_pool2d", new io.jtorch.nn.AdaptiveAvgPool2d(1, 1));
+        out.put("torch.flatten", new io.jtorch.nn.Flatten(1, -1));
+        out.put("classifier", child("classifier"));
+        return out;
     }
 
     @Override

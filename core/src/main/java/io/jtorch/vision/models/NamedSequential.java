@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code features.conv0.weight}. Add children with {@link #registerModule}; registering an
  * existing name replaces that child in place.
  */
-public class NamedSequential extends Module implements TorchScriptable {
+public class NamedSequential extends Module implements TorchScriptable, io.jtorch.nn.Staged {
     /**
      * Passes {@code input} through every child in order.
      *
@@ -31,6 +31,12 @@ public class NamedSequential extends Module implements TorchScriptable {
             }
         }
         return x;
+    }
+
+    /** The children, in order: the stages of {@link #forward}. */
+    @Override
+    public java.util.LinkedHashMap<String, Module> stages() {
+        return new java.util.LinkedHashMap<>(namedChildren());
     }
 
     /** Printed as PyTorch prints it: {@code Sequential}. */

@@ -27,7 +27,7 @@ import java.nio.file.Path;
  * <p>Random initialisation follows torchvision's (kaiming-normal fan-out convolutions, batch
  * norms 1 and 0, optional zero-init of each block's last batch norm), drawing in the same order.
  */
-public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
+public class ResNet extends VisionModel<ResNet> implements TorchScriptable, io.jtorch.nn.Staged {
     /** The residual block a ResNet is built from; mirrors passing {@code BasicBlock} or {@code Bottleneck}. */
     public enum Block {
         /** {@link BasicBlock}, expansion 1. */
@@ -232,6 +232,18 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable {
             x = child(name).forward(x);
         }
         return child("fc").forward(x.flatten(1, -1));
+    }
+
+    /** The stages of {@link #forward}, for the frozen-prefix feature cache: {@code conv1} ... {@code avgpool}, a flatten, {@code fc}. */
+    @Override
+    public java.util.LinkedHashMap<String, Module> stages() {
+        java.util.LinkedHashMap<String, Module> out = new java.util.LinkedHashMap<>();
+        for (String name : new String[] {"conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4", "avgpool"}) {
+            out.put(name, child(name));
+        }
+        out.put("torch.flatten", new io.jtorch.nn.Flatten(1, -1));
+        out.put("fc", child("fc"));
+        return out;
     }
 
     @Override

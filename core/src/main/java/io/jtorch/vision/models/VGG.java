@@ -26,7 +26,7 @@ import java.nio.file.Path;
  * model.classifier().set(-1, new Linear(4096, 10));     // model.classifier[-1] = nn.Linear(4096, 10)
  * }</pre>
  */
-public class VGG extends VisionModel<VGG> implements TorchScriptable {
+public class VGG extends VisionModel<VGG> implements TorchScriptable, io.jtorch.nn.Staged {
     /** Configuration A (VGG-11): channel counts, with 0 for a 2x2 max pool ({@code "M"}). */
     static final int[] CFG_A = {64, 0, 128, 0, 256, 256, 0, 512, 512, 0, 512, 512, 0};
     /** Configuration B (VGG-13). */
@@ -142,6 +142,17 @@ public class VGG extends VisionModel<VGG> implements TorchScriptable {
     public Tensor forward(Tensor x) {
         x = child("avgpool").forward(child("features").forward(x));
         return child("classifier").forward(x.flatten(1, -1));
+    }
+
+    /** The stages of {@link #forward}, for the frozen-prefix feature cache: {@code features}, {@code avgpool}, a flatten, {@code classifier}. */
+    @Override
+    public java.util.LinkedHashMap<String, Module> stages() {
+        java.util.LinkedHashMap<String, Module> out = new java.util.LinkedHashMap<>();
+        out.put("features", child("features"));
+        out.put("avgpool", child("avgpool"));
+        out.put("torch.flatten", new io.jtorch.nn.Flatten(1, -1));
+        out.put("classifier", child("classifier"));
+        return out;
     }
 
     @Override
