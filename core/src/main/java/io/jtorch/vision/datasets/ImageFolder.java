@@ -29,7 +29,12 @@ import java.util.stream.IntStream;
  * names only, without opening or even checking image files; images are decoded in {@link #get}
  * and {@link #getBatch} (a batch's images in parallel). A folder of a million files lists in about
  * a second and keeps about 32 bytes per file (packed names and a label); a folder named like an
- * image ({@code x.png/}) is listed as one and fails when read.
+ * image ({@code x.png/}) is listed as one and fails when read. So is a named pipe, a device or a
+ * socket named like an image, or a link to one: torchvision lists it too (it checks names only),
+ * so indices and lengths agree, but where torchvision's loader blocks forever opening a pipe,
+ * reading it here throws an {@code IllegalArgumentException} naming the file ("cannot decode
+ * root/cat/x.jpg: it is a named pipe (FIFO), not a regular file; ..."), without opening it, also
+ * on a {@code DataLoader}'s workers.
  *
  * <p><b>Transforms.</b> As in Python, a {@link Transform} can make each sample's input:
  * {@code new ImageFolder(root, transform)} or {@link #transform(Transform)} hands it each image
