@@ -4,12 +4,14 @@ import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.data.Batch;
 import io.jtorch.data.Example;
+import io.jtorch.data.WorkerInfo;
 import io.jtorch.vision.transforms.Transform;
 import java.util.ArrayList;
 import java.util.function.LongUnaryOperator;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -43,7 +45,11 @@ import java.util.stream.IntStream;
  * {@code ConvertImageDtype} where Python has {@code ToTensor()}), and its result is the input.
  * A batch's images are decoded in parallel, then transformed one by one in the batch's order, so
  * random transforms draw in the order Python's loop draws; on a {@code DataLoader} worker they
- * draw from that worker's generator ({@link io.jtorch.data.WorkerInfo}).
+ * draw from that worker's generator ({@link io.jtorch.data.WorkerInfo}). Each image's transform
+ * runs its libtorch ops on one intra-op thread, as an image is transformed on one core in
+ * PyTorch's pipelines (PIL, single-threaded workers): on a worker, which has one, or else on a
+ * helper thread of the calling thread's own, so that a loop with {@code numWorkers(0)} keeps its
+ * intra-op threads for the model.
  * <pre>{@code
  * ImageFolder train = new ImageFolder(Path.of("photos"), new Compose(new RandomResizedCrop(224),
  *         new RandomHorizontalFlip(), new ToTensor(), new Normalize(mean, std)));
@@ -251,14 +257,30 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
         return new Batch(Torch.tensor(values, indices.length, channels, first.height(), first.width()), Torch.tensor(labels));
     }
 
-    /** Transforms the decoded images one by one in batch order and stacks the results. */
+    /**
+     * Transforms the decoded images one by one in batch order and stacks the results; off a
+     * loader's workers, on a helper thread with one intra-op thread ({@link TransformThread}).
+     */
     private Batch transformedBatch(Pixels[] images, long[] indices) {
-        List<Tensor> inputs = new ArrayList<>(images.length);
         long[] labels = new long[indices.length];
-        for (int i = 0; i < images.length; i++) {
-            inputs.add(transformed(images[i], indices[i]));
+        for (int i = 0; i < indices.length; i++) {
             labels[i] = target(indices[i]);
         }
+        Supplier<List<Tensor>> transformAll = () -> {
+            List<Tensor> inputs = new ArrayList<>(images.length);
+            for (int i = 0; i < images.length; i++) {
+                inputs.add(transformed(images[i], indices[i]));
+            }
+            checkSameShapes(inputs, indices);
+            return inputs;
+        };
+        Tensor inputs = WorkerInfo.get() != null || Torch.getNumThreads() == 1
+                ? Torch.stack(transformAll.get(), 0)
+                : TransformThread.run(transformAll, list -> Torch.stack(list, 0));
+        return new Batch(inputs, Torch.tensor(labels));
+    }
+
+    private void checkSameShapes(List<Tensor> inputs, long[] indices) {
         long[] shape = inputs.get(0).shape();
         for (int i = 1; i < inputs.size(); i++) {
             if (!Arrays.equals(shape, inputs.get(i).shape())) {
@@ -267,7 +289,6 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
                         + "); end the transform with a fixed size (Resize((h, w)), CenterCrop, RandomResizedCrop)");
             }
         }
-        return new Batch(Torch.stack(inputs, 0), Torch.tensor(labels));
     }
 
     private Tensor transformed(Pixels p, long index) {
