@@ -266,17 +266,15 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
         for (int i = 0; i < indices.length; i++) {
             labels[i] = target(indices[i]);
         }
-        Supplier<List<Tensor>> transformAll = () -> {
+        Supplier<Tensor> transformAll = () -> {
             List<Tensor> inputs = new ArrayList<>(images.length);
             for (int i = 0; i < images.length; i++) {
                 inputs.add(transformed(images[i], indices[i]));
             }
             checkSameShapes(inputs, indices);
-            return inputs;
+            return Torch.stack(inputs, 0);
         };
-        Tensor inputs = WorkerInfo.get() != null || Torch.getNumThreads() == 1
-                ? Torch.stack(transformAll.get(), 0)
-                : TransformThread.run(transformAll, list -> Torch.stack(list, 0));
+        Tensor inputs = WorkerInfo.get() != null || Torch.getNumThreads() == 1 ? transformAll.get() : TransformThread.run(transformAll);
         return new Batch(inputs, Torch.tensor(labels));
     }
 

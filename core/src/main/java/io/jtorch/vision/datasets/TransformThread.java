@@ -3,7 +3,6 @@ package io.jtorch.vision.datasets;
 import io.jtorch.Scope;
 import io.jtorch.Tensor;
 import io.jtorch.internal.IntraOpThreads;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,8 +18,9 @@ import java.util.function.Supplier;
  * more (a Resize(256) epoch ran 5x slower on 2 cores under load).
  *
  * <p>The transforms run in the batch's order on that one thread and draw from the global
- * generator, as they would on the caller. Their results live in a scope of the helper's, open
- * until the caller has stacked them into its own batch tensor.
+ * generator, as they would on the caller; the batch is stacked there too, so that the caller
+ * runs no parallel op of its own. What the helper makes lives in a scope of the helper's, open
+ * until the caller holds its own view of the batch.
  */
 final class TransformThread {
     /** One helper per calling thread, so that callers do not wait for each other; idle helpers end. */
@@ -43,11 +43,11 @@ final class TransformThread {
     }
 
     /**
-     * {@code combine} of the tensors {@code transform} makes on the helper thread; {@code combine}
-     * runs on the caller, after which the helper releases the tensors it made. A failure on the
-     * helper is rethrown as it was thrown.
+     * The tensor {@code transform} makes on the helper thread, as a tensor of the caller's
+     * current scope (a view of the same memory, made on the caller's thread); the helper then
+     * releases what it made. A failure on the helper is rethrown as it was thrown.
      */
-    static Tensor run(Supplier<List<Tensor>> transform, java.util.function.Function<List<Tensor>, Tensor> combine) {
+    static Tensor run(Supplier<Tensor> transform) {
         ThreadPoolExecutor pool = OWN.get();
         Future<Object[]> made = pool.submit(() -> {
             Scope scope = Scope.open();
@@ -74,11 +74,10 @@ final class TransformThread {
             }
             throw new IllegalStateException("transforming a batch of images failed: " + cause, cause);
         }
-        @SuppressWarnings("unchecked")
-        List<Tensor> tensors = (List<Tensor>) result[0];
+        Tensor tensor = (Tensor) result[0];
         Scope scope = (Scope) result[1];
         try {
-            return combine.apply(tensors);
+            return tensor.view(tensor.shape());
         } finally {
             pool.execute(scope::close); // a scope is closed by the thread that opened it
         }
