@@ -3,6 +3,7 @@ package io.jtorch.data;
 import io.jtorch.Generator;
 import io.jtorch.Scope;
 import io.jtorch.Tensor;
+import io.jtorch.internal.IntraOpThreads;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -49,7 +50,10 @@ import java.util.concurrent.TimeUnit;
  * {@code baseSeed + id} ({@link WorkerInfo}), the base seed drawn at the start of each pass from
  * the loader's generator as PyTorch draws it: random transforms, which draw from
  * {@link WorkerInfo#currentGenerator()}, give the same augmentations on every run of a seeded
- * loader (see {@link WorkerInfo} for how this differs from PyTorch's worker processes).
+ * loader (see {@link WorkerInfo} for how this differs from PyTorch's worker processes). As
+ * PyTorch's workers do ({@code torch.set_num_threads(1)} in each), every worker runs its libtorch
+ * ops on one intra-op thread, so that the workers, not the ops, share the cores; the loop's
+ * thread and threads started later keep the count set with {@code Torch.setNumThreads}.
  */
 public final class DataLoader implements Iterable<Batch> {
     private static final ThreadLocal<BatchIterator> CURRENT = new ThreadLocal<>();
@@ -301,6 +305,9 @@ public final class DataLoader implements Iterable<Batch> {
                 ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
                     Thread t = new Thread(() -> {
                         info.enter();
+                        // PyTorch's workers call torch.set_num_threads(1): several workers running
+                        // small per-sample ops each on every core only fight for the cores
+                        IntraOpThreads.setForCurrentThread(1);
                         try {
                             task.run();
                         } finally {

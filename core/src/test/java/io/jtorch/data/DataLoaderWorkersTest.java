@@ -151,4 +151,48 @@ class DataLoaderWorkersTest {
         assertEquals(3, loader.numWorkers());
         assertNotEquals(0, loader.numWorkers());
     }
+    /** A fresh thread's intra-op thread count, as libtorch gives it the first time it runs an op. */
+    private static int freshThreadsCount() throws InterruptedException {
+        int[] out = new int[1];
+        Thread t = new Thread(() -> out[0] = Torch.getNumThreads());
+        t.start();
+        t.join();
+        return out[0];
+    }
+
+    @Test
+    void workersRunTheirOpsOnOneIntraOpThreadAndLeaveOthersTheirs() throws InterruptedException {
+        int before = Torch.getNumThreads();
+        Torch.setNumThreads(2);
+        try {
+            Set<Integer> seen = ConcurrentHashMap.newKeySet();
+            Dataset counting = new Dataset() {
+                @Override
+                public long size() {
+                    return 8;
+                }
+
+                @Override
+                public Example get(long index) {
+                    throw new UnsupportedOperationException("batches only");
+                }
+
+                @Override
+                public Batch getBatch(long[] indices) {
+                    seen.add(Torch.getNumThreads());
+                    Tensor labels = Torch.tensor(indices);
+                    return new Batch(labels.to(DType.FLOAT32), labels);
+                }
+            };
+            assertEquals(4, new DataLoader(counting, 2).numWorkers(2).size());
+            for (Batch b : new DataLoader(counting, 2).numWorkers(2)) {
+                assertEquals(2, b.inputs().size(0));
+            }
+            assertEquals(Set.of(1), seen, "PyTorch's workers run torch.set_num_threads(1)");
+            assertEquals(2, Torch.getNumThreads(), "the loop's thread keeps its count");
+            assertEquals(2, freshThreadsCount(), "threads started later take the count set with setNumThreads");
+        } finally {
+            Torch.setNumThreads(before);
+        }
+    }
 }

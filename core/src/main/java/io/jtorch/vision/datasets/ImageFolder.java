@@ -4,12 +4,14 @@ import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.data.Batch;
 import io.jtorch.data.Example;
+import io.jtorch.data.WorkerInfo;
 import io.jtorch.vision.transforms.Transform;
 import java.util.ArrayList;
 import java.util.function.LongUnaryOperator;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -29,7 +31,12 @@ import java.util.stream.IntStream;
  * names only, without opening or even checking image files; images are decoded in {@link #get}
  * and {@link #getBatch} (a batch's images in parallel). A folder of a million files lists in about
  * a second and keeps about 32 bytes per file (packed names and a label); a folder named like an
- * image ({@code x.png/}) is listed as one and fails when read.
+ * image ({@code x.png/}) is listed as one and fails when read. So is a named pipe, a device or a
+ * socket named like an image, or a link to one: torchvision lists it too (it checks names only),
+ * so indices and lengths agree, but where torchvision's loader blocks forever opening a pipe,
+ * reading it here throws an {@code IllegalArgumentException} naming the file ("cannot decode
+ * root/cat/x.jpg: it is a named pipe (FIFO), not a regular file; ..."), without opening it, also
+ * on a {@code DataLoader}'s workers.
  *
  * <p><b>Transforms.</b> As in Python, a {@link Transform} can make each sample's input:
  * {@code new ImageFolder(root, transform)} or {@link #transform(Transform)} hands it each image
@@ -38,7 +45,11 @@ import java.util.stream.IntStream;
  * {@code ConvertImageDtype} where Python has {@code ToTensor()}), and its result is the input.
  * A batch's images are decoded in parallel, then transformed one by one in the batch's order, so
  * random transforms draw in the order Python's loop draws; on a {@code DataLoader} worker they
- * draw from that worker's generator ({@link io.jtorch.data.WorkerInfo}).
+ * draw from that worker's generator ({@link io.jtorch.data.WorkerInfo}). Each image's transform
+ * runs its libtorch ops on one intra-op thread, as an image is transformed on one core in
+ * PyTorch's pipelines (PIL, single-threaded workers): on a worker, which has one, or else on a
+ * helper thread of the calling thread's own, so that a loop with {@code numWorkers(0)} keeps its
+ * intra-op threads for the model.
  * <pre>{@code
  * ImageFolder train = new ImageFolder(Path.of("photos"), new Compose(new RandomResizedCrop(224),
  *         new RandomHorizontalFlip(), new ToTensor(), new Normalize(mean, std)));
@@ -246,14 +257,28 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
         return new Batch(Torch.tensor(values, indices.length, channels, first.height(), first.width()), Torch.tensor(labels));
     }
 
-    /** Transforms the decoded images one by one in batch order and stacks the results. */
+    /**
+     * Transforms the decoded images one by one in batch order and stacks the results; off a
+     * loader's workers, on a helper thread with one intra-op thread ({@link TransformThread}).
+     */
     private Batch transformedBatch(Pixels[] images, long[] indices) {
-        List<Tensor> inputs = new ArrayList<>(images.length);
         long[] labels = new long[indices.length];
-        for (int i = 0; i < images.length; i++) {
-            inputs.add(transformed(images[i], indices[i]));
+        for (int i = 0; i < indices.length; i++) {
             labels[i] = target(indices[i]);
         }
+        Supplier<Tensor> transformAll = () -> {
+            List<Tensor> inputs = new ArrayList<>(images.length);
+            for (int i = 0; i < images.length; i++) {
+                inputs.add(transformed(images[i], indices[i]));
+            }
+            checkSameShapes(inputs, indices);
+            return Torch.stack(inputs, 0);
+        };
+        Tensor inputs = WorkerInfo.get() != null || Torch.getNumThreads() == 1 ? transformAll.get() : TransformThread.run(transformAll);
+        return new Batch(inputs, Torch.tensor(labels));
+    }
+
+    private void checkSameShapes(List<Tensor> inputs, long[] indices) {
         long[] shape = inputs.get(0).shape();
         for (int i = 1; i < inputs.size(); i++) {
             if (!Arrays.equals(shape, inputs.get(i).shape())) {
@@ -262,7 +287,6 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
                         + "); end the transform with a fixed size (Resize((h, w)), CenterCrop, RandomResizedCrop)");
             }
         }
-        return new Batch(Torch.stack(inputs, 0), Torch.tensor(labels));
     }
 
     private Tensor transformed(Pixels p, long index) {

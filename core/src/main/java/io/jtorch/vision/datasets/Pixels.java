@@ -46,6 +46,9 @@ record Pixels(int channels, int height, int width, byte[] values) {
         int w = image.getWidth();
         int plane = h * w;
         byte[] out = new byte[Math.multiplyExact(channels, plane)];
+        if (PixelCopy.copy(image, channels, out)) {
+            return new Pixels(channels, h, w, out);
+        }
         Raster raster = image.getRaster();
         boolean gray = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
         int bits = raster.getSampleModel().getSampleSize(0);

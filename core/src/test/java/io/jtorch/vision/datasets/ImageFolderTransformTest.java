@@ -111,4 +111,30 @@ class ImageFolderTransformTest {
                 () -> new ImageFolder(folder(), img -> img.narrow(2, 0, (int) (img.sum().item() % 5) + 1)).getBatch(new long[] {0, 1, 2, 3}));
         assertTrue(e.getMessage().contains("cannot batch"), e.getMessage());
     }
+    @Test
+    void offWorkersTransformsRunOnOneIntraOpThreadWithTheSameDrawsAndErrors() throws Exception {
+        int before = Torch.getNumThreads();
+        try {
+            for (int threads : new int[] {2, 1}) {
+                Torch.setNumThreads(threads);
+                java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                Transform counting = img -> {
+                    seen.add(Torch.getNumThreads());
+                    return img;
+                };
+                ImageFolder ds = new ImageFolder(folder(), counting.andThen(train()));
+                Torch.manualSeed(7);
+                assertMatches(loaderFixture().get("workers_0"), pass(new DataLoader(ds, 2, true).seed(5)));
+                assertEquals(java.util.Set.of(1), seen, "with " + threads + " intra-op threads on the loop's thread");
+                assertEquals(threads, Torch.getNumThreads(), "the caller keeps its count");
+                ImageFolder failing = new ImageFolder(folder(), img -> {
+                    throw new IllegalStateException("no luck");
+                });
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> failing.getBatch(new long[] {1, 0}));
+                assertEquals("ImageFolder: the transform failed on " + failing.path(1) + ": no luck", e.getMessage());
+            }
+        } finally {
+            Torch.setNumThreads(before);
+        }
+    }
 }
