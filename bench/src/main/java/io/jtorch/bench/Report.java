@@ -22,7 +22,13 @@ public final class Report {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         Map<String, Double> jmh = new LinkedHashMap<>();
-        for (JsonNode run : new ObjectMapper().readTree(dir.resolve("jmh.json").toFile())) {
+        List<JsonNode> runs = new java.util.ArrayList<>();
+        for (String file : new String[] {"jmh.json", "jmh-resnet18.json"}) {
+            if (Files.exists(dir.resolve(file))) {
+                new ObjectMapper().readTree(dir.resolve(file).toFile()).forEach(runs::add);
+            }
+        }
+        for (JsonNode run : runs) {
             String name = run.get("benchmark").asText().replace("io.jtorch.bench.", "");
             StringBuilder key = new StringBuilder(name);
             run.path("params").fields().forEachRemaining(p -> key.append(' ').append(p.getKey()).append('=').append(p.getValue().asText()));
@@ -48,6 +54,10 @@ public final class Report {
         row("seed loop, Python, pre-sliced batches, 1 thread", pyOnePre, "ms/step");
         row("head-only epoch, feature cache on", jmh.get("FinetuneEpochBench.headOnlyEpoch cache=true"), "ms/epoch");
         row("head-only epoch, feature cache off", jmh.get("FinetuneEpochBench.headOnlyEpoch cache=false"), "ms/epoch");
+        row("ResNet-18 head-only epoch, feature cache on", jmh.get("ResNet18EpochBench.epoch cache=true phase=head"), "ms/epoch");
+        row("ResNet-18 head-only epoch, feature cache off", jmh.get("ResNet18EpochBench.epoch cache=false phase=head"), "ms/epoch");
+        row("ResNet-18 layer4+fc epoch, feature cache on", jmh.get("ResNet18EpochBench.epoch cache=true phase=layer4"), "ms/epoch");
+        row("ResNet-18 layer4+fc epoch, feature cache off", jmh.get("ResNet18EpochBench.epoch cache=false phase=layer4"), "ms/epoch");
         row("image-folder epoch, batches on the loop's thread", jmh.get("LoaderBench.trainEpoch workers=0"), "ms/epoch");
         row("image-folder epoch, batches on 1 worker thread", jmh.get("LoaderBench.trainEpoch workers=1"), "ms/epoch");
         Double b1 = jmh.get("InferenceBench.forward batch=1");
@@ -80,6 +90,13 @@ public final class Report {
         }
         target("head-only epoch without cache / with cache", ratio(jmh.get("FinetuneEpochBench.headOnlyEpoch cache=false"),
                 jmh.get("FinetuneEpochBench.headOnlyEpoch cache=true")), ">= 10", r -> r >= 10);
+        target("ResNet-18 head-only epoch without cache / with", ratio(jmh.get("ResNet18EpochBench.epoch cache=false phase=head"),
+                jmh.get("ResNet18EpochBench.epoch cache=true phase=head")), ">= 10", r -> r >= 10);
+        Double phase2 = ratio(jmh.get("ResNet18EpochBench.epoch cache=false phase=layer4"), jmh.get("ResNet18EpochBench.epoch cache=true phase=layer4"));
+        if (phase2 != null) {
+            System.out.printf(Locale.ROOT, "%-52s %8.2f  (target >= 10; bound about 2.1: see BENCHMARKS.md)%n",
+                    "ResNet-18 layer4+fc epoch without cache / with", phase2);
+        }
         Double workers = ratio(jmh.get("LoaderBench.trainEpoch workers=0"), jmh.get("LoaderBench.trainEpoch workers=1"));
         if (workers != null) {
             System.out.printf(Locale.ROOT, "%-52s %8.2f  (no target: what a worker thread saves on decoded images)%n",
