@@ -49,6 +49,12 @@ public final class ProcessGroup {
      * of them have arrived, or throws after the longer of the store's timeout and {@code timeout}.
      * Collectives then wait up to {@code timeout}.
      */
+    /**
+     * System property: {@code false} leaves Gloo's {@code [Gloo] Rank N is connected ...} line on
+     * standard output; by default it is filtered out while the group connects.
+     */
+    static final String QUIET_GLOO = "jtorch.quietGloo";
+
     static ProcessGroup create(Backend backend, Store store, int worldSize, int rank, Duration timeout) {
         if (worldSize < 1) {
             throw new IllegalArgumentException("world size must be at least 1, got " + worldSize);
@@ -63,7 +69,10 @@ public final class ProcessGroup {
             ProcessGroupGloo.Options options = new ProcessGroupGloo.Options(new Milliseconds(join.toMillis()));
             GlooDevices.add(options.devices(), store);
             // Each backend meets under a key prefix of its own, as torch.distributed does.
-            g.gloo = new ProcessGroupGloo(Store.adopt(new PrefixStore("gloo/", store.raw())), rank, worldSize, options);
+            var glooStore = Store.adopt(new PrefixStore("gloo/", store.raw()));
+            // Gloo prints "[Gloo] Rank N is connected to ..." on std::cout when the ranks connect (DISTRIBUTED.md).
+            g.gloo = "false".equals(System.getProperty(QUIET_GLOO)) ? new ProcessGroupGloo(glooStore, rank, worldSize, options)
+                    : io.jtorch.internal.NativeStdout.withoutLines("[Gloo] Rank ", () -> new ProcessGroupGloo(glooStore, rank, worldSize, options));
             g.gloo.retainReference();
             g.gloo.setTimeout(ms);
             g.raw = new org.bytedeco.pytorch.ProcessGroup(store.raw(), rank, worldSize);
