@@ -1,7 +1,5 @@
 package io.jtorch.internal;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,10 +29,6 @@ final class NativeEnv {
     static final String PROPERTY = "jtorch.ompWaitPolicy";
 
     private NativeEnv() {}
-
-    private interface CLibrary extends Library {
-        int setenv(String name, String value, int overwrite);
-    }
 
     /**
      * The value of {@code OMP_WAIT_POLICY} to set, or {@code null} to leave the environment as
@@ -66,14 +60,11 @@ final class NativeEnv {
             // libtorch on Windows uses its own OpenMP runtime, which does not spin by default.
             return;
         }
-        try {
-            CLibrary c = Native.load("c", CLibrary.class);
-            if (c.setenv("OMP_WAIT_POLICY", policy, 0) != 0) {
-                LOG.log(System.Logger.Level.WARNING, "could not set OMP_WAIT_POLICY=" + policy + "; OpenMP keeps its default");
-            }
-        } catch (LinkageError | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not set OMP_WAIT_POLICY=" + policy + " (" + e.getMessage()
-                    + "); OpenMP keeps its default, which can be slow next to other busy threads: set OMP_WAIT_POLICY=PASSIVE "
+        LibC c = LibC.get();
+        if (c == null || c.setenv("OMP_WAIT_POLICY", policy, 0) != 0) {
+            LOG.log(System.Logger.Level.WARNING, "could not set OMP_WAIT_POLICY=" + policy
+                    + (c == null ? " (" + LibC.whyUnavailable() + ")" : "")
+                    + "; OpenMP keeps its default, which can be slow next to other busy threads: set OMP_WAIT_POLICY=PASSIVE "
                     + "in the environment");
         }
     }

@@ -1,13 +1,9 @@
 package io.jtorch.internal;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -28,45 +24,14 @@ public final class NativeStdout {
 
     private NativeStdout() {}
 
-    private interface CLibrary extends Library {
-        int dup(int fd) throws LastErrorException;
-
-        int dup2(int from, int to) throws LastErrorException;
-
-        int pipe(int[] fds) throws LastErrorException;
-
-        int close(int fd) throws LastErrorException;
-
-        long read(int fd, byte[] buffer, long count) throws LastErrorException;
-
-        long write(int fd, byte[] buffer, long count) throws LastErrorException;
-
-        int fflush(Pointer stream);
-    }
-
-    private static final class Holder {
-        static final CLibrary C = load();
-
-        private static CLibrary load() {
-            if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-                return null;
-            }
-            try {
-                return Native.load("c", CLibrary.class);
-            } catch (LinkageError | RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "standard output cannot be filtered: " + e);
-                return null;
-            }
-        }
-    }
-
     /**
      * Runs {@code call}, dropping the lines of standard output that start with {@code prefix}
      * while it runs; returns what it returns and throws what it throws.
      */
     public static <T> T withoutLines(String prefix, Supplier<T> call) {
-        CLibrary c = Holder.C;
+        LibC c = LibC.get();
         if (c == null) {
+            LOG.log(System.Logger.Level.DEBUG, "standard output cannot be filtered: " + LibC.whyUnavailable());
             return call.get();
         }
         int[] pipe = {-1, -1};
@@ -109,7 +74,7 @@ public final class NativeStdout {
     }
 
     /** Copies {@code from} to {@code to} line by line, leaving out lines that start with {@code prefix}. */
-    private static void forward(CLibrary c, int from, int to, byte[] prefix) {
+    private static void forward(LibC c, int from, int to, byte[] prefix) {
         byte[] buffer = new byte[8192];
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
@@ -138,7 +103,7 @@ public final class NativeStdout {
         }
     }
 
-    private static void emit(CLibrary c, int to, byte[] line, byte[] prefix) {
+    private static void emit(LibC c, int to, byte[] line, byte[] prefix) {
         if (line.length >= prefix.length && Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length)) {
             return;
         }
