@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
  */
 public interface Staged {
     /**
-     * The stages by name, in order: a child's own name ({@code "layer4"}), or for a functional
-     * step a name with a dot in it ({@code "torch.flatten"}), which no child can have.
+     * {@return the stages by name, in order: a child's own name ({@code "layer4"}), or for a
+     * functional step a name with a dot in it ({@code "torch.flatten"}), which no child can have}
      *
      * @throws UnsupportedOperationException when {@code forward} is not such a chain (the
      *     message says why), for modules that can only tell by looking
