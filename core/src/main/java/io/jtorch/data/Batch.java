@@ -14,25 +14,37 @@ import io.jtorch.Tensor;
  * @param labels the labels, batch dimension first
  */
 public record Batch(Tensor inputs, Tensor labels) {
-    /** The number of samples. */
+    /** {@return the number of samples, the size of the inputs' first dimension} */
     public long size() {
         return inputs.size(0);
     }
 
-    /** This batch with both tensors moved to {@code device}. */
+    /**
+     * {@return this batch with both tensors moved to {@code device}; mirrors {@code x.to(device)}}
+     *
+     * @param device the device to move the inputs and labels to
+     */
     public Batch to(Device device) {
         return new Batch(inputs.to(device), labels.to(device));
     }
 
     /**
-     * This batch moved to {@code device}, asynchronously to the host when {@code nonBlocking}
-     * and the tensors are pinned ({@link #pinMemory()}); mirrors {@code x.to(device, non_blocking=True)}.
+     * {@return this batch moved to {@code device}, asynchronously to the host when {@code
+     * nonBlocking} and the tensors are pinned ({@link #pinMemory()}); mirrors {@code x.to(device,
+     * non_blocking=True)}}
+     *
+     * @param device the device to move the inputs and labels to
+     * @param nonBlocking PyTorch's {@code non_blocking}: copy without waiting for the host when
+     *     the source is in pinned memory
      */
     public Batch to(Device device, boolean nonBlocking) {
         return new Batch(inputs.to(device, nonBlocking), labels.to(device, nonBlocking));
     }
 
-    /** This batch in page-locked host memory; mirrors {@code pin_memory=True} of a loader. Needs the CUDA build. */
+    /**
+     * {@return this batch in page-locked host memory; mirrors {@code pin_memory=True} of a
+     * loader} Needs the CUDA build.
+     */
     public Batch pinMemory() {
         return new Batch(inputs.pinMemory(), labels.pinMemory());
     }

@@ -67,12 +67,30 @@ public final class DataLoader implements Iterable<Batch> {
     private int numWorkers;
     private int prefetchFactor = 2;
 
-    /** Batches of {@code batchSize} in dataset order. */
+    /**
+     * Batches of {@code batchSize} in dataset order; mirrors {@code DataLoader(dataset,
+     * batch_size)}.
+     *
+     * @param dataset the dataset to load from
+     * @param batchSize PyTorch's {@code batch_size}: samples per batch, at least 1 (the last batch
+     *     may be smaller unless {@link #dropLast(boolean)})
+     * @throws NullPointerException when {@code dataset} is null
+     * @throws IllegalArgumentException when {@code batchSize} is below 1
+     */
     public DataLoader(Dataset dataset, int batchSize) {
         this(dataset, batchSize, false);
     }
 
-    /** Batches of {@code batchSize}, reshuffled every pass when {@code shuffle}. */
+    /**
+     * Batches of {@code batchSize}, reshuffled every pass when {@code shuffle}; mirrors {@code
+     * DataLoader(dataset, batch_size, shuffle)}.
+     *
+     * @param dataset the dataset to load from
+     * @param batchSize PyTorch's {@code batch_size}: samples per batch, at least 1
+     * @param shuffle whether each pass draws a new random order (default false in PyTorch)
+     * @throws NullPointerException when {@code dataset} is null
+     * @throws IllegalArgumentException when {@code batchSize} is below 1
+     */
     public DataLoader(Dataset dataset, int batchSize, boolean shuffle) {
         if (dataset == null) {
             throw new NullPointerException("dataset");
@@ -85,7 +103,13 @@ public final class DataLoader implements Iterable<Batch> {
         this.shuffle = shuffle;
     }
 
-    /** Draws shuffling orders from a generator seeded with {@code seed}; returns this. */
+    /**
+     * Draws shuffling orders, and the workers' base seeds, from a generator seeded with {@code
+     * seed}; mirrors {@code generator=torch.Generator().manual_seed(seed)}. Returns this.
+     *
+     * @param seed the seed of the loader's own generator
+     * @return this, for chaining
+     */
     public DataLoader seed(long seed) {
         this.generator = new Generator().manualSeed(seed);
         return this;
@@ -95,6 +119,9 @@ public final class DataLoader implements Iterable<Batch> {
      * Takes each pass's indices from {@code sampler} instead of the dataset order or a shuffle;
      * mirrors {@code DataLoader(..., sampler=sampler)}. Returns this.
      *
+     * @param sampler the sampler choosing each pass's indices, or {@code null} for the loader's
+     *     own order
+     * @return this, for chaining
      * @throws IllegalArgumentException when this loader shuffles, as PyTorch refuses both
      */
     public DataLoader sampler(Sampler sampler) {
@@ -106,12 +133,19 @@ public final class DataLoader implements Iterable<Batch> {
         return this;
     }
 
-    /** The sampler, or {@code null} when the loader orders samples itself. */
+    /** {@return the sampler, or {@code null} when the loader orders samples itself} */
     public Sampler sampler() {
         return sampler;
     }
 
-    /** Drops the last batch when it is smaller than the batch size; mirrors {@code drop_last}. Returns this. */
+    /**
+     * Drops the last batch when it is smaller than the batch size; mirrors {@code drop_last}.
+     * Returns this.
+     *
+     * @param dropLast PyTorch's {@code drop_last}: whether to drop an incomplete last batch
+     *     (default false)
+     * @return this, for chaining
+     */
     public DataLoader dropLast(boolean dropLast) {
         this.dropLast = dropLast;
         return this;
@@ -120,6 +154,10 @@ public final class DataLoader implements Iterable<Batch> {
     /**
      * Assembles batches on {@code numWorkers} background threads; 0 (the default) assembles them
      * on the loop's thread. Mirrors {@code num_workers}. Returns this.
+     *
+     * @param numWorkers PyTorch's {@code num_workers}: the number of background threads, 0 or more
+     * @return this, for chaining
+     * @throws IllegalArgumentException when {@code numWorkers} is negative
      */
     public DataLoader numWorkers(int numWorkers) {
         if (numWorkers < 0) {
@@ -130,7 +168,7 @@ public final class DataLoader implements Iterable<Batch> {
         return this;
     }
 
-    /** The number of background threads that assemble batches. */
+    /** {@return the number of background threads that assemble batches, 0 for none} */
     public int numWorkers() {
         return numWorkers;
     }
@@ -138,6 +176,11 @@ public final class DataLoader implements Iterable<Batch> {
     /**
      * How many batches each worker prepares ahead of the loop (default 2); mirrors
      * {@code prefetch_factor}. Returns this.
+     *
+     * @param prefetchFactor PyTorch's {@code prefetch_factor}: batches prepared ahead per worker,
+     *     at least 1
+     * @return this, for chaining
+     * @throws IllegalArgumentException when {@code prefetchFactor} is below 1
      */
     public DataLoader prefetchFactor(int prefetchFactor) {
         if (prefetchFactor < 1) {
@@ -153,6 +196,10 @@ public final class DataLoader implements Iterable<Batch> {
      * generator, so a pass over either draws the same order. Used to iterate precomputed
      * features in the order of the data they were computed from. Workers are not carried over:
      * the other dataset is usually in memory already.
+     *
+     * @param other the dataset to load instead, with as many samples as this loader's
+     * @return a new loader over {@code other}
+     * @throws IllegalArgumentException when {@code other} differs in size
      */
     public DataLoader withDataset(Dataset other) {
         if (other.size() != dataset.size()) {
@@ -165,27 +212,30 @@ public final class DataLoader implements Iterable<Batch> {
         return copy;
     }
 
-    /** The generator that shuffles this loader when it was seeded with {@link #seed(long)}, else {@code null}. */
+    /**
+     * {@return the generator that shuffles this loader when it was seeded with {@link
+     * #seed(long)}, else {@code null}}
+     */
     public Generator generator() {
         return generator;
     }
 
-    /** The dataset. */
+    /** {@return the dataset this loader reads} */
     public Dataset dataset() {
         return dataset;
     }
 
-    /** The batch size. */
+    /** {@return the batch size; mirrors {@code .batch_size}} */
     public int batchSize() {
         return batchSize;
     }
 
-    /** Whether each pass is shuffled. */
+    /** {@return whether each pass is shuffled} */
     public boolean shuffle() {
         return shuffle;
     }
 
-    /** The number of batches per pass; mirrors {@code len(loader)}. */
+    /** {@return the number of batches per pass; mirrors {@code len(loader)}} */
     public long size() {
         long n = sampler != null ? sampler.size() : dataset.size();
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;

@@ -13,15 +13,22 @@ import java.util.List;
  * {@link TensorDataset} does; the default stacks single samples.
  */
 public interface Dataset {
-    /** The number of samples; mirrors {@code __len__}. */
+    /** {@return the number of samples; mirrors {@code __len__}} */
     long size();
 
-    /** Sample {@code index}, 0-based; mirrors {@code __getitem__}. */
+    /**
+     * {@return sample {@code index}; mirrors {@code __getitem__}}
+     *
+     * @param index the sample's 0-based index, below {@link #size()}
+     */
     Example get(long index);
 
     /**
-     * The samples at {@code indices} stacked along a new first dimension; mirrors
-     * {@code __getitems__} with the default collate function.
+     * {@return the samples at {@code indices} stacked along a new first dimension; mirrors
+     * {@code __getitems__} with the default collate function}
+     *
+     * @param indices the 0-based indices of the samples, in batch order
+     * @throws IllegalArgumentException when {@code indices} is empty
      */
     default Batch getBatch(long[] indices) {
         if (indices.length == 0) {
@@ -38,8 +45,8 @@ public interface Dataset {
     }
 
     /**
-     * Whether samples differ between calls with the same index (random augmentation). Caches that
-     * reuse computed features check it; the default is {@code false}.
+     * {@return whether samples differ between calls with the same index (random augmentation)}
+     * Caches that reuse computed features check it; the default is {@code false}.
      */
     default boolean isRandom() {
         return false;

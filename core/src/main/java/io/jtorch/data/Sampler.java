@@ -6,9 +6,9 @@ package io.jtorch.data;
  * {@code new DataLoader(ds, batchSize).sampler(s)}.
  */
 public interface Sampler {
-    /** The indices of one pass, in order; mirrors {@code iter(sampler)}. */
+    /** {@return the indices of one pass, in order; mirrors {@code iter(sampler)}} */
     long[] indices();
 
-    /** How many indices a pass yields; mirrors {@code len(sampler)}. */
+    /** {@return how many indices a pass yields; mirrors {@code len(sampler)}} */
     long size();
 }

@@ -13,7 +13,15 @@ public final class TensorDataset implements Dataset {
     private final Tensor inputs;
     private final Tensor labels;
 
-    /** A dataset of {@code inputs[i], labels[i]} pairs. */
+    /**
+     * A dataset of {@code inputs[i], labels[i]} pairs. Both tensors are retained, so they outlive
+     * the scope they were made in.
+     *
+     * @param inputs the inputs, samples along the first dimension
+     * @param labels the labels, samples along the first dimension, as many as {@code inputs} has
+     * @throws IllegalArgumentException when a tensor is 0-dimensional or the first dimensions
+     *     differ
+     */
     public TensorDataset(Tensor inputs, Tensor labels) {
         if (inputs.dim() == 0 || labels.dim() == 0) {
             throw new IllegalArgumentException("TensorDataset needs tensors with a first (sample) dimension");
@@ -26,12 +34,12 @@ public final class TensorDataset implements Dataset {
         this.labels = labels.retain();
     }
 
-    /** All inputs. */
+    /** {@return all inputs, samples along the first dimension} */
     public Tensor inputs() {
         return inputs;
     }
 
-    /** All labels. */
+    /** {@return all labels, samples along the first dimension} */
     public Tensor labels() {
         return labels;
     }

@@ -35,15 +35,18 @@ public final class WorkerInfo {
         this.generator = new Generator().manualSeed(seed);
     }
 
-    /** The worker the calling thread is, or {@code null} outside a loader's workers; mirrors {@code get_worker_info()}. */
+    /**
+     * {@return the worker the calling thread is, or {@code null} outside a loader's workers;
+     * mirrors {@code get_worker_info()}}
+     */
     public static WorkerInfo get() {
         return CURRENT.get();
     }
 
     /**
-     * The generator random augmentation should draw from: the worker's own on a worker thread,
-     * the global generator ({@link Generator#defaultGenerator()}, seeded by {@code Torch.manualSeed})
-     * elsewhere.
+     * {@return the generator random augmentation should draw from: the worker's own on a worker
+     * thread, the global generator ({@link Generator#defaultGenerator()}, seeded by {@code
+     * Torch.manualSeed}) elsewhere}
      */
     public static Generator currentGenerator() {
         WorkerInfo info = CURRENT.get();
@@ -59,22 +62,22 @@ public final class WorkerInfo {
         CURRENT.remove();
     }
 
-    /** The worker's index, 0 to {@code numWorkers - 1}; mirrors {@code .id}. */
+    /** {@return the worker's index, 0 to {@code numWorkers - 1}; mirrors {@code .id}} */
     public int id() {
         return id;
     }
 
-    /** The number of workers of the loader; mirrors {@code .num_workers}. */
+    /** {@return the number of workers of the loader; mirrors {@code .num_workers}} */
     public int numWorkers() {
         return numWorkers;
     }
 
-    /** The seed of this worker's generator, {@code baseSeed + id}; mirrors {@code .seed}. */
+    /** {@return the seed of this worker's generator, {@code baseSeed + id}; mirrors {@code .seed}} */
     public long seed() {
         return seed;
     }
 
-    /** This worker's generator. */
+    /** {@return this worker's generator, seeded with {@link #seed()}} */
     public Generator generator() {
         return generator;
     }

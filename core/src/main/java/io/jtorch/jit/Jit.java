@@ -30,6 +30,12 @@ public final class Jit {
      * Loads a TorchScript file onto the CPU with {@link LoadOptions#defaults()}; mirrors
      * {@code torch.jit.load(path)}, except that a file whose code would run while loading, or
      * reaches files or the process, is refused (see {@link #load(Path, LoadOptions)}).
+     *
+     * @param path the TorchScript file, as {@code torch.jit.save} writes it
+     * @return the loaded program, on the CPU
+     * @throws NoSuchFileException when the file does not exist
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when the file is not a TorchScript program, or is refused
      */
     public static ScriptModule load(Path path) throws IOException {
         return load(path, LoadOptions.defaults());
@@ -38,7 +44,11 @@ public final class Jit {
     /**
      * Loads a TorchScript file onto {@code device}; mirrors {@code torch.jit.load(path, map_location)}.
      *
+     * @param path the TorchScript file
+     * @param device PyTorch's {@code map_location}: the device every tensor is loaded onto
+     * @return the loaded program, on {@code device}
      * @throws NoSuchFileException when the file does not exist
+     * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException when the file is not a TorchScript program (a weights file,
      *     a pickled Python module, a damaged or truncated file), saying which and what to do
      */
@@ -50,6 +60,11 @@ public final class Jit {
      * Loads a TorchScript file onto {@code device}, allocating at most {@code maxBytes} bytes of
      * tensor memory: a file whose storages declare more is refused before libtorch reads it.
      *
+     * @param path the TorchScript file
+     * @param device the device every tensor is loaded onto
+     * @param maxBytes the most bytes of tensor memory the file may declare, 0 or more
+     * @return the loaded program, on {@code device}
+     * @throws IOException as {@link #load(Path, Device)}
      * @throws IllegalArgumentException as {@link #load(Path, Device)}, and for a file over the limit
      */
     public static ScriptModule load(Path path, Device device, long maxBytes) throws IOException {
@@ -63,7 +78,12 @@ public final class Jit {
      * {@link LoadOptions#trustCode()}) code that would run while loading or reaches files or the
      * process are refused; libtorch is then given a copy of exactly the bytes that were checked.
      *
+     * @param path the TorchScript file
+     * @param options the device, memory limit and code policy
+     * @return the loaded program, on {@code options.device()}
      * @throws NoSuchFileException when the file does not exist
+     * @throws IOException when the file, or the temporary copy handed to libtorch, cannot be
+     *     read or written
      * @throws IllegalArgumentException naming the file and what was refused
      */
     public static ScriptModule load(Path path, LoadOptions options) throws IOException {
@@ -96,6 +116,8 @@ public final class Jit {
      * modules with a Java {@code forward} of their own do not, anonymous and local classes
      * included.
      *
+     * @param module the Java module to translate, with its children
+     * @return the TorchScript module, sharing {@code module}'s parameters and buffers
      * @throws UnsupportedOperationException naming the first module that cannot be translated
      */
     public static ScriptModule script(Module module) {
@@ -103,9 +125,16 @@ public final class Jit {
     }
 
     /**
-     * The extra file {@code name} stored in a TorchScript archive (see
-     * {@link ScriptModule#save(Path, java.util.Map)}), or empty when there is none. Reads the
-     * archive only, without loading the program.
+     * {@return the extra file {@code name} stored in a TorchScript archive (see {@link
+     * ScriptModule#save(Path, java.util.Map)}), or empty when there is none} Reads the archive
+     * only, without loading the program; mirrors {@code _extra_files} of {@code torch.jit.load}.
+     *
+     * @param path the TorchScript file
+     * @param name the extra file's name, as given to {@code save}
+     * @throws NoSuchFileException when the file does not exist
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when the file is not a TorchScript archive, is damaged,
+     *     or its extra file declares more than 64 MiB
      */
     public static java.util.Optional<String> extraFile(Path path, String name) throws IOException {
         checkIsFile(path);

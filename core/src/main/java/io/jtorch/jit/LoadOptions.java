@@ -25,15 +25,21 @@ public final class LoadOptions {
     }
 
     /**
-     * The CPU, the default memory limit ({@link TorchSerialization#defaultMaxBytes()}), and code
-     * not trusted: a file whose code would run while it loads, or that calls operators reaching
-     * files or the process, is refused (see {@link #trustCode()}).
+     * {@return the default options: the CPU, the default memory limit ({@link
+     * TorchSerialization#defaultMaxBytes()}), and code not trusted} A file whose code would run
+     * while it loads, or that calls operators reaching files or the process, is refused (see
+     * {@link #trustCode()}).
      */
     public static LoadOptions defaults() {
         return new LoadOptions(Device.CPU, TorchSerialization.defaultMaxBytes(), false);
     }
 
-    /** These options, loading onto {@code device}; mirrors {@code map_location}. */
+    /**
+     * {@return these options, loading onto {@code device}; mirrors {@code map_location}}
+     *
+     * @param device the device every tensor is loaded onto
+     * @throws IllegalArgumentException when {@code device} is null
+     */
     public LoadOptions withDevice(Device device) {
         if (device == null) {
             throw new IllegalArgumentException("device must not be null");
@@ -41,7 +47,13 @@ public final class LoadOptions {
         return new LoadOptions(device, maxBytes, trustCode);
     }
 
-    /** These options, refusing a file whose tensors (storages plus a per-tensor cost) need more than {@code maxBytes}. */
+    /**
+     * {@return these options, refusing a file whose tensors (storages plus a per-tensor cost)
+     * need more than {@code maxBytes}}
+     *
+     * @param maxBytes the most bytes of tensor memory a file may need, 0 or more
+     * @throws IllegalArgumentException when {@code maxBytes} is negative
+     */
     public LoadOptions withMaxBytes(long maxBytes) {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes must be >= 0, got " + maxBytes);
@@ -55,22 +67,24 @@ public final class LoadOptions {
      * process ({@code torch.from_file}, {@code torch.save}, custom operator namespaces), as
      * {@code torch.jit.load} does. Only for files from authors you trust: TorchScript is code.
      * The archive checks (zip structure, tensor bounds, memory limit) still apply.
+     *
+     * @return these options, with the file's code trusted
      */
     public LoadOptions trustCode() {
         return new LoadOptions(device, maxBytes, true);
     }
 
-    /** The device tensors load onto. */
+    /** {@return the device tensors load onto} */
     public Device device() {
         return device;
     }
 
-    /** The most tensor memory the file may need. */
+    /** {@return the most tensor memory, in bytes, the file may need} */
     public long maxBytes() {
         return maxBytes;
     }
 
-    /** Whether the file's code is trusted (see {@link #trustCode()}). */
+    /** {@return whether the file's code is trusted (see {@link #trustCode()})} */
     public boolean trustsCode() {
         return trustCode;
     }

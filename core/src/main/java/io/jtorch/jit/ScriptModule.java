@@ -52,12 +52,29 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
         this.raw = raw.retainReference();
     }
 
-    /** Loads a TorchScript file onto the CPU; mirrors {@code torch.jit.load(path)}. */
+    /**
+     * Loads a TorchScript file onto the CPU; mirrors {@code torch.jit.load(path)}. Same as
+     * {@link Jit#load(Path)}.
+     *
+     * @param path the TorchScript file, as {@code torch.jit.save} writes it
+     * @return the loaded program, on the CPU
+     * @throws IOException when the file does not exist or cannot be read
+     * @throws IllegalArgumentException when the file is not a TorchScript program, or is refused
+     */
     public static ScriptModule load(Path path) throws IOException {
         return Jit.load(path);
     }
 
-    /** Loads a TorchScript file onto {@code device}; mirrors {@code torch.jit.load(path, map_location=device)}. */
+    /**
+     * Loads a TorchScript file onto {@code device}; mirrors {@code torch.jit.load(path,
+     * map_location=device)}. Same as {@link Jit#load(Path, Device)}.
+     *
+     * @param path the TorchScript file
+     * @param device PyTorch's {@code map_location}: the device every tensor is loaded onto
+     * @return the loaded program, on {@code device}
+     * @throws IOException when the file does not exist or cannot be read
+     * @throws IllegalArgumentException when the file is not a TorchScript program, or is refused
+     */
     public static ScriptModule load(Path path, Device device) throws IOException {
         return Jit.load(path, device);
     }
@@ -66,6 +83,14 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
      * Loads a TorchScript file onto {@code device}, allocating at most {@code maxBytes} bytes of
      * tensor memory (the default is {@link io.jtorch.serialization.TorchSerialization#defaultMaxBytes()});
      * a file that declares more is refused before anything is allocated.
+     *
+     * @param path the TorchScript file
+     * @param device the device every tensor is loaded onto
+     * @param maxBytes the most bytes of tensor memory the file may declare, 0 or more
+     * @return the loaded program, on {@code device}
+     * @throws IOException when the file does not exist or cannot be read
+     * @throws IllegalArgumentException when the file is not a TorchScript program, is refused or
+     *     declares more than {@code maxBytes}
      */
     public static ScriptModule load(Path path, Device device, long maxBytes) throws IOException {
         return Jit.load(path, device, maxBytes);
@@ -75,22 +100,28 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
      * Loads a TorchScript file as {@code options} say, e.g.
      * {@code ScriptModule.load(path, LoadOptions.defaults().trustCode())} for a file from a trusted
      * author whose code runs while loading; see {@link Jit#load(Path, LoadOptions)}.
+     *
+     * @param path the TorchScript file
+     * @param options the device, memory limit and code policy
+     * @return the loaded program, on {@code options.device()}
+     * @throws IOException when the file does not exist or cannot be read
+     * @throws IllegalArgumentException naming the file and what was refused
      */
     public static ScriptModule load(Path path, LoadOptions options) throws IOException {
         return Jit.load(path, options);
     }
 
-    /** The presets' module behind this one: the escape hatch to the whole TorchScript API. */
+    /** {@return the presets' module behind this one: the escape hatch to the whole TorchScript API} */
     public JitModule raw() {
         return raw;
     }
 
-    /** The TorchScript class name, e.g. {@code __torch__.torchvision.models.resnet.ResNet}. */
+    /** {@return the TorchScript class name, e.g. {@code __torch__.torchvision.models.resnet.ResNet}} */
     public String typeName() {
         return Slots.typeName(raw);
     }
 
-    /** The Python class's own name, e.g. {@code ResNet}; mirrors {@code original_name}. */
+    /** {@return the Python class's own name, e.g. {@code ResNet}; mirrors {@code original_name}} */
     public String originalName() {
         String t = typeName();
         return t.substring(t.lastIndexOf('.') + 1);
@@ -110,6 +141,8 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
      * {@code (logits, aux)}), this is its first tensor, the logits; {@link #forwardAll} gives them
      * all.
      *
+     * @param inputs the tensor arguments of {@code forward}, in order
+     * @return the result, or the first tensor of a tuple or list result
      * @throws IllegalStateException when the result holds no tensor
      */
     public Tensor forward(Tensor... inputs) {
@@ -132,6 +165,8 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
      * stay those of the Python tuple: {@code logits, aux2, aux1 = model(x)} reads
      * {@code out.get(0)}, {@code out.get(1)}, {@code out.get(2)}.
      *
+     * @param inputs the tensor arguments of {@code forward}, in order
+     * @return the result's tensors in order, {@code null} for each {@code None}
      * @throws IllegalStateException for a result that is not made of tensors and {@code None}s
      */
     public List<Tensor> forwardAll(Tensor... inputs) {
@@ -207,7 +242,13 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
         return (Module) memo.computeIfAbsent(this, k -> Heads.copyOf(this));
     }
 
-    /** The child at {@code index} in registration order, negative counting from the end, like {@code model[index]} on a scripted Sequential. */
+    /**
+     * {@return the child at {@code index} in registration order, like {@code model[index]} on a
+     * scripted Sequential}
+     *
+     * @param index the child's 0-based position, negative counting from the end
+     * @throws IndexOutOfBoundsException when there is no child at {@code index}
+     */
     public ScriptModule get(int index) {
         List<Module> kids = new ArrayList<>(namedChildren().values());
         int n = kids.size();
@@ -217,7 +258,12 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
         return (ScriptModule) kids.get(index < 0 ? index + n : index);
     }
 
-    /** The submodule at a dotted path such as {@code "classifier.6"} or {@code "layer4.1.conv2"}. */
+    /**
+     * {@return the submodule at a dotted path; mirrors {@code get_submodule(path)}}
+     *
+     * @param path the dotted path, such as {@code "classifier.6"} or {@code "layer4.1.conv2"}
+     * @throws IllegalArgumentException naming the part of the path that does not exist
+     */
     public ScriptModule get(String path) {
         return (ScriptModule) getSubmodule(path);
     }
@@ -306,6 +352,9 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
      * atomically: a crash never leaves a half-written file. A full disk, a vanished folder or a
      * read-only target end in an {@link IOException}, with the previous file intact and no
      * temporary file left.
+     *
+     * @param path the file to write
+     * @throws IOException when the file cannot be written
      */
     public void save(Path path) throws IOException {
         save(path, Map.of());
@@ -315,6 +364,11 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
      * Writes this module with extra text files stored beside the program, as
      * {@code torch.jit.save(m, path, _extra_files=...)} does; read them back with
      * {@link Jit#extraFile(Path, String)} or, in Python, {@code torch.jit.load(path, _extra_files=...)}.
+     * Replaced atomically, as {@link #save(Path)}.
+     *
+     * @param path the file to write
+     * @param extraFiles PyTorch's {@code _extra_files}: file names to their text contents
+     * @throws IOException when the file cannot be written
      */
     public void save(Path path, Map<String, String> extraFiles) throws IOException {
         org.bytedeco.pytorch.ExtraFilesMap extras = new org.bytedeco.pytorch.ExtraFilesMap();
@@ -333,17 +387,17 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
 
     // ---------------------------------------------------------------- heads
 
-    /** Whether this module is a scripted {@code nn.Sequential}, whose children run one after another. */
+    /** {@return whether this module is a scripted {@code nn.Sequential}, whose children run one after another} */
     public boolean isSequential() {
         return Scripting.isSequential(this);
     }
 
-    /** Whether this module is an {@code nn.Linear} (a scripted one, or one {@link Jit#script} made). */
+    /** {@return whether this module is an {@code nn.Linear} (a scripted one, or one {@link Jit#script} made)} */
     public boolean isLinear() {
         return Heads.isLinear(this);
     }
 
-    /** The dotted paths of every {@code nn.Linear} inside this module, in registration order. */
+    /** {@return the dotted paths of every {@code nn.Linear} inside this module, in registration order} */
     public List<String> linearPaths() {
         return Heads.linearPaths(this);
     }
@@ -353,8 +407,11 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
      * {@code outFeatures} outputs, initialised like a new {@code nn.Linear}; mirrors
      * {@code model.fc = nn.Linear(model.fc.in_features, n)}. The new parameters require grad.
      *
+     * @param path the dotted path of the Linear, such as {@code "fc"}
+     * @param outFeatures the new layer's {@code out_features}, at least 1
+     * @return this, for chaining
      * @throws IllegalArgumentException when nothing is at {@code path} or it is not a Linear,
-     *     listing the Linear layers there are
+     *     listing the Linear layers there are, or when {@code outFeatures} is below 1
      */
     public ScriptModule replaceLinear(String path, long outFeatures) {
         Heads.replaceLinear(this, path, outFeatures);
@@ -364,7 +421,12 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
     /**
      * Replaces the last {@code nn.Linear} (the classifier of ResNet's {@code fc}, VGG's
      * {@code classifier.6}, MobileNet's {@code classifier.1}, ViT's {@code heads.head}, a
-     * Sequential's last layer) for {@code outFeatures} classes. Returns the path it replaced.
+     * Sequential's last layer) for {@code outFeatures} classes, as {@link #replaceLinear} does.
+     *
+     * @param outFeatures the number of classes, at least 1
+     * @return the dotted path of the layer it replaced
+     * @throws IllegalArgumentException when the module has no Linear layer, or {@code
+     *     outFeatures} is below 1
      */
     public String replaceHead(long outFeatures) {
         return Heads.replaceHead(this, outFeatures);
@@ -373,7 +435,11 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
     /**
      * A new script module that returns what enters the {@code nn.Linear} at {@code path}: the
      * features a classifier head sees (the 512 values before a ResNet-18's {@code fc}), exactly.
-     * The original module is not changed. See {@link Heads#featuresBefore}.
+     * The original module is not changed; the copy has its own parameters.
+     *
+     * @param path the dotted path of the Linear, such as {@code "fc"}
+     * @return the copy ending before that Linear
+     * @throws IllegalArgumentException when nothing is at {@code path} or it is not a Linear
      */
     public ScriptModule featuresBefore(String path) {
         return Heads.featuresBefore(this, path);
@@ -382,6 +448,12 @@ public class ScriptModule extends Module implements io.jtorch.nn.Staged {
     /**
      * Children {@code from} (inclusive) to {@code to} (exclusive) of a scripted {@code nn.Sequential}
      * as a new script module sharing the same child modules; mirrors {@code model[from:to]}.
+     *
+     * @param from the first child's index, negative counting from the end; clamped to the
+     *     children as Python clamps a slice
+     * @param to the index after the last child, negative counting from the end; clamped likewise
+     * @return the new Sequential of those children, keeping their names
+     * @throws UnsupportedOperationException when this module is not a scripted Sequential
      */
     public ScriptModule slice(int from, int to) {
         return Scripting.slice(this, from, to);

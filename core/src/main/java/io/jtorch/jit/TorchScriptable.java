@@ -22,8 +22,8 @@ package io.jtorch.jit;
  */
 public interface TorchScriptable {
     /**
-     * TorchScript source of the class's methods, at least {@code forward}: each {@code def} at
-     * column 0, bodies indented by four spaces, lines ending in {@code \n}.
+     * {@return the TorchScript source of the class's methods, at least {@code forward}: each
+     * {@code def} at column 0, bodies indented by four spaces, lines ending in {@code \n}}
      */
     String torchScript();
 }

@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
  */
 public interface Staged {
     /**
-     * The stages by name, in order: a child's own name ({@code "layer4"}), or for a functional
-     * step a name with a dot in it ({@code "torch.flatten"}), which no child can have.
+     * {@return the stages by name, in order: a child's own name ({@code "layer4"}), or for a
+     * functional step a name with a dot in it ({@code "torch.flatten"}), which no child can have}
      *
      * @return the stages, first to last, as a new map; running them in order on an input gives
      *     {@code forward}'s output

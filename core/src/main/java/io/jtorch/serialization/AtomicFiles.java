@@ -44,6 +44,8 @@ public final class AtomicFiles {
      * is buffered; the writer may close it or not. When this returns, the new contents are on disk
      * (the file and, where the platform allows, its folder were flushed with {@code fsync}).
      *
+     * @param target the file to create or replace
+     * @param writer writes the new contents into the stream it is given
      * @throws java.nio.file.NoSuchFileException if the target's folder does not exist
      * @throws IOException what the writer or the file system threw; the target is then unchanged
      */
@@ -73,6 +75,12 @@ public final class AtomicFiles {
      * Writes {@code target} through a writer that needs a file path rather than a stream (libtorch
      * saving a TorchScript module, a chart library): {@code writer} fills the temporary file at
      * the path it is given, which then replaces the target as {@link #write(Path, IOConsumer)} does.
+     *
+     * @param target the file to create or replace
+     * @param writer writes the new contents to the path it is given, a file with the target's
+     *     name in a private staging folder
+     * @throws IOException what the writer or the file system threw, or when the writer produced
+     *     no file; the target is then unchanged
      */
     public static void writeVia(Path target, IOConsumer<Path> writer) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -109,6 +117,9 @@ public final class AtomicFiles {
      * {@code mkfifo}: Windows), this falls back to {@link #writeVia}, which does not have that
      * protection.
      *
+     * @param target the file to create or replace
+     * @param writer writes the new contents to the path it is given (a named pipe, or a staging
+     *     file on the fallback)
      * @throws java.nio.file.NoSuchFileException if the target's folder does not exist
      * @throws IOException what the file system or the writer threw; the target is then unchanged
      */
@@ -138,6 +149,10 @@ public final class AtomicFiles {
      * files moved into place one by one, say), named {@code .<name>.<host>-<pid>-<random>.tmp}.
      * Such folders (and temporary files) that processes of this machine left behind when they were
      * killed are deleted first. The caller deletes the folder when done.
+     *
+     * @param target the file the folder's contents will replace
+     * @return the new folder, in {@code target}'s folder
+     * @throws IOException when the folder cannot be created
      */
     public static Path stagingDirectory(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -154,7 +169,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** Deletes {@code root} and everything below it, quietly: what cannot be deleted is left. */
+    /**
+     * Deletes {@code root} and everything below it, quietly: what cannot be deleted is left.
+     *
+     * @param root the file or folder to delete; nothing happens when it does not exist
+     */
     public static void deleteTree(Path root) {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
@@ -172,7 +191,13 @@ public final class AtomicFiles {
         return "." + name + "." + HOST + "-" + PID + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
     }
 
-    /** Writes {@code bytes} to {@code target} atomically; see {@link #write(Path, IOConsumer)}. */
+    /**
+     * Writes {@code bytes} to {@code target} atomically; see {@link #write(Path, IOConsumer)}.
+     *
+     * @param target the file to create or replace
+     * @param bytes the new contents
+     * @throws IOException what the file system threw; the target is then unchanged
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
     }

@@ -24,8 +24,15 @@ public final class ExtraFiles {
     private ExtraFiles() {}
 
     /**
-     * The extra file {@code name} of {@code archive} as UTF-8 text, or empty when there is none.
+     * {@return the extra file {@code name} of {@code archive} as UTF-8 text, or empty when there
+     * is none}
      *
+     * @param archive the TorchScript archive
+     * @param name the extra file's name, the key of {@code _extra_files}
+     * @param maxBytes the most bytes the extra file may inflate to, such as {@link
+     *     #DEFAULT_MAX_BYTES}
+     * @throws java.nio.file.NoSuchFileException if the archive does not exist
+     * @throws IOException if the archive cannot be read
      * @throws SerializationException if the file is not a readable zip archive, or the extra file
      *     declares or inflates to more than {@code maxBytes}
      */

@@ -10,6 +10,11 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface IOConsumer<T> {
-    /** Performs the action on {@code value}. */
+    /**
+     * Performs the action on {@code value}.
+     *
+     * @param value the value to act on
+     * @throws IOException when the I/O the action does fails
+     */
     void accept(T value) throws IOException;
 }

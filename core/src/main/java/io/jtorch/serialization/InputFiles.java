@@ -18,7 +18,9 @@ public final class InputFiles {
     /**
      * Throws unless {@code file} is a regular file.
      *
+     * @param file the file about to be opened for reading
      * @throws NoSuchFileException if it does not exist
+     * @throws IOException if its attributes cannot be read
      * @throws SerializationException if it is a folder, a named pipe, a device or a socket, naming which
      */
     public static void requireRegularFile(Path file) throws IOException {
@@ -32,7 +34,10 @@ public final class InputFiles {
      * Why {@code file} cannot be read as a regular file ({@code "is a named pipe (FIFO), not a
      * regular file"}), or {@code null} when it can.
      *
+     * @param file the file to look at, without opening it
+     * @return the reason, to follow the file's name in a message, or {@code null}
      * @throws NoSuchFileException if it does not exist
+     * @throws IOException if its attributes cannot be read
      */
     public static String problem(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);

@@ -39,14 +39,32 @@ import java.util.Map;
 public final class SafeTensors {
     private SafeTensors() {}
 
-    /** The tensors of {@code path} by name, in the header's order; mirrors {@code safetensors.torch.load_file(path)}. */
+    /**
+     * {@return the tensors of {@code path} by name, in the header's order; mirrors {@code
+     * safetensors.torch.load_file(path)}} Allocates at most {@link
+     * TorchSerialization#defaultMaxBytes()}.
+     *
+     * @param path the safetensors file
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws SerializationException if it is not a valid safetensors file, or is over the memory
+     *     limit
+     * @throws IOException if the file cannot be read
+     */
     public static Map<String, Tensor> load(Path path) throws IOException {
         return load(path, MemoryLimit.defaultMaxBytes());
     }
 
     /**
-     * The tensors of {@code path}, allocating at most {@code maxBytes} bytes; a file with more
-     * data is refused before anything is allocated (see {@link TorchSerialization#defaultMaxBytes()}).
+     * {@return the tensors of {@code path} by name, in the header's order, allocating at most
+     * {@code maxBytes} bytes} A file with more data is refused before anything is allocated (see
+     * {@link TorchSerialization#defaultMaxBytes()}).
+     *
+     * @param path the safetensors file
+     * @param maxBytes the most bytes the header and tensors may need
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws SerializationException if it is not a valid safetensors file, or needs more than
+     *     {@code maxBytes}
+     * @throws IOException if the file cannot be read
      */
     public static Map<String, Tensor> load(Path path, long maxBytes) throws IOException {
         InputFiles.requireRegularFile(path);
@@ -73,7 +91,15 @@ public final class SafeTensors {
         }
     }
 
-    /** The {@code __metadata__} strings of {@code path}'s header (empty when it has none); mirrors {@code safe_open(path).metadata()}. */
+    /**
+     * {@return the {@code __metadata__} strings of {@code path}'s header (empty when it has
+     * none); mirrors {@code safe_open(path).metadata()}} Reads the header only.
+     *
+     * @param path the safetensors file
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws SerializationException if its header is not a valid safetensors header
+     * @throws IOException if the file cannot be read
+     */
     public static Map<String, String> metadata(Path path) throws IOException {
         InputFiles.requireRegularFile(path);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -83,7 +109,16 @@ public final class SafeTensors {
         }
     }
 
-    /** Writes {@code tensors} to {@code path}; mirrors {@code safetensors.torch.save_file(tensors, path)}. */
+    /**
+     * Writes {@code tensors} to {@code path}, without metadata; mirrors {@code
+     * safetensors.torch.save_file(tensors, path)}. The file is replaced atomically.
+     *
+     * @param tensors the tensors by name, such as {@code model.stateDict()}; copied to the CPU
+     *     when elsewhere
+     * @param path the file to write
+     * @throws IllegalArgumentException for a name that is empty or {@code __metadata__}
+     * @throws IOException if the file cannot be written
+     */
     public static void save(Map<String, ? extends Tensor> tensors, Path path) throws IOException {
         save(tensors, path, null);
     }
@@ -95,7 +130,12 @@ public final class SafeTensors {
      * so that every tensor starts at a multiple of its element size, as the safetensors library
      * does. The file is replaced atomically (see {@link AtomicFiles}).
      *
+     * @param tensors the tensors by name, such as {@code model.stateDict()}; copied to the CPU
+     *     when elsewhere
+     * @param path the file to write
+     * @param metadata the header's {@code __metadata__} strings, or {@code null} for none
      * @throws IllegalArgumentException for a name that is empty or {@code __metadata__}
+     * @throws IOException if the file cannot be written
      */
     public static void save(Map<String, ? extends Tensor> tensors, Path path, Map<String, String> metadata) throws IOException {
         List<String> names = new ArrayList<>(tensors.keySet());

@@ -24,12 +24,15 @@ public final class ScriptArchive {
             this.typeName = typeName;
         }
 
-        /** The class's qualified name, e.g. {@code __torch__.torch.nn.modules.linear.Linear}. */
+        /** {@return the class's qualified name, e.g. {@code __torch__.torch.nn.modules.linear.Linear}} */
         public String typeName() {
             return typeName;
         }
 
-        /** The pickled state: a {@code Map<String, Object>} of attributes for modules, or null when none was given. */
+        /**
+         * {@return the pickled state: a {@code Map<String, Object>} of attributes for modules, or
+         * null when none was given}
+         */
         public Object state() {
             return state;
         }
@@ -66,27 +69,35 @@ public final class ScriptArchive {
         this.classes = Collections.unmodifiableSet(classes);
     }
 
-    /** The archive's top-level folder, e.g. {@code archive}. */
+    /** {@return the archive's top-level folder, e.g. {@code archive}} */
     public String prefix() {
         return prefix;
     }
 
-    /** The value {@code data.pkl} holds: the root module, a {@link ScriptObject}. */
+    /** {@return the value {@code data.pkl} holds: the root module, a {@link ScriptObject}} */
     public Object data() {
         return data;
     }
 
-    /** The TorchScript source files by entry name below the folder (e.g. {@code code/__torch__.py}), as text. */
+    /**
+     * {@return the TorchScript source files by entry name below the folder (e.g. {@code
+     * code/__torch__.py}), as text}
+     */
     public Map<String, String> code() {
         return code;
     }
 
-    /** The TorchScript classes whose objects {@code data.pkl} and {@code constants.pkl} hold. */
+    /** {@return the TorchScript classes whose objects {@code data.pkl} and {@code constants.pkl} hold} */
     public Set<String> classes() {
         return classes;
     }
 
-    /** The TorchScript source of the module {@code __torch__.a.b} ({@code code/__torch__/a/b.py}), or null. */
+    /**
+     * {@return the TorchScript source of a module, or null when the archive has none}
+     *
+     * @param module the module's qualified name, such as {@code __torch__.a.b} (read from {@code
+     *     code/__torch__/a/b.py})
+     */
     public String sourceOf(String module) {
         return code.get("code/" + module.replace('.', '/') + ".py");
     }

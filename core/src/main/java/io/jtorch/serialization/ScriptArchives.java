@@ -49,6 +49,11 @@ public final class ScriptArchives {
     /**
      * Reads and checks {@code file} without writing anything.
      *
+     * @param file the TorchScript archive
+     * @param maxBytes the most bytes its storages, objects and code may count for (see {@link
+     *     #PER_VALUE_BYTES} and {@link #PER_CODE_BYTE})
+     * @return the archive as read, nothing of it run
+     * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException naming the file and the first problem: not a TorchScript
      *     archive (a weights file, a pickled module, another zip), an ambiguous or damaged zip, a
      *     tensor outside its storage, a storage unlike its entry, more memory than {@code maxBytes}
@@ -61,6 +66,13 @@ public final class ScriptArchives {
      * {@link #read}, and writes to {@code copy} (when not null) an archive of exactly the entries
      * that were checked, with the bytes that were checked: the file to give libtorch. Entries that
      * {@code torch.jit.load} does not read are left out.
+     *
+     * @param file the TorchScript archive
+     * @param maxBytes the most bytes its storages, objects and code may count for
+     * @param copy where to write the checked archive, or {@code null} to write nothing
+     * @return the archive as read, nothing of it run
+     * @throws IOException when the file cannot be read or the copy cannot be written
+     * @throws IllegalArgumentException naming the file and the first problem, as {@link #read}
      */
     public static ScriptArchive check(Path file, long maxBytes, Path copy) throws IOException {
         byte[] head = FileSniffer.head(file);
@@ -256,6 +268,14 @@ public final class ScriptArchives {
     /**
      * The extra file {@code name} of a TorchScript archive ({@code extra/<name>}), read through
      * the same strict zip reader, refused when it declares more than {@code maxBytes}.
+     *
+     * @param file the TorchScript archive
+     * @param name the extra file's name, the key of {@code _extra_files}
+     * @param maxBytes the most bytes the extra file may declare
+     * @return the extra file as UTF-8 text, or empty when there is none
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when the file is not a zip jtorch can read, is damaged,
+     *     or the extra file declares more than {@code maxBytes}
      */
     public static Optional<String> extraFile(Path file, String name, long maxBytes) throws IOException {
         try (StrictZip zip = openZip(file)) {

@@ -18,18 +18,29 @@ public class SerializationException extends IOException {
 
     private final transient Path file;
 
-    /** An error about {@code file}; the message becomes {@code "<file>: <problem>"}. */
+    /**
+     * An error about {@code file}; the message becomes {@code "<file>: <problem>"}.
+     *
+     * @param file the file that could not be loaded
+     * @param problem what is wrong with it, as a clause that follows the file's name
+     */
     public SerializationException(Path file, String problem) {
         this(file, problem, null);
     }
 
-    /** An error about {@code file} with the exception that revealed it. */
+    /**
+     * An error about {@code file} with the exception that revealed it.
+     *
+     * @param file the file that could not be loaded
+     * @param problem what is wrong with it, as a clause that follows the file's name
+     * @param cause the exception that revealed the problem, or {@code null}
+     */
     public SerializationException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;
     }
 
-    /** The file that could not be loaded. */
+    /** {@return the file that could not be loaded; {@code null} after Java deserialization} */
     public Path file() {
         return file;
     }

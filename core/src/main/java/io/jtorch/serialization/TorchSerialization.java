@@ -48,15 +48,25 @@ public final class TorchSerialization {
     private TorchSerialization() {}
 
     /**
-     * The default limit on the tensor memory one load may allocate: the machine's physical memory
-     * (the container's limit inside a container). A file that declares more is refused before
-     * anything is allocated.
+     * {@return the default limit, in bytes, on the tensor memory one load may allocate: the
+     * machine's physical memory (the container's limit inside a container)} A file that declares
+     * more is refused before anything is allocated.
      */
     public static long defaultMaxBytes() {
         return MemoryLimit.defaultMaxBytes();
     }
 
-    /** The object saved in {@code path}; mirrors {@code torch.load(path, map_location="cpu", weights_only=True)}. */
+    /**
+     * {@return the object saved in {@code path}, as the class comment lists the types; mirrors
+     * {@code torch.load(path, map_location="cpu", weights_only=True)}} Allocates at most {@link
+     * #defaultMaxBytes()}.
+     *
+     * @param path a file written by {@code torch.save}
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws SerializationException if the file cannot be loaded, naming the file and the
+     *     problem
+     * @throws IOException if the file cannot be read
+     */
     public static Object load(Path path) throws IOException {
         return load(path, defaultMaxBytes());
     }
@@ -64,6 +74,14 @@ public final class TorchSerialization {
     /**
      * The object saved in {@code path}, allocating at most {@code maxBytes} bytes of tensor
      * memory; a file that needs more is refused before anything is allocated.
+     *
+     * @param path a file written by {@code torch.save}
+     * @param maxBytes the most bytes of tensor memory the load may allocate
+     * @return the object saved in the file
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws SerializationException if the file cannot be loaded or needs more than {@code
+     *     maxBytes}
+     * @throws IOException if the file cannot be read
      */
     public static Object load(Path path, long maxBytes) throws IOException {
         return TorchLoader.load(path, maxBytes);
@@ -73,14 +91,28 @@ public final class TorchSerialization {
      * The state dict saved in {@code path} by {@code torch.save(model.state_dict(), path)}: tensors
      * by name, in the file's order.
      *
-     * @throws SerializationException if the file holds anything but a flat mapping of names to
+     * @param path a file written by {@code torch.save(model.state_dict(), path)}
+     * @return the tensors by name
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException if the file cannot be read
+     * @throws SerializationException if the file cannot be loaded, or holds anything but a flat mapping of names to
      *     tensors (for a checkpoint that holds a state dict among other things, use {@link #load})
      */
     public static Map<String, Tensor> loadStateDict(Path path) throws IOException {
         return loadStateDict(path, defaultMaxBytes());
     }
 
-    /** {@link #loadStateDict(Path)} allocating at most {@code maxBytes} bytes of tensor memory. */
+    /**
+     * {@link #loadStateDict(Path)} allocating at most {@code maxBytes} bytes of tensor memory.
+     *
+     * @param path a file written by {@code torch.save(model.state_dict(), path)}
+     * @param maxBytes the most bytes of tensor memory the load may allocate
+     * @return the tensors by name, in the file's order
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException if the file cannot be read
+     * @throws SerializationException if the file cannot be loaded, needs more than {@code
+     *     maxBytes}, or holds anything but a flat mapping of names to tensors
+     */
     public static Map<String, Tensor> loadStateDict(Path path, long maxBytes) throws IOException {
         Object loaded = load(path, maxBytes);
         if (!(loaded instanceof Map)) {
@@ -110,7 +142,10 @@ public final class TorchSerialization {
      * outside tensors (newer versions read floats); files holding them load there with
      * {@code weights_only=False}.
      *
+     * @param obj the object to save, such as {@code model.stateDict()} or a checkpoint's map
+     * @param path the file to write
      * @throws IllegalArgumentException if {@code obj} holds a value of another type
+     * @throws IOException if the file cannot be written; the previous file is then unchanged
      */
     public static void save(Object obj, Path path) throws IOException {
         TorchPickler pickled = TorchPickler.pickle(obj);

@@ -40,7 +40,14 @@ public final class Checkpoint {
         this.contents = contents;
     }
 
-    /** A checkpoint of {@code model} and {@code optimizer}, to complete with the other setters and {@link Writer#save}. */
+    /**
+     * {@return a checkpoint of {@code model} and {@code optimizer}, to complete with the other
+     * setters and {@link Writer#save}}
+     *
+     * @param model the model whose {@code state_dict} is saved under {@code "model"}
+     * @param optimizer the optimizer whose state is saved under {@code "optimizer"}, or {@code
+     *     null} to save none
+     */
     public static Writer of(Module model, Optimizer optimizer) {
         return new Writer(model, optimizer);
     }
@@ -52,6 +59,8 @@ public final class Checkpoint {
      * {@code scheduler} dicts, {@code rng_state} and {@code loader_rng_state} uint8 tensors,
      * {@code extra} a dict with string keys; each may be absent but {@code model}.
      *
+     * @param path the checkpoint file
+     * @return the checkpoint, ready for {@link #restore}
      * @throws IOException when the file is missing or damaged (see {@link TorchSerialization#load})
      * @throws IllegalArgumentException when a field has the wrong type or range, with one line
      *     naming the file and the field
@@ -125,7 +134,10 @@ public final class Checkpoint {
         return "a " + v.getClass().getSimpleName();
     }
 
-    /** The number of epochs completed when the checkpoint was written (0 when it does not say), from 0 to {@link #MAX_EPOCH}. */
+    /**
+     * {@return the number of epochs completed when the checkpoint was written (0 when it does
+     * not say), from 0 to {@link #MAX_EPOCH}}
+     */
     public int epoch() {
         Object e = contents.get("epoch");
         return e instanceof Long ? (int) (long) (Long) e : 0;
@@ -137,16 +149,19 @@ public final class Checkpoint {
         return e instanceof Map ? (Map<Object, Object>) e : Map.of();
     }
 
-    /** The caller's own values saved with {@link Writer#extra}, by name. */
+    /** {@return the caller's own values saved with {@link Writer#extra}, by name} */
     @SuppressWarnings("unchecked")
     public Map<String, Object> extra() {
         return (Map<String, Object>) (Map<?, ?>) extraMap();
     }
 
     /**
-     * The extra value {@code name} (saved with {@link Writer#extra}) as an int from {@code min}
-     * to {@code max}.
+     * {@return the extra value {@code name} (saved with {@link Writer#extra}) as an int from
+     * {@code min} to {@code max}}
      *
+     * @param name the name it was saved under
+     * @param min the smallest value accepted
+     * @param max the largest value accepted
      * @throws IllegalArgumentException naming the file and the field when it is missing, of another type or out of range
      */
     public long extraLong(String name, long min, long max) {
@@ -158,8 +173,9 @@ public final class Checkpoint {
     }
 
     /**
-     * The extra value {@code name} as a string.
+     * {@return the extra value {@code name} as a string}
      *
+     * @param name the name it was saved under
      * @throws IllegalArgumentException naming the file and the field when it is missing or not a string
      */
     public String extraString(String name) {
@@ -171,8 +187,9 @@ public final class Checkpoint {
     }
 
     /**
-     * The extra value {@code name} as a state dict: tensors by name.
+     * {@return the extra value {@code name} as a state dict: tensors by name}
      *
+     * @param name the name it was saved under
      * @throws IllegalArgumentException naming the file and the field when it is missing or holds anything else
      */
     @SuppressWarnings("unchecked")
@@ -190,7 +207,7 @@ public final class Checkpoint {
         return (Map<String, Tensor>) v;
     }
 
-    /** The saved model weights, by parameter name. */
+    /** {@return the saved model weights (the {@code "model"} entry), by parameter name} */
     @SuppressWarnings("unchecked")
     public Map<String, Tensor> modelState() {
         return (Map<String, Tensor>) contents.get("model");
@@ -201,6 +218,12 @@ public final class Checkpoint {
      * scheduler's, the global generator's and the loader's shuffling generator's. Pass
      * {@code null} for what the run does not have. Returns {@link #epoch()}, the epoch to continue after.
      *
+     * @param model the model to load the weights into, with {@code strict=True}
+     * @param optimizer the optimizer to load the state into, or {@code null}
+     * @param scheduler the learning-rate scheduler to load the state into, or {@code null}
+     * @param loader the loader whose shuffling generator is restored when it is seeded, or
+     *     {@code null}
+     * @return the number of epochs completed, {@link #epoch()}
      * @throws IllegalArgumentException naming the file and the field when a field the run needs
      *     is missing or does not fit the model, optimizer or scheduler (a tampered or foreign file)
      */
@@ -258,31 +281,59 @@ public final class Checkpoint {
             this.optimizer = optimizer;
         }
 
-        /** Also saves the scheduler's state. */
+        /**
+         * Also saves the scheduler's state, under {@code "scheduler"}.
+         *
+         * @param scheduler the learning-rate scheduler, or {@code null} for none
+         * @return this, for chaining
+         */
         public Writer scheduler(LRScheduler scheduler) {
             this.scheduler = scheduler;
             return this;
         }
 
-        /** Also saves the shuffling state of a seeded loader, so the resumed run draws the same batches. */
+        /**
+         * Also saves the shuffling state of a seeded loader, so the resumed run draws the same
+         * batches.
+         *
+         * @param loader the training loader; an unseeded one adds nothing
+         * @return this, for chaining
+         */
         public Writer loader(DataLoader loader) {
             this.loader = loader;
             return this;
         }
 
-        /** The number of epochs completed. */
+        /**
+         * Sets the number of epochs completed, saved under {@code "epoch"} (default 0).
+         *
+         * @param epoch the epochs completed, 0 to {@link #MAX_EPOCH} for the file to load back
+         * @return this, for chaining
+         */
         public Writer epoch(int epoch) {
             this.epoch = epoch;
             return this;
         }
 
-        /** A value of the caller's own: a number, string, tensor, or map or list of them. */
+        /**
+         * Adds a value of the caller's own, saved in the {@code "extra"} dict.
+         *
+         * @param name the key, read back with {@link Checkpoint#extra()} and its typed getters
+         * @param value a number, string, tensor, or map or list of them
+         * @return this, for chaining
+         */
         public Writer extra(String name, Object value) {
             extra.put(name, value);
             return this;
         }
 
-        /** Writes the checkpoint to {@code path}, replacing any file there atomically. */
+        /**
+         * Writes the checkpoint to {@code path} with {@code torch.save}'s format, replacing any
+         * file there atomically. The global generator's state is saved under {@code "rng_state"}.
+         *
+         * @param path the file to write
+         * @throws IOException when the file cannot be written
+         */
         public void save(Path path) throws IOException {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", model.stateDict());

@@ -10,7 +10,7 @@ package io.jtorch.train;
  * @param cached whether the frozen prefix's outputs came from the feature cache
  */
 public record EpochStats(double meanLoss, long samples, long batches, double seconds, boolean cached) {
-    /** Samples per second. */
+    /** {@return the samples per second of the pass, 0 when it took no measurable time} */
     public double throughput() {
         return seconds > 0 ? samples / seconds : 0;
     }

@@ -68,10 +68,19 @@ public final class FeatureCache {
 
     private final Map<Dataset, Entry> features = new IdentityHashMap<>();
 
+    /** An empty cache: features are computed the first time a dataset is trained on. */
+    public FeatureCache() {}
+
     /** Features of one dataset, with what they were computed from. */
     private record Entry(List<String> prefix, long[] fingerprint, TensorDataset features) {}
 
-    /** Why the cache cannot be used for {@code model} on {@code dataset}, or {@code null} when it can. */
+    /**
+     * {@return why the cache cannot be used for {@code model} on {@code dataset}, or {@code null}
+     * when it can}
+     *
+     * @param model the model, read as a chain of stages
+     * @param dataset the dataset the model would be trained on
+     */
     public static String whyNot(Module model, Dataset dataset) {
         return analyse(model, dataset).whyNot();
     }

@@ -51,14 +51,25 @@ public final class Trainer {
     private String lastReason = "";
     private Device device;
 
-    /** A trainer that updates {@code model} with {@code optimizer} to reduce {@code loss}. */
+    /**
+     * A trainer that updates {@code model} with {@code optimizer} to reduce {@code loss}.
+     *
+     * @param model the model to train, possibly a {@link DistributedDataParallel}
+     * @param optimizer the optimizer over the model's trainable parameters
+     * @param loss the loss of the model's output against the batch's labels
+     */
     public Trainer(Module model, Optimizer optimizer, Loss loss) {
         this.model = model;
         this.optimizer = optimizer;
         this.loss = loss;
     }
 
-    /** Turns the frozen-prefix feature cache on (the default) or off; returns this. */
+    /**
+     * Turns the frozen-prefix feature cache on (the default) or off; returns this.
+     *
+     * @param enabled whether to use the cache; turning it off drops the features cached so far
+     * @return this, for chaining
+     */
     public Trainer featureCache(boolean enabled) {
         this.useCache = enabled;
         if (!enabled) {
@@ -72,23 +83,40 @@ public final class Trainer {
      * with {@code model.to(device)}); returns this. For a CUDA device, batches are first put in
      * page-locked memory and copied without blocking, as {@code DataLoader(pin_memory=True)} and
      * {@code .to(device, non_blocking=True)} do.
+     *
+     * @param device the device the model runs on, or {@code null} to leave batches where the
+     *     loader puts them
+     * @return this, for chaining
      */
     public Trainer device(Device device) {
         this.device = device;
         return this;
     }
 
-    /** The model being trained. */
+    /** {@return the model being trained, as it was given} */
     public Module model() {
         return model;
     }
 
-    /** One pass over {@code loader}. */
+    /**
+     * Trains for one pass over {@code loader}: for each batch, zero the gradients, forward, loss,
+     * backward, step (on cached features for the frozen prefix when the cache is on).
+     *
+     * @param loader the training data
+     * @return what the pass measured
+     */
     public EpochStats trainEpoch(DataLoader loader) {
         return trainEpoch(loader, ProgressListener.NONE);
     }
 
-    /** One pass over {@code loader}, reporting after each batch. */
+    /**
+     * Trains for one pass over {@code loader} as {@link #trainEpoch(DataLoader)} does, reporting
+     * to {@code listener} after each batch.
+     *
+     * @param loader the training data
+     * @param listener called after each batch with the progress of the epoch
+     * @return what the pass measured
+     */
     public EpochStats trainEpoch(DataLoader loader, ProgressListener listener) {
         Plan plan = plan(loader);
         long start = System.nanoTime();
@@ -114,7 +142,12 @@ public final class Trainer {
                 plan.cached);
     }
 
-    /** The mean loss and the accuracy of the model on {@code loader}'s data, in eval mode and without gradients. */
+    /**
+     * {@return the mean loss and the accuracy of the model on {@code loader}'s data, in eval
+     * mode and without gradients} Each module's training mode is put back afterwards.
+     *
+     * @param loader the evaluation data
+     */
     public Evaluation evaluate(DataLoader loader) {
         long start = System.nanoTime();
         List<Boolean> modes = new ArrayList<>();
@@ -145,7 +178,12 @@ public final class Trainer {
                 samples, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Whether the cache is in use for {@code loader}, and if not, why: for logs and summaries. */
+    /**
+     * {@return whether the cache is in use for {@code loader}, and if not, why: a line starting
+     * with {@code "on: "} or {@code "off"}, for logs and summaries}
+     *
+     * @param loader the loader whose dataset would be cached
+     */
     public String featureCacheStatus(DataLoader loader) {
         if (!useCache) {
             return "off (turned off)";

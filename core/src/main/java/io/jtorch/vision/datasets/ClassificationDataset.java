@@ -33,7 +33,14 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
     private final long[] labels;
     private final List<String> classes;
 
-    /** A dataset with sample labels {@code labels}, each an index into {@code classes}. */
+    /**
+     * A dataset with sample labels {@code labels}, each an index into {@code classes}.
+     *
+     * @param labels each sample's label, in dataset order; kept, not copied
+     * @param classes the class names, label {@code i} naming {@code classes.get(i)}; copied
+     * @throws IllegalArgumentException naming the sample when a label is not an index into
+     *     {@code classes}
+     */
     protected ClassificationDataset(long[] labels, List<String> classes) {
         this.classes = List.copyOf(classes);
         for (int i = 0; i < labels.length; i++) {
@@ -45,7 +52,15 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
         this.labels = labels;
     }
 
-    /** A dataset of the samples at {@code indices} (in that order), relabelled and with new classes. */
+    /**
+     * {@return a dataset of the samples at {@code indices} (in that order), relabelled and with
+     * new classes, keeping this dataset's settings} The cutting methods call it with checked
+     * arguments.
+     *
+     * @param indices this dataset's indices of the samples to keep, in their new order
+     * @param newLabels the new label of each kept sample, an index into {@code newClasses}
+     * @param newClasses the class names of the new dataset
+     */
     protected abstract D select(long[] indices, long[] newLabels, List<String> newClasses);
 
     @Override
@@ -53,12 +68,15 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
         return labels.length;
     }
 
-    /** The class names, label {@code i} naming {@code classes().get(i)}; mirrors torchvision's {@code .classes}. */
+    /**
+     * {@return the class names, label {@code i} naming {@code classes().get(i)}; mirrors
+     * torchvision's {@code .classes}}
+     */
     public List<String> classes() {
         return classes;
     }
 
-    /** Each class name's label; mirrors torchvision's {@code .class_to_idx}. */
+    /** {@return each class name's label, in label order; mirrors torchvision's {@code .class_to_idx}} */
     public Map<String, Integer> classToIdx() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (int i = 0; i < classes.size(); i++) {
@@ -67,18 +85,23 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
         return out;
     }
 
-    /** All labels as int64 of shape (N); mirrors torchvision's {@code .targets}. */
+    /** {@return all labels as a new int64 tensor of shape (N); mirrors torchvision's {@code .targets}} */
     public Tensor targets() {
         return Torch.tensor(labels.clone());
     }
 
-    /** The label of sample {@code index}. */
+    /**
+     * {@return the label of sample {@code index}, an index into {@link #classes()}}
+     *
+     * @param index the sample's 0-based index
+     * @throws IndexOutOfBoundsException when {@code index} is not below {@link #size()}
+     */
     public long label(long index) {
         checkIndex(index);
         return labels[(int) index];
     }
 
-    /** The number of samples of each class, by label. */
+    /** {@return the number of samples of each class, indexed by label} */
     public long[] classCounts() {
         long[] counts = new long[classes.size()];
         for (long label : labels) {
@@ -87,7 +110,13 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
         return counts;
     }
 
-    /** The samples at {@code indices}, in that order; mirrors {@code torch.utils.data.Subset(dataset, indices)}. */
+    /**
+     * {@return the samples at {@code indices}, in that order, with this dataset's classes;
+     * mirrors {@code torch.utils.data.Subset(dataset, indices)}}
+     *
+     * @param indices the 0-based indices of the samples to keep; an index may repeat
+     * @throws IndexOutOfBoundsException when an index is out of range
+     */
     public D subset(long[] indices) {
         long[] newLabels = new long[indices.length];
         for (int i = 0; i < indices.length; i++) {
@@ -101,6 +130,11 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
      * Only the samples of the given classes, relabelled {@code 0..k-1} in the order given, with
      * their class names kept: {@code keepClasses(4, 0)} makes class 4 label 0 and class 0 label 1.
      * Samples stay in dataset order.
+     *
+     * @param labels the labels of the classes to keep, each once, in their new label order
+     * @return the samples of those classes, relabelled
+     * @throws IllegalArgumentException when no class is given, or one is out of range or given
+     *     twice
      */
     public D keepClasses(int... labels) {
         if (labels.length == 0) {
@@ -135,7 +169,14 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
         return select(indices, newLabels, newClasses);
     }
 
-    /** {@link #keepClasses(int...)} by class name: {@code keepClasses("Coat", "Shirt")}. */
+    /**
+     * {@link #keepClasses(int...)} by class name: {@code keepClasses("Coat", "Shirt")}.
+     *
+     * @param names the names of the classes to keep, each once, in their new label order
+     * @return the samples of those classes, relabelled
+     * @throws IllegalArgumentException when a name is not a class, or as {@link
+     *     #keepClasses(int...)}
+     */
     public D keepClasses(String... names) {
         Map<String, Integer> toIdx = classToIdx();
         int[] labels = new int[names.length];
@@ -158,7 +199,11 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
      *                  for c in range(len(classes))]).sort().values
      * }</pre>
      *
-     * @throws IllegalArgumentException naming the class when a class has fewer than {@code n} samples
+     * @param n the number of samples to keep of each class, at least 1
+     * @param seed the seed of the generator the choice draws from
+     * @return {@code n} samples of each class, in dataset order
+     * @throws IllegalArgumentException naming the class when a class has fewer than {@code n}
+     *     samples, or when {@code n} is below 1
      */
     public D samplesPerClass(int n, long seed) {
         if (n < 1) {
@@ -186,6 +231,12 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
      * one, so that every class stays in the training part), chosen at random with {@code seed} as
      * {@link #samplesPerClass} chooses them: the first ones of each class's permutation are held
      * out. Both parts keep dataset order.
+     *
+     * @param heldOutFraction the fraction of each class to hold out, strictly between 0 and 1
+     * @param seed the seed of the generator the choice draws from
+     * @return the training part and the held-out part
+     * @throws IllegalArgumentException when {@code heldOutFraction} is not strictly between 0
+     *     and 1
      */
     public Split<D> split(double heldOutFraction, long seed) {
         if (!(heldOutFraction > 0 && heldOutFraction < 1)) {
@@ -233,7 +284,12 @@ public abstract class ClassificationDataset<D extends ClassificationDataset<D>> 
         return out;
     }
 
-    /** Throws a readable {@link IndexOutOfBoundsException} unless {@code 0 <= index < size()}. */
+    /**
+     * Throws a readable {@link IndexOutOfBoundsException} unless {@code 0 <= index < size()}.
+     *
+     * @param index the sample index to check
+     * @throws IndexOutOfBoundsException naming the index and the size when it is out of range
+     */
     protected final void checkIndex(long index) {
         if (index < 0 || index >= labels.length) {
             throw new IndexOutOfBoundsException("index " + index + " is out of range for a dataset of size " + labels.length);

@@ -22,6 +22,13 @@ public class FashionMNIST extends MNIST {
      * Reads the training split ({@code train-*}) or the test split ({@code t10k-*}) from the IDX
      * files in {@code root}; mirrors {@code FashionMNIST(root, train=train)} with the files
      * directly in {@code root}.
+     *
+     * @param root the folder holding the IDX files, each optionally {@code .gz}
+     * @param train whether to read the training split ({@code train-*}, 60,000 images in the
+     *     published files) rather than the test split ({@code t10k-*}, 10,000)
+     * @throws IllegalArgumentException when a file is missing, truncated or not in IDX format,
+     *     or the counts of images and labels differ
+     * @throws java.io.UncheckedIOException when a file cannot be read
      */
     public FashionMNIST(Path root, boolean train) {
         super(Idx.read(root, train ? "train" : "t10k"), CLASSES);
@@ -31,12 +38,31 @@ public class FashionMNIST extends MNIST {
         super(idx, CLASSES);
     }
 
-    /** Reads IDX images and labels (gzipped or not) to their end, closing both streams. */
+    /**
+     * {@return the dataset of IDX images and labels (gzipped or not), read to their end, both
+     * streams closed; Fashion-MNIST's class names}
+     *
+     * @param images an IDX file of uint8 images, shape (N, H, W)
+     * @param labels an IDX file of N uint8 labels
+     * @throws IllegalArgumentException when the data is truncated or not in IDX format, or the
+     *     counts of images and labels differ
+     * @throws java.io.UncheckedIOException when a stream cannot be read
+     */
     public static FashionMNIST fromStreams(InputStream images, InputStream labels) {
         return new FashionMNIST(Idx.read(images, "images stream", labels, "labels stream"));
     }
 
-    /** Reads IDX images and labels from classpath resources, e.g. {@code "io/jtorch/cli/default/newtask-val-images-idx3-ubyte.gz"}. */
+    /**
+     * {@return the dataset of IDX images and labels read from classpath resources;
+     * Fashion-MNIST's class names}
+     *
+     * @param images the images' resource name, e.g. {@code
+     *     "io/jtorch/cli/default/newtask-val-images-idx3-ubyte.gz"}
+     * @param labels the labels' resource name
+     * @throws IllegalArgumentException when a resource does not exist, is truncated or not in
+     *     IDX format, or the counts of images and labels differ
+     * @throws java.io.UncheckedIOException when a resource cannot be read
+     */
     public static FashionMNIST fromResources(String images, String labels) {
         return new FashionMNIST(readResources(images, labels));
     }

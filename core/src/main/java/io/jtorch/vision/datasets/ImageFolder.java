@@ -77,8 +77,10 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
     private LongUnaryOperator targetTransform;
 
     /**
-     * Lists the class folders under {@code root} and their image files.
+     * Lists the class folders under {@code root} and their image files; mirrors {@code
+     * ImageFolder(root)} with {@code transform=ToTensor()}.
      *
+     * @param root the folder holding one subfolder per class
      * @throws IllegalArgumentException if {@code root} is not a folder, has fewer than two class
      *     folders, or a class folder holds no image file
      */
@@ -90,6 +92,12 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
      * Lists the classes and images under {@code root}, each sample's input being
      * {@code transform} of its decoded uint8 (C, H, W) image; mirrors
      * {@code ImageFolder(root, transform=transform)}.
+     *
+     * @param root the folder holding one subfolder per class
+     * @param transform makes each sample's input from its decoded uint8 (C, H, W) image, or null
+     *     for the float [0, 1] image
+     * @throws IllegalArgumentException if {@code root} is not a folder, has fewer than two class
+     *     folders, or a class folder holds no image file
      */
     public ImageFolder(Path root, Transform transform) {
         this(root);
@@ -107,7 +115,15 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
         this.skipped = skipped;
     }
 
-    /** Decodes images to 1 channel (grayscale, like {@code transforms.Grayscale()}) or 3 (RGB, the default). Returns this. */
+    /**
+     * Decodes images to 1 channel (grayscale, like {@code transforms.Grayscale()}) or 3 (RGB, the
+     * default). Returns this.
+     *
+     * @param channels 1 or 3
+     * @return this, for chaining
+     * @throws IllegalArgumentException when {@code channels} is neither 1 nor 3, or does not match
+     *     the number of means set with {@link #normalize(double[], double[])}
+     */
     public ImageFolder channels(int channels) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("ImageFolder reads images as 1 (grayscale) or 3 (RGB) channels, not " + channels);
@@ -121,12 +137,25 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
      * Expects every image to be {@code height x width}; one of another size fails with an error
      * naming the file and both sizes. Without {@code imageSize} or {@link #resize}, images keep their
      * own sizes, and a batch of images of different sizes fails. Returns this.
+     *
+     * @param height the images' height in pixels, at least 1
+     * @param width the images' width in pixels, at least 1
+     * @return this, for chaining
+     * @throws IllegalArgumentException when a size is below 1
      */
     public ImageFolder imageSize(int height, int width) {
         return sizeAndResize(height, width, false);
     }
 
-    /** Resizes every image to {@code height x width} (bilinear, as PIL does); mirrors {@code transforms.Resize((height, width))}. Returns this. */
+    /**
+     * Resizes every image to {@code height x width} (bilinear, as PIL does); mirrors {@code
+     * transforms.Resize((height, width))}. Returns this.
+     *
+     * @param height the height in pixels to resize to, at least 1
+     * @param width the width in pixels to resize to, at least 1
+     * @return this, for chaining
+     * @throws IllegalArgumentException when a size is below 1
+     */
     public ImageFolder resize(int height, int width) {
         return sizeAndResize(height, width, true);
     }
@@ -146,6 +175,8 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
      * {@link #channels}, and {@link #resize} or {@link #imageSize} if set), instead of the
      * float [0, 1] image; null returns to that. Mirrors the {@code transform} argument. Returns this.
      *
+     * @param transform the transform of each decoded image, or null
+     * @return this, for chaining
      * @throws IllegalArgumentException if {@link #normalize} was set: normalise in the transform
      */
     public ImageFolder transform(Transform transform) {
@@ -156,23 +187,46 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
         return this;
     }
 
-    /** The transform of the inputs, or null. */
+    /** {@return the transform of the inputs, or null when inputs are the float [0, 1] images} */
     public Transform transform() {
         return transform;
     }
 
-    /** Maps each label before it is returned; mirrors the {@code target_transform} argument. Returns this. */
+    /**
+     * Maps each label before it is returned; mirrors the {@code target_transform} argument.
+     * Returns this.
+     *
+     * @param targetTransform maps a sample's label to the label returned, or null for none
+     * @return this, for chaining
+     */
     public ImageFolder targetTransform(LongUnaryOperator targetTransform) {
         this.targetTransform = targetTransform;
         return this;
     }
 
-    /** Normalises every channel to {@code (x - mean) / std}; mirrors {@code transforms.Normalize((mean,), (std,))}. Returns this. */
+    /**
+     * Normalises every channel to {@code (x - mean) / std}; mirrors {@code
+     * transforms.Normalize((mean,), (std,))}. Returns this.
+     *
+     * @param mean the mean to subtract from every channel
+     * @param std the standard deviation to divide every channel by, above 0
+     * @return this, for chaining
+     * @throws IllegalArgumentException when {@code std} is not above 0, or a transform is set
+     */
     public ImageFolder normalize(double mean, double std) {
         return normalize(new double[] {mean}, new double[] {std});
     }
 
-    /** Normalises channel {@code c} to {@code (x - mean[c]) / std[c]}; mirrors {@code transforms.Normalize(mean, std)}. Returns this. */
+    /**
+     * Normalises channel {@code c} to {@code (x - mean[c]) / std[c]}; mirrors {@code
+     * transforms.Normalize(mean, std)}. Returns this.
+     *
+     * @param mean the mean of each channel, one value for all or one per channel; copied
+     * @param std the standard deviation of each channel, as many as {@code mean}, each above 0
+     * @return this, for chaining
+     * @throws IllegalArgumentException when the lengths differ or do not fit the channels, a
+     *     {@code std} is not above 0, or a transform is set
+     */
     public ImageFolder normalize(double[] mean, double[] std) {
         if (mean.length != std.length) {
             throw new IllegalArgumentException("normalize needs as many means as stds, got " + mean.length + " and " + std.length);
@@ -197,23 +251,28 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
         }
     }
 
-    /** The number of channels of each input. */
+    /** {@return the number of channels of each decoded image, 1 or 3} */
     public int channels() {
         return channels;
     }
 
-    /** The folder the classes are read from. */
+    /** {@return the folder the classes are read from} */
     public Path root() {
         return root;
     }
 
-    /** The image file of sample {@code index}; mirrors {@code dataset.samples[index][0]}. */
+    /**
+     * {@return the image file of sample {@code index}; mirrors {@code dataset.samples[index][0]}}
+     *
+     * @param index the sample's 0-based index
+     * @throws IndexOutOfBoundsException when {@code index} is out of range
+     */
     public Path path(long index) {
         checkIndex(index);
         return root.resolve(files.get((int) index));
     }
 
-    /** Files that were skipped because they are not images with a supported extension, for a warning. */
+    /** {@return the files that were skipped because they are not images with a supported extension, for a warning} */
     public List<Path> skipped() {
         return skipped;
     }

@@ -17,8 +17,8 @@ public final class Images {
     private Images() {}
 
     /**
-     * The most pixels (width times height) an image file may declare; mirrors PIL's
-     * {@code Image.MAX_IMAGE_PIXELS}. Every image jtorch reads ({@link #readImage},
+     * {@return the most pixels (width times height) an image file may declare; mirrors PIL's
+     * {@code Image.MAX_IMAGE_PIXELS}} Every image jtorch reads ({@link #readImage},
      * {@link #read}, {@link ImageFolder}) is checked against it from its header, before it is
      * decoded, so a small file declaring a gigantic image (a decompression bomb) is refused
      * instead of filling the heap. Default {@value #DEFAULT_MAX_IMAGE_PIXELS}, or the system
@@ -28,7 +28,12 @@ public final class Images {
         return maxImagePixels;
     }
 
-    /** Sets {@link #maxImagePixels()} for the whole JVM. */
+    /**
+     * Sets {@link #maxImagePixels()} for the whole JVM.
+     *
+     * @param pixels the most pixels (width times height) an image may declare, at least 1
+     * @throws IllegalArgumentException when {@code pixels} is below 1
+     */
     public static void setMaxImagePixels(long pixels) {
         if (pixels < 1) {
             throw new IllegalArgumentException("the pixel limit must be at least 1, got " + pixels);
@@ -41,6 +46,12 @@ public final class Images {
      * {@code torchvision.io.read_image(file, ImageReadMode.RGB)}, and {@code PILToTensor()} of
      * torchvision's default loader's {@code Image.open(file).convert("RGB")}. This is the image
      * that {@link ImageFolder} hands to its transform.
+     *
+     * @param file the image file: PNG, JPEG, BMP or TIFF
+     * @return the image as uint8 of shape (3, H, W)
+     * @throws IllegalArgumentException naming the file when it is not a regular file, not an
+     *     image javax.imageio decodes, or declares more than {@link #maxImagePixels()} pixels
+     * @throws java.io.UncheckedIOException naming the file when it cannot be read
      */
     public static Tensor readImage(Path file) {
         return readImage(file, 3);
@@ -50,6 +61,14 @@ public final class Images {
      * The image at {@code file} as uint8 ({@code channels}, H, W): 3 for RGB, 1 for grayscale
      * with PIL's weights ({@code convert("L")}); mirrors {@code read_image(file, ImageReadMode.GRAY)}
      * for 1.
+     *
+     * @param file the image file: PNG, JPEG, BMP or TIFF
+     * @param channels 1 (grayscale) or 3 (RGB)
+     * @return the image as uint8 of shape ({@code channels}, H, W)
+     * @throws IllegalArgumentException when {@code channels} is neither 1 nor 3, or naming the
+     *     file when it is not a regular file, not an image javax.imageio decodes, or declares
+     *     more than {@link #maxImagePixels()} pixels
+     * @throws java.io.UncheckedIOException naming the file when it cannot be read
      */
     public static Tensor readImage(Path file, int channels) {
         if (channels != 1 && channels != 3) {
@@ -64,14 +83,20 @@ public final class Images {
     }
 
     /**
-     * The image at {@code file} as float32 (C, H, W).
+     * {@return the image at {@code file} as float32 (C, H, W), values in [0, 1] then normalised
+     * when {@code mean} and {@code std} are given}
      *
+     * @param file the image file: PNG, JPEG, BMP or TIFF
      * @param channels 1 (grayscale) or 3 (RGB)
      * @param height the expected height, or 0 for any
      * @param width the expected width, or 0 for any
      * @param resize whether an image of another size is resized (otherwise it is an error naming both sizes)
      * @param mean per-channel means (one value for all channels), or null for none
      * @param std per-channel standard deviations, or null for none
+     * @throws IllegalArgumentException when {@code channels} is neither 1 nor 3, when the image
+     *     is not {@code height x width} and {@code resize} is false, or naming the file when it
+     *     cannot be decoded or is over the pixel limit
+     * @throws java.io.UncheckedIOException naming the file when it cannot be read
      */
     public static Tensor read(Path file, int channels, int height, int width, boolean resize, double[] mean, double[] std) {
         if (channels != 1 && channels != 3) {

@@ -43,6 +43,13 @@ public class MNIST extends ClassificationDataset<MNIST> {
      * Reads the training split ({@code train-*}) or the test split ({@code t10k-*}) from the IDX
      * files in {@code root}; mirrors {@code MNIST(root, train=train)} with the files directly in
      * {@code root}.
+     *
+     * @param root the folder holding the IDX files, each optionally {@code .gz}
+     * @param train whether to read the training split ({@code train-*}, 60,000 images in the
+     *     published files) rather than the test split ({@code t10k-*}, 10,000)
+     * @throws IllegalArgumentException when a file is missing, truncated or not in IDX format,
+     *     or the counts of images and labels differ
+     * @throws java.io.UncheckedIOException when a file cannot be read
      */
     public MNIST(Path root, boolean train) {
         this(Idx.read(root, train ? "train" : "t10k"), CLASSES);
@@ -58,17 +65,45 @@ public class MNIST extends ClassificationDataset<MNIST> {
         this.targets = Torch.tensor(labels).retain();
     }
 
-    /** Reads IDX images and labels (gzipped or not) to their end, closing both streams; MNIST's class names. */
+    /**
+     * {@return the dataset of IDX images and labels (gzipped or not), read to their end, both
+     * streams closed; MNIST's class names}
+     *
+     * @param images an IDX file of uint8 images, shape (N, H, W)
+     * @param labels an IDX file of N uint8 labels
+     * @throws IllegalArgumentException when the data is truncated or not in IDX format, or the
+     *     counts of images and labels differ
+     * @throws java.io.UncheckedIOException when a stream cannot be read
+     */
     public static MNIST fromStreams(InputStream images, InputStream labels) {
         return fromStreams(images, labels, CLASSES);
     }
 
-    /** Reads IDX images and labels (gzipped or not) to their end, closing both streams; labels index {@code classes}. */
+    /**
+     * {@return the dataset of IDX images and labels (gzipped or not), read to their end, both
+     * streams closed; labels index {@code classes}}
+     *
+     * @param images an IDX file of uint8 images, shape (N, H, W)
+     * @param labels an IDX file of N uint8 labels, each below {@code classes.size()}
+     * @param classes the class names, by label
+     * @throws IllegalArgumentException when the data is truncated or not in IDX format, or the
+     *     counts of images and labels differ
+     * @throws java.io.UncheckedIOException when a stream cannot be read
+     */
     public static MNIST fromStreams(InputStream images, InputStream labels, List<String> classes) {
         return new MNIST(Idx.read(images, "images stream", labels, "labels stream"), classes);
     }
 
-    /** Reads IDX images and labels from classpath resources; MNIST's class names. */
+    /**
+     * {@return the dataset of IDX images and labels read from classpath resources; MNIST's class
+     * names}
+     *
+     * @param images the images' resource name
+     * @param labels the labels' resource name
+     * @throws IllegalArgumentException when a resource does not exist, is truncated or not in
+     *     IDX format, or the counts of images and labels differ
+     * @throws java.io.UncheckedIOException when a resource cannot be read
+     */
     public static MNIST fromResources(String images, String labels) {
         return fromResources(images, labels, CLASSES);
     }
@@ -76,6 +111,14 @@ public class MNIST extends ClassificationDataset<MNIST> {
     /**
      * Reads IDX images and labels from classpath resources such as
      * {@code "io/jtorch/cli/default/newtask-train-images-idx3-ubyte.gz"}; labels index {@code classes}.
+     *
+     * @param images the images' resource name
+     * @param labels the labels' resource name
+     * @param classes the class names, by label
+     * @return the dataset
+     * @throws IllegalArgumentException when a resource does not exist, is truncated or not in
+     *     IDX format, or the counts of images and labels differ
+     * @throws java.io.UncheckedIOException when a resource cannot be read
      */
     public static MNIST fromResources(String images, String labels, List<String> classes) {
         return new MNIST(readResources(images, labels), classes);
@@ -106,6 +149,11 @@ public class MNIST extends ClassificationDataset<MNIST> {
     /**
      * Normalises inputs to {@code (x - mean) / std} after scaling to [0, 1]; mirrors
      * {@code transforms.Normalize((mean,), (std,))}. Returns this.
+     *
+     * @param mean the mean to subtract, e.g. 0.1307 for MNIST
+     * @param std the standard deviation to divide by, above 0, e.g. 0.3081 for MNIST
+     * @return this, for chaining
+     * @throws IllegalArgumentException when {@code std} is not above 0
      */
     public MNIST normalize(double mean, double std) {
         if (!(std > 0)) {
@@ -116,7 +164,7 @@ public class MNIST extends ClassificationDataset<MNIST> {
         return this;
     }
 
-    /** All images as uint8 of shape (N, H, W), unscaled; mirrors torchvision's {@code .data}. */
+    /** {@return all images as uint8 of shape (N, H, W), unscaled; mirrors torchvision's {@code .data}} */
     public Tensor data() {
         return data;
     }
