@@ -19,8 +19,6 @@ public interface Staged {
      * {@return the stages by name, in order: a child's own name ({@code "layer4"}), or for a
      * functional step a name with a dot in it ({@code "torch.flatten"}), which no child can have}
      *
-     * @return the stages, first to last, as a new map; running them in order on an input gives
-     *     {@code forward}'s output
      * @throws UnsupportedOperationException when {@code forward} is not such a chain (the
      *     message says why), for modules that can only tell by looking
      */
