@@ -27,7 +27,7 @@ import java.util.function.LongFunction;
  * (N, 3, H, W), output (N, num_classes). Replace the head as in Python:
  * {@code model.classifier().set(-1, new Linear(1280, 10))}.
  */
-public class EfficientNet extends VisionModel<EfficientNet> implements TorchScriptable {
+public class EfficientNet extends FeaturesClassifierModel<EfficientNet> {
     /**
      * The general form; mirrors {@code EfficientNet(inverted_residual_setting, dropout, stochastic_depth_prob,
      * num_classes, norm_layer, last_channel)}. {@code lastChannel} 0 means four times the last
@@ -365,53 +365,9 @@ public class EfficientNet extends VisionModel<EfficientNet> implements TorchScri
         return efficientnetV2S(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@return the convolutional trunk; mirrors {@code model.features}} */
-    public Sequential features() {
-        return Parts.sequential(this, "features", child("features"));
-    }
-
-    /** {@return the head, {@code Sequential(Dropout, Linear)}; mirrors {@code model.classifier}} */
-    public Sequential classifier() {
-        return Parts.sequential(this, "classifier", child("classifier"));
-    }
-
-    /**
-     * Replaces the trunk; mirrors {@code model.features = ...}.
-     *
-     * @param features the new feature extractor
-     */
-    public void setFeatures(Module features) {
-        registerModule("features", features);
-    }
-
-    /**
-     * Replaces the head; mirrors {@code model.classifier = ...}.
-     *
-     * @param classifier the new classification head
-     */
-    public void setClassifier(Module classifier) {
-        registerModule("classifier", classifier);
-    }
-
     /** The final classifier layer, {@code classifier.1}, as torchvision names it. */
     @Override
     public String headPath() {
         return "classifier.1";
-    }
-
-    @Override
-    public Tensor forward(Tensor x) {
-        x = child("features").forward(x);
-        x = child("avgpool").forward(x);
-        return child("classifier").forward(x.flatten(1, -1));
-    }
-
-    @Override
-    public String torchScript() {
-        return "def forward(self, x: Tensor) -> Tensor:\n"
-                + "    x = self.features.forward(x)\n"
-                + "    x = self.avgpool.forward(x)\n"
-                + "    x = torch.flatten(x, 1)\n"
-                + "    return self.classifier.forward(x)\n";
     }
 }

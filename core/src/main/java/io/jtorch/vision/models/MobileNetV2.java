@@ -23,7 +23,7 @@ import java.util.List;
  * <p>Shapes: input (N, 3, H, W), output (N, num_classes). Replace the head as in Python:
  * {@code model.classifier().set(-1, new Linear(model.lastChannel(), 10))}.
  */
-public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScriptable, io.jtorch.nn.Staged {
+public class MobileNetV2 extends FeaturesClassifierModel<MobileNetV2> implements io.jtorch.nn.Staged {
     /** torchvision's inverted residual setting: expansion t, channels c, repeats n, stride s. */
     private static final int[][] SETTING = {
         {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1},
@@ -112,45 +112,21 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
         return mobilenetV2(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@return the convolutional trunk; mirrors {@code model.features}} */
-    public Sequential features() {
-        return Parts.sequential(this, "features", child("features"));
-    }
-
-    /** {@return the head, {@code Sequential(Dropout, Linear)}; mirrors {@code model.classifier}} */
-    public Sequential classifier() {
-        return Parts.sequential(this, "classifier", child("classifier"));
-    }
-
-    /**
-     * Replaces the trunk; mirrors {@code model.features = ...}.
-     *
-     * @param features the new feature extractor
-     */
-    public void setFeatures(Module features) {
-        registerModule("features", features);
-    }
-
-    /**
-     * Replaces the head; mirrors {@code model.classifier = ...}.
-     *
-     * @param classifier the new classification head
-     */
-    public void setClassifier(Module classifier) {
-        registerModule("classifier", classifier);
-    }
-
     /** The final classifier layer, {@code classifier.1}, as torchvision names it. */
     @Override
     public String headPath() {
         return "classifier.1";
     }
 
+    /** Pools with {@code F.adaptive_avg_pool2d}, as torchvision's MobileNetV2 does (it has no {@code avgpool} child). */
     @Override
-    public Tensor forward(Tensor x) {
-        x = child("features").forward(x);
-        x = Functional.adaptiveAvgPool2d(x, new long[] {1, 1});
-        return child("classifier").forward(x.flatten(1, -1));
+    protected Tensor pool(Tensor features) {
+        return Functional.adaptiveAvgPool2d(features, new long[] {1, 1});
+    }
+
+    @Override
+    protected String poolScript() {
+        return "    x = torch.adaptive_avg_pool2d(x, [1, 1])\n";
     }
 
     /** The stages of {@link #forward}, for the frozen-prefix feature cache: {@code features}, the pooling, a flatten, {@code classifier}. */
@@ -162,15 +138,6 @@ public class MobileNetV2 extends VisionModel<MobileNetV2> implements TorchScript
         out.put("torch.flatten", new io.jtorch.nn.Flatten(1, -1));
         out.put("classifier", child("classifier"));
         return out;
-    }
-
-    @Override
-    public String torchScript() {
-        return "def forward(self, x: Tensor) -> Tensor:\n"
-                + "    x = self.features.forward(x)\n"
-                + "    x = torch.adaptive_avg_pool2d(x, [1, 1])\n"
-                + "    x = torch.flatten(x, 1)\n"
-                + "    return self.classifier.forward(x)\n";
     }
 
     /**

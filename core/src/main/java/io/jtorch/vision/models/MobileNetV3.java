@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * <p>Shapes: input (N, 3, H, W), output (N, num_classes). Replace the head as in Python:
  * {@code model.classifier().set(-1, new Linear(1280, 10))}.
  */
-public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScriptable {
+public class MobileNetV3 extends FeaturesClassifierModel<MobileNetV3> {
     /** One row of the paper's tables 1 and 2; mirrors {@code InvertedResidualConfig} (channels already scaled). */
     public record InvertedResidualConfig(long inputChannels, long kernel, long expandedChannels, long outChannels, boolean useSe,
                                          boolean useHs, long stride, long dilation) {
@@ -188,57 +188,10 @@ public class MobileNetV3 extends VisionModel<MobileNetV3> implements TorchScript
         return mobilenetV3Small(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@return the convolutional trunk; mirrors {@code model.features}} */
-    public Sequential features() {
-        return Parts.sequential(this, "features", child("features"));
-    }
-
-    /**
-     * {@return the head, {@code Sequential(Linear, Hardswish, Dropout, Linear)}; mirrors {@code
-     * model.classifier}}
-     */
-    public Sequential classifier() {
-        return Parts.sequential(this, "classifier", child("classifier"));
-    }
-
-    /**
-     * Replaces the trunk; mirrors {@code model.features = ...}.
-     *
-     * @param features the new feature extractor
-     */
-    public void setFeatures(Module features) {
-        registerModule("features", features);
-    }
-
-    /**
-     * Replaces the head; mirrors {@code model.classifier = ...}.
-     *
-     * @param classifier the new classification head
-     */
-    public void setClassifier(Module classifier) {
-        registerModule("classifier", classifier);
-    }
-
     /** The final classifier layer, {@code classifier.3}, as torchvision names it. */
     @Override
     public String headPath() {
         return "classifier.3";
-    }
-
-    @Override
-    public Tensor forward(Tensor x) {
-        x = child("features").forward(x);
-        x = child("avgpool").forward(x);
-        return child("classifier").forward(x.flatten(1, -1));
-    }
-
-    @Override
-    public String torchScript() {
-        return "def forward(self, x: Tensor) -> Tensor:\n"
-                + "    x = self.features.forward(x)\n"
-                + "    x = self.avgpool.forward(x)\n"
-                + "    x = torch.flatten(x, 1)\n"
-                + "    return self.classifier.forward(x)\n";
     }
 
     /**
