@@ -46,7 +46,8 @@ public final class Torch extends TorchFunctions {
      * after it. The default is libtorch's (one per physical core, or {@code OMP_NUM_THREADS});
      * {@code -Djtorch.threads=N} sets it when libtorch loads. Matrix products run in OpenBLAS,
      * whose own thread count is separate: one unless {@code OPENBLAS_NUM_THREADS} or
-     * {@code -Djtorch.blasThreads=N} says otherwise (README, "Threads").
+     * {@code -Djtorch.blasThreads=N} says otherwise (README, "Threads"). A fixed count switches
+     * off adaptive counts ({@link #setAdaptiveThreads}).
      *
      * @param threads the number of intra-op threads, at least 1
      * @throws IllegalArgumentException when {@code threads} is below 1
@@ -57,6 +58,34 @@ public final class Torch extends TorchFunctions {
         }
         threadsChosen = true;
         Native.setThreads(threads);
+    }
+
+    /**
+     * Switches thread counts that follow the machine's load on or off; jtorch's own, with no
+     * PyTorch counterpart ({@code -Djtorch.threads=auto} switches it on when libtorch loads).
+     * While other processes leave the cores free, libtorch runs its default intra-op count and
+     * OpenBLAS one thread per core; once they keep half a core or more busy, both drop to one
+     * thread, and they come back after a second of quiet. Each thread takes a new intra-op count
+     * at its next step boundary (a {@link Scope} or {@link NoGrad} block opened, a TorchScript
+     * module run). Faster on a machine whose load comes and goes (README, "Threads"), at a
+     * price: products and reductions split over another number of threads can round
+     * differently in the last bits, so two runs of one seeded program may differ slightly.
+     * Off by default; {@link #setNumThreads} switches it off too.
+     *
+     * @param on whether thread counts follow the load
+     * @throws UnsupportedOperationException when switching on where the load cannot be read
+     *     (it needs Linux's {@code /proc/stat})
+     */
+    public static void setAdaptiveThreads(boolean on) {
+        if (on) {
+            threadsChosen = true;
+        }
+        Native.setAdaptive(on);
+    }
+
+    /** {@return whether thread counts follow the machine's load ({@link #setAdaptiveThreads})} */
+    public static boolean adaptiveThreads() {
+        return io.jtorch.internal.AdaptiveThreads.enabled();
     }
 
     /** {@return the number of intra-op threads of the calling thread; mirrors {@code torch.get_num_threads}} */

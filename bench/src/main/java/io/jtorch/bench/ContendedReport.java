@@ -57,14 +57,19 @@ public final class ContendedReport {
             Map<String, Value> j = read(dir.resolve("contended-" + load + "-jtorch.txt"));
             Map<String, Value> d = read(dir.resolve("contended-" + load + "-openmp-default.txt"));
             Map<String, Value> p = read(dir.resolve("contended-" + load + "-python.txt"));
+            Map<String, Value> a = read(dir.resolve("contended-" + load + "-auto.txt"));
             if (j.isEmpty()) {
                 continue;
             }
             line(load, "seed step, DataLoader (ms)", j.get("seed_jtorch"), j.get("seed_raw_copy"), p.get("seed_python"));
             line(load, "seed step, one batch (ms)", j.get("seed_jtorch_fixed"), j.get("seed_raw"), p.get("seed_python_fixed"));
             line(load, "  OpenMP default policy (ms)", d.get("seed_jtorch"), d.get("seed_raw"), null);
+            line(load, "  threads=auto, DataLoader", a.get("seed_jtorch"), a.get("seed_raw_copy"), p.get("seed_python"));
+            line(load, "  threads=auto, one batch", a.get("seed_jtorch_fixed"), a.get("seed_raw"), p.get("seed_python_fixed"));
             line(load, "ResNet-18 step b16 (ms)", j.get("resnet18_step"), null, p.get("resnet18_step"));
+            line(load, "  threads=auto", a.get("resnet18_step"), null, p.get("resnet18_step"));
             line(load, "ResNet-18 infer b32 (ms)", j.get("resnet18_infer"), null, p.get("resnet18_infer"));
+            line(load, "  threads=auto", a.get("resnet18_infer"), null, p.get("resnet18_infer"));
             line(load, "2048x2048 matmul (GFLOP/s)", j.get("matmul_gflops"), null, p.get("matmul_gflops"));
             Value step = j.get("seed_jtorch_fixed");
             Value mm = j.get("matmul_gflops");
@@ -81,6 +86,12 @@ public final class ContendedReport {
             targets.append(ratioTarget("seed step jtorch / Python, one batch, " + load, j.get("seed_jtorch_fixed"), p.get("seed_python_fixed"), 1.0));
             targets.append(ratioTarget("ResNet-18 step jtorch / Python, " + load, j.get("resnet18_step"), p.get("resnet18_step"), 1.0));
             targets.append(ratioTarget("ResNet-18 inference jtorch / Python, " + load, j.get("resnet18_infer"), p.get("resnet18_infer"), 1.0));
+            if (!a.isEmpty()) {
+                targets.append(ratioTarget("threads=auto: seed step / Python, DataLoader, " + load, a.get("seed_jtorch"), p.get("seed_python"), 1.0));
+                targets.append(ratioTarget("threads=auto: seed step / Python, one batch, " + load, a.get("seed_jtorch_fixed"), p.get("seed_python_fixed"), 1.0));
+                targets.append(ratioTarget("threads=auto: ResNet-18 step / Python, " + load, a.get("resnet18_step"), p.get("resnet18_step"), 1.0));
+                targets.append(ratioTarget("threads=auto: ResNet-18 inference / Python, " + load, a.get("resnet18_infer"), p.get("resnet18_infer"), 1.0));
+            }
             if (load.equals("none")) {
                 targets.append(ratioTarget("seed step jtorch / raw presets copying batches, idle", j.get("seed_jtorch"), j.get("seed_raw_copy"), 1.05));
             }

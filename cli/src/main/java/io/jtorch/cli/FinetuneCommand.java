@@ -102,8 +102,9 @@ public final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "cpu|cuda", description = "where to train (default: ${DEFAULT-VALUE})")
     String device = "cpu";
 
-    @Option(names = "--threads", paramLabel = "N", description = "intra-op threads (default: libtorch's choice)")
-    Integer threads;
+    @Option(names = "--threads", paramLabel = "N|auto", description = "intra-op threads, or auto: thread counts that follow the "
+            + "machine's load, not reproducible to the last bit (default: libtorch's choice)")
+    String threads;
 
     @Option(names = "--no-feature-cache", negatable = false, description = "recompute the frozen layers every epoch instead of once")
     boolean noFeatureCache;
@@ -178,9 +179,15 @@ public final class FinetuneCommand implements Callable<Integer> {
         check(arch == null || resize == null, "--resize does not apply with --arch: images go through the weights' preset (resize, "
                 + "center crop), which the saved model records");
         ArchModel architecture = arch == null ? null : ArchModel.of(arch, weights);
-        if (threads != null) {
-            check(threads >= 1, "--threads must be at least 1");
-            Torch.setNumThreads(threads);
+        if ("auto".equalsIgnoreCase(threads)) {
+            try {
+                Torch.setAdaptiveThreads(true);
+            } catch (UnsupportedOperationException e) {
+                throw new UserError("--threads auto: " + e.getMessage());
+            }
+        } else if (threads != null) {
+            check(threads.matches("\\d{1,9}") && Integer.parseInt(threads) >= 1, "--threads must be at least 1, or auto");
+            Torch.setNumThreads(Integer.parseInt(threads));
         } else if (worker != null) {
             Torch.setNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / worker.localWorldSize()));
         }

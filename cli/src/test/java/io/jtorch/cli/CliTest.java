@@ -288,7 +288,8 @@ class CliTest {
         assertBadInput(run("finetune", "--lr", "-1"), "--lr must be a positive number");
         assertBadInput(run("finetune", "--resize", "big"), "--resize big: expected HEIGHTxWIDTH");
         assertBadInput(run("finetune", "--workers", "-1"), "--workers must be 0 or more");
-        assertBadInput(run("finetune", "--threads", "0"), "--threads must be at least 1");
+        assertBadInput(run("finetune", "--threads", "0"), "--threads must be at least 1, or auto");
+        assertBadInput(run("finetune", "--threads", "many"), "--threads must be at least 1, or auto");
         assertBadInput(run("finetune", "--epochs", "many"), "Invalid value for option '--epochs'");
         assertBadInput(run("frobnicate"), "Unmatched argument");
     }

@@ -15,8 +15,29 @@ import org.bytedeco.pytorch.global.torch;
  */
 public final class IntraOpThreads {
     private static final Object LOCK = new Object();
+    /** The global setting, as the user left it; 0 until first read. Guarded by LOCK. */
+    private static int global;
 
     private IntraOpThreads() {}
+
+    /** Records a new global setting ({@code Torch.setNumThreads}); call with the count just set. */
+    static void globalSet(int threads) {
+        synchronized (LOCK) {
+            global = threads;
+        }
+    }
+
+    /** {@return the global setting: the count a thread adopts on its first op} */
+    static int global() {
+        synchronized (LOCK) {
+            if (global == 0) {
+                int[] seen = new int[1];
+                runOnFreshThread(() -> seen[0] = torch.get_num_threads());
+                global = seen[0];
+            }
+            return global;
+        }
+    }
 
     /** Runs the calling thread's later libtorch ops on {@code threads} intra-op threads. */
     public static void setForCurrentThread(int threads) {
@@ -24,25 +45,31 @@ public final class IntraOpThreads {
             throw new IllegalArgumentException("the number of intra-op threads must be at least 1, got " + threads);
         }
         synchronized (LOCK) {
-            int global = torch.get_num_threads(); // a thread's first call adopts the global setting
-            if (global == threads) {
+            int restore = global();
+            if (torch.get_num_threads() == threads) { // a thread's first call adopts the global setting
                 return;
             }
             torch.set_num_threads(threads);
-            Thread restore = new Thread(() -> torch.set_num_threads(global), "jtorch-intra-op-threads");
-            restore.start();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    restore.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+            if (restore != threads) {
+                runOnFreshThread(() -> torch.set_num_threads(restore));
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void runOnFreshThread(Runnable r) {
+        Thread t = new Thread(r, "jtorch-intra-op-threads");
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

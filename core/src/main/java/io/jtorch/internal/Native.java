@@ -27,18 +27,47 @@ public final class Native {
     private Native() {}
 
     /**
-     * Applies the {@code jtorch.threads} system property, if set, as the intra-op thread count;
-     * otherwise keeps libtorch's own choice (which follows {@code OMP_NUM_THREADS}, else one
-     * thread per physical core). Then sets OpenBLAS's threads (see {@link #applyBlasThreads}).
-     * The wait policy of libtorch's OpenMP team was set before it loaded ({@link NativeEnv}).
+     * Applies the {@code jtorch.threads} system property, if set, as the intra-op thread count
+     * ({@code auto}: counts that follow the machine's load, {@link AdaptiveThreads}); otherwise
+     * keeps libtorch's own choice (which follows {@code OMP_NUM_THREADS}, else one thread per
+     * physical core). Then sets OpenBLAS's threads (see {@link #applyBlasThreads}). The wait
+     * policy of libtorch's OpenMP team was set before it loaded ({@link NativeEnv}).
      */
     private static void applyDefaultThreads() {
         String property = System.getProperty("jtorch.threads");
-        if (property != null) {
+        boolean adaptive = property != null && property.trim().equalsIgnoreCase("auto");
+        if (property != null && !adaptive) {
             int threads = parsePositive("jtorch.threads", property);
             org.bytedeco.pytorch.global.torch.set_num_threads(threads);
+            IntraOpThreads.globalSet(threads);
         }
         applyBlasThreads();
+        if (adaptive) {
+            setAdaptive(true);
+        }
+    }
+
+    /**
+     * Switches thread counts that follow the machine's load on or off ({@link AdaptiveThreads}).
+     * On: libtorch's default intra-op count and OpenBLAS on every core while the machine is
+     * quiet (OpenBLAS's count is left alone where {@code OPENBLAS_NUM_THREADS} or
+     * {@code -Djtorch.blasThreads} fixed it). Off: the counts in place before.
+     */
+    public static void setAdaptive(boolean on) {
+        if (on) {
+            AdaptiveThreads.enable(IntraOpThreads.global(), blasFixed() ? 0 : Runtime.getRuntime().availableProcessors());
+        } else {
+            AdaptiveThreads.disable(IntraOpThreads.global(), blasFixed() ? 0 : blasDefault());
+        }
+    }
+
+    private static boolean blasFixed() {
+        return System.getenv("OPENBLAS_NUM_THREADS") != null || System.getenv("GOTO_NUM_THREADS") != null
+                || System.getProperty("jtorch.blasThreads") != null;
+    }
+
+    private static int blasDefault() {
+        return 1;
     }
 
     private static int parsePositive(String name, String value) {
@@ -55,7 +84,9 @@ public final class Native {
 
     /** Sets libtorch's intra-op threads; mirrors {@code torch.set_num_threads}. */
     public static void setThreads(int threads) {
+        AdaptiveThreads.disable(threads, blasFixed() ? 0 : blasDefault());
         org.bytedeco.pytorch.global.torch.set_num_threads(threads);
+        IntraOpThreads.globalSet(threads);
     }
 
     /**
@@ -77,7 +108,7 @@ public final class Native {
             return;
         }
         String property = System.getProperty("jtorch.blasThreads");
-        int threads = property == null ? 1 : parsePositive("jtorch.blasThreads", property);
+        int threads = property == null ? blasDefault() : parsePositive("jtorch.blasThreads", property);
         try {
             org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
         } catch (LinkageError e) {

@@ -162,6 +162,7 @@ public abstract class Optimizer {
      * two threads at once is still not supported).
      */
     public synchronized void step() {
+        io.jtorch.internal.AdaptiveThreads.atStep();
         try (Scope scope = Scope.open(); NoGrad noGrad = Torch.noGrad()) {
             for (ParamGroup group : paramGroups) {
                 for (Parameter p : group.params()) {
