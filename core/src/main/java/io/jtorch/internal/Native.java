@@ -43,7 +43,12 @@ public final class Native {
         }
         applyBlasThreads();
         if (adaptive) {
-            setAdaptive(true);
+            try {
+                setAdaptive(true);
+            } catch (UnsupportedOperationException e) {
+                System.getLogger("io.jtorch").log(System.Logger.Level.WARNING,
+                        "-Djtorch.threads=auto: " + e.getMessage() + "; keeping libtorch's thread counts");
+            }
         }
     }
 

@@ -140,6 +140,24 @@ class AdaptiveThreadsTest {
         assertEquals(1, Native.blasThreads(), "and OpenBLAS goes back to one thread");
     }
 
+    /** {@code -Djtorch.threads=auto} switches adaptive counts on when libtorch loads; a number keeps them off. */
+    @Test
+    void thePropertySwitchesThemOn() throws Exception {
+        Assumptions.assumeTrue(MachineLoad.available(), "needs /proc/stat (Linux)");
+        assertTrue(runMain("auto").contains("sum 3.0 adaptive true"));
+        assertTrue(runMain("2").contains("sum 3.0 adaptive false"));
+    }
+
+    private static String runMain(String threads) throws Exception {
+        Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Djtorch.threads=" + threads, "-cp", System.getProperty("java.class.path"), AdaptiveThreadsMain.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the JVM did not finish");
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
     /** This process's own busy threads are not load. */
     @Test
     void ownWorkIsNotLoad() throws Exception {
