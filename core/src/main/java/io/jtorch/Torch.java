@@ -63,11 +63,11 @@ public final class Torch extends TorchFunctions {
     /**
      * Switches thread counts that follow the machine's load on or off; jtorch's own, with no
      * PyTorch counterpart ({@code -Djtorch.threads=auto} switches it on when libtorch loads).
-     * While other processes leave the cores free, libtorch runs its default intra-op count and
-     * OpenBLAS one thread per core; once they keep half a core or more busy, both drop to one
-     * thread, and they come back after a second of quiet. Each thread takes a new intra-op count
-     * at its next step boundary (a {@link Scope} or {@link NoGrad} block opened, a TorchScript
-     * module run). Faster on a machine whose load comes and goes (README, "Threads"), at a
+     * While other processes leave the cores free, OpenBLAS runs one thread per core; once they
+     * keep half a core or more busy it drops to one, and comes back after a second of quiet.
+     * A thread that trains in short steps (under 20 ms between its optimizer steps) runs on one
+     * intra-op thread while the machine is busy; longer steps, and threads that do not train,
+     * keep libtorch's count. Faster on a machine whose load comes and goes (README, "Threads"), at a
      * price: products and reductions split over another number of threads can round
      * differently in the last bits, so two runs of one seeded program may differ slightly.
      * Off by default; {@link #setNumThreads} switches it off too.

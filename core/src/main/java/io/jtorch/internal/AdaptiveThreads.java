@@ -67,7 +67,6 @@ public final class AdaptiveThreads {
 
     private static volatile boolean busy;
     private static volatile double lastOtherCores;
-    private static volatile long transitions;
     private static Thread monitor;
 
     private AdaptiveThreads() {}
@@ -125,7 +124,6 @@ public final class AdaptiveThreads {
                 boolean now = rule.update(others);
                 if (now != busy) {
                     blas.accept(now ? 1 : quietBlas);
-                    transitions++;
                     busy = now;
                 }
             }
@@ -171,11 +169,6 @@ public final class AdaptiveThreads {
     /** {@return the cores other processes kept busy at the last sample} */
     public static double lastOtherCores() {
         return lastOtherCores;
-    }
-
-    /** {@return how many times the counts changed since start} */
-    static long transitions() {
-        return transitions;
     }
 
     /** One training thread's recent step times and the count it runs on (0: its own, untouched). */

@@ -23,6 +23,8 @@ public final class Native {
     private static volatile boolean loaded;
     /** Why loading failed, repeated on every later call: a class whose initialiser failed says only "Could not initialize class". */
     private static volatile RuntimeException failure;
+    /** OpenBLAS's thread count unless the environment or {@code -Djtorch.blasThreads} says otherwise. */
+    private static final int BLAS_DEFAULT = 1;
 
     private Native() {}
 
@@ -62,17 +64,18 @@ public final class Native {
         if (on) {
             AdaptiveThreads.enable(IntraOpThreads.global(), blasFixed() ? 0 : Runtime.getRuntime().availableProcessors());
         } else {
-            AdaptiveThreads.disable(IntraOpThreads.global(), blasFixed() ? 0 : blasDefault());
+            AdaptiveThreads.disable(IntraOpThreads.global(), blasFixed() ? 0 : BLAS_DEFAULT);
         }
     }
 
-    private static boolean blasFixed() {
-        return System.getenv("OPENBLAS_NUM_THREADS") != null || System.getenv("GOTO_NUM_THREADS") != null
-                || System.getProperty("jtorch.blasThreads") != null;
+    /** {@return whether the environment sets OpenBLAS's thread count, which then always wins} */
+    private static boolean blasFromEnvironment() {
+        return System.getenv("OPENBLAS_NUM_THREADS") != null || System.getenv("GOTO_NUM_THREADS") != null;
     }
 
-    private static int blasDefault() {
-        return 1;
+    /** {@return whether the user fixed OpenBLAS's thread count, so that adaptive counts leave it alone} */
+    private static boolean blasFixed() {
+        return blasFromEnvironment() || System.getProperty("jtorch.blasThreads") != null;
     }
 
     private static int parsePositive(String name, String value) {
@@ -89,7 +92,7 @@ public final class Native {
 
     /** Sets libtorch's intra-op threads; mirrors {@code torch.set_num_threads}. */
     public static void setThreads(int threads) {
-        AdaptiveThreads.disable(threads, blasFixed() ? 0 : blasDefault());
+        AdaptiveThreads.disable(threads, blasFixed() ? 0 : BLAS_DEFAULT);
         org.bytedeco.pytorch.global.torch.set_num_threads(threads);
         IntraOpThreads.globalSet(threads);
     }
@@ -109,11 +112,11 @@ public final class Native {
      * quiet. libtorch's own parallel operations, and oneDNN's convolutions, keep every core.
      */
     static void applyBlasThreads() {
-        if (System.getenv("OPENBLAS_NUM_THREADS") != null || System.getenv("GOTO_NUM_THREADS") != null) {
+        if (blasFromEnvironment()) {
             return;
         }
         String property = System.getProperty("jtorch.blasThreads");
-        int threads = property == null ? blasDefault() : parsePositive("jtorch.blasThreads", property);
+        int threads = property == null ? BLAS_DEFAULT : parsePositive("jtorch.blasThreads", property);
         try {
             org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
         } catch (LinkageError e) {

@@ -1,7 +1,6 @@
 package io.jtorch.vision.models;
 
 import io.jtorch.Tensor;
-import io.jtorch.jit.TorchScriptable;
 import io.jtorch.nn.AdaptiveAvgPool2d;
 import io.jtorch.nn.Conv2d;
 import io.jtorch.nn.Flatten;
@@ -23,7 +22,7 @@ import java.util.List;
  * W at least 32, output (N, num_classes). Replace the head as in Python:
  * {@code model.classifier().set(-1, new Linear(768, 10))}.
  */
-public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
+public class ConvNeXt extends FeaturesClassifierModel<ConvNeXt> {
     /** One stage: its channels, the next stage's (0 for the last stage) and its number of blocks; mirrors {@code CNBlockConfig}. */
     public record CNBlockConfig(long inputChannels, long outChannels, long numLayers) {}
 
@@ -199,55 +198,20 @@ public class ConvNeXt extends VisionModel<ConvNeXt> implements TorchScriptable {
         return convnextLarge(weights.numClasses()).loadWeights(file);
     }
 
-    /** {@return the convolutional trunk; mirrors {@code model.features}} */
-    public Sequential features() {
-        return Parts.sequential(this, "features", child("features"));
-    }
-
-    /**
-     * {@return the head, {@code Sequential(LayerNorm2d, Flatten, Linear)}; mirrors {@code
-     * model.classifier}}
-     */
-    public Sequential classifier() {
-        return Parts.sequential(this, "classifier", child("classifier"));
-    }
-
-    /**
-     * Replaces the trunk; mirrors {@code model.features = ...}.
-     *
-     * @param features the new feature extractor
-     */
-    public void setFeatures(Module features) {
-        registerModule("features", features);
-    }
-
-    /**
-     * Replaces the head; mirrors {@code model.classifier = ...}.
-     *
-     * @param classifier the new classification head
-     */
-    public void setClassifier(Module classifier) {
-        registerModule("classifier", classifier);
-    }
-
     /** The final classifier layer, {@code classifier.2}, as torchvision names it. */
     @Override
     public String headPath() {
         return "classifier.2";
     }
 
+    /** The classifier, {@code Sequential(LayerNorm2d, Flatten, Linear)}, flattens the pooled features itself. */
     @Override
-    public Tensor forward(Tensor x) {
-        x = child("features").forward(x);
-        x = child("avgpool").forward(x);
-        return child("classifier").forward(x);
+    protected Tensor classifierInput(Tensor pooled) {
+        return pooled;
     }
 
     @Override
-    public String torchScript() {
-        return "def forward(self, x: Tensor) -> Tensor:\n"
-                + "    x = self.features.forward(x)\n"
-                + "    x = self.avgpool.forward(x)\n"
-                + "    return self.classifier.forward(x)\n";
+    protected String classifierInputScript() {
+        return "";
     }
 }

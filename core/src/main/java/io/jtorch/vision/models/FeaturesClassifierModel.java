@@ -7,8 +7,8 @@ import io.jtorch.nn.Sequential;
 
 /**
  * A torchvision model laid out as {@code features}, a global average pooling, a flatten and
- * {@code classifier} (EfficientNet, MobileNet V2 and V3): their shared accessors, forward and
- * TorchScript. Mirrors the part of those torchvision classes that reads {@code model.features}
+ * {@code classifier} (EfficientNet, MobileNet V2 and V3; ConvNeXt, whose classifier flattens
+ * itself): their shared accessors, forward and TorchScript. Mirrors the part of those torchvision classes that reads {@code model.features}
  * and {@code model.classifier}.
  *
  * @param <M> the model's own type, returned by the chained calls of {@link VisionModel}
@@ -59,10 +59,25 @@ public abstract class FeaturesClassifierModel<M extends FeaturesClassifierModel<
         return "    x = self.avgpool.forward(x)\n";
     }
 
+    /**
+     * {@return what {@code classifier} receives: the pooled features flattened to {@code (N, C)}
+     * by default}
+     *
+     * @param pooled the pooled features, shape {@code (N, C, 1, 1)}
+     */
+    protected Tensor classifierInput(Tensor pooled) {
+        return pooled.flatten(1, -1);
+    }
+
+    /** {@return the TorchScript line of {@link #classifierInput}, assigning {@code x}; empty when it passes {@code x} on} */
+    protected String classifierInputScript() {
+        return "    x = torch.flatten(x, 1)\n";
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         x = pool(child("features").forward(x));
-        return child("classifier").forward(x.flatten(1, -1));
+        return child("classifier").forward(classifierInput(x));
     }
 
     @Override
@@ -70,7 +85,7 @@ public abstract class FeaturesClassifierModel<M extends FeaturesClassifierModel<
         return "def forward(self, x: Tensor) -> Tensor:\n"
                 + "    x = self.features.forward(x)\n"
                 + poolScript()
-                + "    x = torch.flatten(x, 1)\n"
+                + classifierInputScript()
                 + "    return self.classifier.forward(x)\n";
     }
 }
