@@ -137,7 +137,7 @@ public final class Functional {
      * @param dilation the spacing between kernel elements (PyTorch's {@code dilation}, default 1)
      */
     public static Tensor maxPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation, boolean ceilMode) {
-        return op(() -> torch.max_pool2d(input.raw(), kernelSize, stride, padding, dilation, ceilMode));
+        return op(() -> MaxPooling.maxPool2d(input.raw(), kernelSize, stride, padding, dilation, ceilMode));
     }
 
     /**
