@@ -43,6 +43,143 @@ class AdaptiveThreadsTest {
         assertEquals(4, AdaptiveThreads.countFor(true, 0, 4), "no step measured yet");
     }
 
+    /** Feeds {@code steps} short steps of {@code who} to a trial; each lasts what {@code nanosAt} says for OpenBLAS's count at that moment. */
+    private static final class TrialDriver {
+        final AdaptiveThreads.BlasTrial trial;
+        int blas;
+        long now = 1_000_000_000L;
+        final List<Integer> switches = new ArrayList<>();
+
+        TrialDriver(int many) {
+            trial = new AdaptiveThreads.BlasTrial(many);
+            blas = many;
+        }
+
+        void steps(Thread who, int steps, java.util.function.IntToLongFunction nanosAt) {
+            for (int i = 0; i < steps; i++) {
+                long interval = nanosAt.applyAsLong(blas);
+                now += interval;
+                int to = trial.onQuietShortStep(who, interval, now);
+                if (to > 0) {
+                    assertTrue(to != blas, "a switch to the count OpenBLAS already runs on: " + to);
+                    blas = to;
+                    switches.add(to);
+                }
+            }
+        }
+    }
+
+    /** Calls of a whole trial: the one that starts it, then every block's skipped and timed steps. */
+    private static final int TRIAL = 1 + AdaptiveThreads.TRIAL_BLOCKS * (AdaptiveThreads.TRIAL_SKIP + AdaptiveThreads.TRIAL_STEPS);
+    private static final int BLOCK = AdaptiveThreads.TRIAL_SKIP + AdaptiveThreads.TRIAL_STEPS;
+
+    /** A driver whose thread has stepped through the warm-up: its next short step starts a trial. */
+    private static TrialDriver warmed(int many, Thread who) {
+        TrialDriver d = new TrialDriver(many);
+        d.steps(who, 1, n -> 1_000_000);
+        d.now += AdaptiveThreads.TRIAL_WARMUP_NANOS;
+        return d;
+    }
+
+    @Test
+    void noTrialWhileTheProcessWarmsUp() {
+        Thread me = Thread.currentThread();
+        TrialDriver d = new TrialDriver(2);
+        d.steps(me, 2000, n -> 1_000_000); // two seconds of steps
+        assertFalse(d.trial.running(), "the first trial waits for the JIT");
+        d.steps(me, 1001, n -> 1_000_000);
+        assertTrue(d.trial.running());
+    }
+
+    @Test
+    void aTrialKeepsEveryCoreOnlyWhereItIsFaster() {
+        Thread me = Thread.currentThread();
+        TrialDriver faster = warmed(2, me);
+        faster.steps(me, TRIAL, n -> n == 2 ? 600_000 : 900_000);
+        assertEquals(List.of(1, 2, 1, 2), faster.switches, "blocks on every core, one, one, every core, ..., then every core");
+        assertEquals(2, faster.trial.choice());
+        assertFalse(faster.trial.running());
+        assertTrue(faster.trial.verdict().contains("0.600 ms on 2 threads, 0.900 ms on one: 2"), faster.trial.verdict());
+
+        TrialDriver slower = warmed(2, me);
+        slower.steps(me, TRIAL, n -> n == 2 ? 1_100_000 : 900_000);
+        assertEquals(List.of(1, 2, 1, 2, 1), slower.switches, "every core is slower in this process: one thread stays");
+        assertEquals(1, slower.trial.choice());
+
+        TrialDriver level = warmed(2, me);
+        level.steps(me, TRIAL, n -> n == 2 ? 880_000 : 900_000);
+        assertEquals(1, level.trial.choice(), "within the margin: the fewer threads");
+    }
+
+    @Test
+    void theBlockOrderCancelsASteadyDrift() {
+        Thread me = Thread.currentThread();
+        // steps get slower all through the trial, by 1% of a step per step; both counts are equally
+        // fast: blocks in plain alternation would make every core look 14% faster
+        TrialDriver d = warmed(2, me);
+        long[] t = {1_000_000};
+        d.steps(me, TRIAL, n -> t[0] += 10_000);
+        assertEquals(1, d.trial.choice(), "a drift does not pass for a faster count: " + d.trial.verdict());
+        TrialDriver faster = warmed(2, me);
+        long[] u = {1_000_000};
+        faster.steps(me, TRIAL, n -> (u[0] += 10_000) * (n == 2 ? 8 : 10) / 10);
+        assertEquals(2, faster.trial.choice(), "a real difference under the same drift still shows: " + faster.trial.verdict());
+    }
+
+    @Test
+    void aVerdictHoldsThenTheTrialRunsAgain() {
+        Thread me = Thread.currentThread();
+        TrialDriver d = warmed(2, me);
+        d.steps(me, TRIAL, n -> n == 2 ? 1_100_000 : 900_000);
+        assertEquals(1, d.trial.choice());
+        int switches = d.switches.size();
+        d.steps(me, 5000, n -> 1_000_000); // five seconds
+        assertEquals(switches, d.switches.size(), "no trial while the verdict holds");
+        d.now += AdaptiveThreads.TRIAL_EVERY_NANOS;
+        d.steps(me, TRIAL, n -> n == 2 ? 500_000 : 900_000);
+        assertEquals(2, d.trial.choice(), "the next trial, now in favour of every core");
+        assertEquals(2, d.blas);
+    }
+
+    @Test
+    void aTrialFollowsOneThreadAndIsGivenUpWhenItStops() throws Exception {
+        Thread me = Thread.currentThread();
+        Thread other = new Thread(() -> {});
+        TrialDriver d = warmed(2, me);
+        d.steps(me, 1 + BLOCK + 1, n -> 1_000_000); // into the second block, on one thread
+        assertEquals(List.of(1), d.switches);
+        d.steps(other, 10, n -> 1_000_000);
+        assertEquals(List.of(1), d.switches, "another thread's steps while the trial's thread trains count for nothing");
+        d.steps(other, 1, n -> AdaptiveThreads.TRIAL_ABANDONED_NANOS + 1);
+        assertEquals(List.of(1, 2), d.switches, "the trial's thread stopped: the other starts a new trial, on every core first");
+        d.steps(other, TRIAL - 1, n -> n == 2 ? 1_200_000 : 1_000_000);
+        assertEquals(1, d.trial.choice());
+
+        TrialDriver aborted = warmed(2, me);
+        aborted.steps(me, BLOCK + 5, n -> 1_000_000);
+        aborted.trial.abort();
+        assertFalse(aborted.trial.running());
+        assertEquals(2, aborted.trial.choice(), "no verdict from an aborted trial");
+
+        TrialDriver fixed = warmed(1, me);
+        fixed.steps(me, 3 * TRIAL, n -> 1_000_000);
+        assertEquals(List.of(), fixed.switches, "OpenBLAS's count fixed by the user: no trials");
+    }
+
+    @Test
+    void aTrialLeftByItsThreadWithinAVerdictGoesBackToTheChoice() {
+        Thread me = Thread.currentThread();
+        Thread other = new Thread(() -> {});
+        TrialDriver d = warmed(2, me);
+        d.steps(me, TRIAL, n -> n == 2 ? 600_000 : 900_000);
+        assertEquals(2, d.trial.choice());
+        d.now += AdaptiveThreads.TRIAL_EVERY_NANOS;
+        d.steps(me, 1 + BLOCK + 1, n -> 1_000_000); // the next trial, into a block on one thread
+        assertEquals(1, d.blas);
+        d.steps(other, 1, n -> AdaptiveThreads.TRIAL_ABANDONED_NANOS + 1);
+        assertEquals(2, d.blas, "back to the last verdict's count");
+    }
+
     @Test
     void procCountersParse() {
         MachineLoad.Sample s = MachineLoad.parse("cpu  100 5 20 1000 7 1 2 30 0 0",
@@ -104,6 +241,32 @@ class AdaptiveThreadsTest {
         assertFalse(AdaptiveThreads.enabled());
         step(1, 0);
         assertEquals(original, Torch.getNumThreads(), "switched off: the thread goes back to the fixed count");
+    }
+
+    /** A trial through the real step hook: a process where one OpenBLAS thread is faster keeps one, also after a busy spell. */
+    @Test
+    void aTrialThroughTheStepHookKeepsTheFasterCount() throws Exception {
+        int original = Torch.getNumThreads();
+        double[] load = {0.0};
+        List<Integer> blas = new CopyOnWriteArrayList<>();
+        AdaptiveThreads.start(2, 2, () -> load[0], blas::add, 10);
+        try {
+            long end = System.nanoTime() + AdaptiveThreads.TRIAL_WARMUP_NANOS + 3_000_000_000L;
+            while (AdaptiveThreads.lastTrialVerdict() == null) {
+                assertTrue(System.nanoTime() < end, "no verdict within the warm-up and three seconds of trial");
+                AdaptiveThreads.atStep();
+                Thread.sleep(blas.get(blas.size() - 1) == 2 ? 4 : 1); // every core makes this "step" slower
+            }
+            assertTrue(AdaptiveThreads.lastTrialVerdict().endsWith(": 1 while the machine is quiet"), AdaptiveThreads.lastTrialVerdict());
+            assertEquals(1, (int) blas.get(blas.size() - 1), "kept one");
+            load[0] = 1.5;
+            waitFor(AdaptiveThreads::busy, "busy");
+            load[0] = 0.0;
+            waitFor(() -> !AdaptiveThreads.busy(), "quiet again");
+            assertEquals(List.of(1, 1), blas.subList(blas.size() - 2, blas.size()), "busy: one thread; quiet again: the trial's verdict, one");
+        } finally {
+            AdaptiveThreads.disable(original, 0);
+        }
     }
 
     /** The real switch, next to real busy processes: two {@code yes} on every core turn OpenBLAS down to one thread. */
