@@ -1,14 +1,7 @@
 package io.jtorch.bench;
 
-import io.jtorch.Scope;
-import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.internal.AdaptiveThreads;
-import io.jtorch.nn.CrossEntropyLoss;
-import io.jtorch.nn.Linear;
-import io.jtorch.nn.ReLU;
-import io.jtorch.nn.Sequential;
-import io.jtorch.optim.SGD;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,12 +21,7 @@ public final class AdaptiveTrialRun {
     public static void main(String[] args) {
         boolean auto = args.length > 0 && args[0].equals("auto");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 30;
-        Torch.manualSeed(0);
-        Sequential model = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 10));
-        SGD optimizer = new SGD(model.parameters(), 0.01);
-        CrossEntropyLoss criterion = new CrossEntropyLoss();
-        Tensor x = Torch.randn(64, 784).retain();
-        Tensor y = Torch.randint(0, 10, 64).retain();
+        SeedStep step = new SeedStep();
         if (auto) {
             Torch.setAdaptiveThreads(true);
         }
@@ -43,11 +31,7 @@ public final class AdaptiveTrialRun {
         while (System.nanoTime() - start < seconds * 1e9) {
             long t0 = System.nanoTime();
             for (int i = 0; i < 200; i++) {
-                try (Scope s = Scope.open()) {
-                    optimizer.zeroGrad();
-                    criterion.forward(model.forward(x), y).backward();
-                    optimizer.step();
-                }
+                step.run();
             }
             rounds.add((System.nanoTime() - t0) / 200 / 1e6);
             String verdict = AdaptiveThreads.lastTrialVerdict();

@@ -1,13 +1,6 @@
 package io.jtorch.bench;
 
-import io.jtorch.Scope;
-import io.jtorch.Tensor;
 import io.jtorch.Torch;
-import io.jtorch.nn.CrossEntropyLoss;
-import io.jtorch.nn.Linear;
-import io.jtorch.nn.ReLU;
-import io.jtorch.nn.Sequential;
-import io.jtorch.optim.SGD;
 import java.util.Arrays;
 import java.util.Locale;
 import org.bytedeco.openblas.presets.openblas_nolapack;
@@ -24,12 +17,7 @@ public final class ThreadSettingsRun {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
-        Torch.manualSeed(0);
-        Sequential model = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 10));
-        SGD optimizer = new SGD(model.parameters(), 0.01);
-        CrossEntropyLoss criterion = new CrossEntropyLoss();
-        Tensor x = Torch.randn(64, 784).retain();
-        Tensor y = Torch.randint(0, 10, 64).retain();
+        SeedStep step = new SeedStep();
         int[][] settings = {{1, 1}, {1, 2}, {2, 1}, {2, 2}};
         double[][] ms = new double[settings.length][rounds];
         for (int r = -3; r < rounds; r++) {
@@ -38,11 +26,7 @@ public final class ThreadSettingsRun {
                 openblas_nolapack.blas_set_num_threads(settings[k][1]);
                 long t0 = System.nanoTime();
                 for (int i = 0; i < 100; i++) {
-                    try (Scope s = Scope.open()) {
-                        optimizer.zeroGrad();
-                        criterion.forward(model.forward(x), y).backward();
-                        optimizer.step();
-                    }
+                    step.run();
                 }
                 if (r >= 0) {
                     ms[k][r] = (System.nanoTime() - t0) / 1e8;

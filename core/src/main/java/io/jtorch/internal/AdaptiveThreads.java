@@ -12,21 +12,23 @@ import java.util.function.IntConsumer;
  * runs one thread per core; as soon as others take half a core or more it drops to one, and it
  * comes back after a second of quiet. OpenBLAS's threads spin and yield inside every product:
  * on a quiet machine two made the seed step 1.3 times as fast in most JVMs, next to busy
- * neighbours they cost ten times the product itself. In some JVMs, though, two OpenBLAS threads
- * made the same step slower even on a quiet machine (a property of the process, not found), so
- * while the machine is quiet a thread that trains in short steps runs a trial ({@link BlasTrial}):
- * about a hundred steps, in alternating blocks on every core and on one thread, after which
- * OpenBLAS keeps the faster count until the next trial ten seconds later (the faster count
- * changed from one phase of a process to the next too). The first trial waits for three seconds
- * of steps, while the JIT compiles.
+ * neighbours they cost ten times the product itself.
  *
  * <p>libtorch's intra-op threads: a training thread whose steps (the intervals between its
- * optimizer steps, the shortest of the last five) are short, under {@link #SHORT_STEP_MILLIS} ms, runs on one thread while the
- * machine is busy, and on libtorch's count otherwise; threads with longer steps, and threads that
+ * optimizer steps, the shortest of the last five) are short, under {@link #SHORT_STEP_MILLIS}
+ * ms, runs on one thread while the machine is busy; threads with longer steps, and threads that
  * do not train, keep their count. Measured on two cores next to two busy processes: a
  * 784-256-10 MLP step (about 1 ms) was about twice as fast on one thread, since each of its small
  * parallel operations waits for a team mate that is waiting for a core, while a ResNet-18 step
  * (0.6-0.9 s) was faster on two (a team of two gets two shares of the machine).
+ *
+ * <p>On a quiet machine the best counts for short steps were not the same from one JVM to the
+ * next, nor from one phase of a process to the next (two OpenBLAS threads made the seed step
+ * faster in most JVMs and slower in some, for a reason not found). So there a thread that trains
+ * in short steps runs a {@link Trial}: about a hundred of its steps, in blocks on libtorch's
+ * intra-op count and on one, each with OpenBLAS on every core and on one, after which its short
+ * steps and OpenBLAS keep the fastest (the fewest threads within 5% of it) until the next trial
+ * ten seconds later. The first trial waits for three seconds of steps, while the JIT compiles.
  *
  * <p>The cost: a product or a reduction split over a different number of threads can round
  * differently in the last bits, so with adaptive threads two runs of the same seeded program
@@ -39,9 +41,7 @@ public final class AdaptiveThreads {
     static final long PERIOD_MS = 100;
     /** Steps shorter than this run on one intra-op thread while the machine is busy. */
     static final long SHORT_STEP_MILLIS = 20;
-    /** Blocks of an OpenBLAS trial, on every core and on one thread in turn. */
-    static final int TRIAL_BLOCKS = 8;
-    /** Steps timed in each block of an OpenBLAS trial. */
+    /** Steps timed in each block of a thread trial. */
     static final int TRIAL_STEPS = 12;
     /** Steps not timed after each switch of a trial, while the other count's threads settle. */
     static final int TRIAL_SKIP = 2;
@@ -51,7 +51,7 @@ public final class AdaptiveThreads {
     static final long TRIAL_EVERY_NANOS = 10_000_000_000L;
     /** A trial thread whose steps stopped this long ago gives the trial up to another. */
     static final long TRIAL_ABANDONED_NANOS = 1_000_000_000L;
-    /** Every core is kept only if its median step is this much of one thread's or less: fewer spinning threads otherwise. */
+    /** More threads win a trial only if their median step is this much of the fewer threads' or less: fewer spinning threads otherwise. */
     static final double TRIAL_MARGIN = 0.95;
 
     /** The busy/quiet decision over successive load samples. */
@@ -76,39 +76,74 @@ public final class AdaptiveThreads {
         }
     }
 
+    /** Thread counts for a short step: the stepping thread's intra-op threads, and OpenBLAS's (0: left as it is). */
+    record Counts(int intra, int blas) {
+        int threads() {
+            return intra + blas;
+        }
+
+        @Override
+        public String toString() {
+            return blas > 0 ? intra + " intra-op + " + blas + " OpenBLAS" : intra + " intra-op";
+        }
+    }
+
     /**
-     * Which OpenBLAS count serves the steps of a quiet machine better: every core or one, in
-     * {@link #TRIAL_BLOCKS} blocks of {@link #TRIAL_STEPS} short steps of one training thread,
-     * ordered A B B A A B B A so that a warming loop or a passing neighbour weighs on both alike,
-     * compared by their median. Not thread-safe: callers hold the lock.
+     * Which thread counts serve the short steps of a quiet machine best: libtorch's intra-op
+     * count or one, times OpenBLAS on every core or on one, each for blocks of
+     * {@link #TRIAL_STEPS} steps of one training thread in a palindromic order (A B C D D C B A,
+     * so that a warming loop or a passing neighbour weighs on all alike), compared by their
+     * median. The fewest threads within {@link #TRIAL_MARGIN} of the fastest win. Not
+     * thread-safe: callers hold the lock.
      */
-    static final class BlasTrial {
-        private final int many;
-        private int choice;
-        /** -1: no trial running; else the block now timed (see {@link #arm}). */
+    static final class Trial {
+        private final Counts[] arms;
+        /** The arm of each block. */
+        private final int[] order;
+        private Counts choice;
+        /** -1: no trial running; else the block now timed. */
         private int block = -1;
         private int seen;
-        private final long[][] samples = new long[2][TRIAL_BLOCKS / 2 * TRIAL_STEPS];
-        private final int[] taken = new int[2];
+        private final long[][] samples;
+        private final int[] taken;
         private boolean decided;
         private long verdictAt;
         private long firstStep;
         private Thread owner;
         private long ownerLast;
-        /** The count OpenBLAS runs on now, as far as the rule set it. */
-        private int current;
         /** The last verdict in words, or null before the first. */
         private String verdict;
 
-        /** @param many OpenBLAS's count on a quiet machine before any verdict (1 or less: no trials) */
-        BlasTrial(int many) {
-            this.many = many;
-            this.choice = many;
-            this.current = many;
+        /**
+         * @param quietIntra libtorch's intra-op count on a quiet machine
+         * @param quietBlas OpenBLAS's count on a quiet machine (0: fixed by the user, not tried)
+         */
+        Trial(int quietIntra, int quietBlas) {
+            java.util.LinkedHashSet<Counts> set = new java.util.LinkedHashSet<>();
+            for (int intra : new int[] {quietIntra, 1}) {
+                for (int blas : quietBlas > 1 ? new int[] {quietBlas, 1} : new int[] {quietBlas}) {
+                    set.add(new Counts(intra, blas));
+                }
+            }
+            arms = set.toArray(new Counts[0]);
+            choice = arms[0];
+            int k = arms.length;
+            int repeats = Math.max(1, 4 / k);
+            order = new int[2 * k * repeats];
+            for (int r = 0, b = 0; r < repeats; r++) {
+                for (int i = 0; i < k; i++) {
+                    order[b++] = i;
+                }
+                for (int i = k - 1; i >= 0; i--) {
+                    order[b++] = i;
+                }
+            }
+            samples = new long[k][order.length / k * TRIAL_STEPS];
+            taken = new int[k];
         }
 
-        /** {@return the count OpenBLAS runs on while the machine is quiet} */
-        int choice() {
+        /** {@return the counts a quiet machine's short steps run on between trials} */
+        Counts choice() {
             return choice;
         }
 
@@ -116,83 +151,86 @@ public final class AdaptiveThreads {
             return block >= 0;
         }
 
-        /** OpenBLAS was set to {@code threads} from outside the trial (the machine turned busy or quiet). */
-        void applied(int threads) {
-            current = threads;
+        /** {@return the counts the next short step of {@code who} runs on} */
+        Counts countsFor(Thread who) {
+            return block >= 0 && who == owner ? arms[order[block]] : choice;
         }
 
-        private int switchTo(int threads) {
-            if (threads == current) {
-                return 0;
-            }
-            current = threads;
-            return threads;
+        /** {@return OpenBLAS's count for now (0: leave it)}: the timed arm's during a trial, else the choice's */
+        int blasNow() {
+            return block >= 0 ? arms[order[block]].blas() : choice.blas();
         }
 
-        /**
-         * A short step of {@code who} ended at {@code now}, {@code interval} ns after its last, on
-         * a quiet machine. {@return the count OpenBLAS must switch to now, or 0 to leave it}
-         */
-        int onQuietShortStep(Thread who, long interval, long now) {
-            if (many <= 1) {
-                return 0;
+        /** A short step of {@code who} ended at {@code now}, {@code interval} ns after its last, on a quiet machine. */
+        void onQuietShortStep(Thread who, long interval, long now) {
+            if (arms.length < 2) {
+                return;
             }
             if (firstStep == 0) {
                 firstStep = now;
             }
             if (block >= 0 && who != owner && now - ownerLast > TRIAL_ABANDONED_NANOS) {
-                block = -1; // its thread stopped training: back to the choice, or a new trial with this one
-                int back = switchTo(choice);
-                int start = startIfDue(who, now);
-                return start != 0 ? start : back;
+                block = -1; // its thread stopped training: the choice again, or a new trial with this one
             }
             if (block < 0) {
-                return startIfDue(who, now);
+                startIfDue(who, now);
+                return;
             }
             if (who != owner) {
-                return 0;
+                return;
             }
             ownerLast = now;
-            int arm = arm(block);
+            int arm = order[block];
             if (seen >= TRIAL_SKIP) {
                 samples[arm][taken[arm]++] = interval;
             }
             if (++seen < TRIAL_SKIP + TRIAL_STEPS) {
-                return 0;
+                return;
             }
             seen = 0;
-            if (++block < TRIAL_BLOCKS) {
-                return switchTo(arm(block) == 0 ? many : 1);
+            if (++block < order.length) {
+                return;
             }
             block = -1;
             owner = null;
             decided = true;
             verdictAt = now;
-            double onMany = median(samples[0]);
-            double onOne = median(samples[1]);
-            choice = onMany <= TRIAL_MARGIN * onOne ? many : 1;
-            verdict = String.format(java.util.Locale.ROOT, "OpenBLAS trial: median step %.3f ms on %d threads, %.3f ms on one: %d while the machine is quiet",
-                    onMany / 1e6, many, onOne / 1e6, choice);
-            return switchTo(choice);
+            decide();
         }
 
-        /** {@return 0 (every core) or 1 (one thread) for a block}: A B B A A B B A, so that a steady drift weighs on both alike. */
-        private static int arm(int block) {
-            return (block + 1) / 2 % 2;
+        private void decide() {
+            double[] medians = new double[arms.length];
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < arms.length; i++) {
+                medians[i] = median(samples[i]);
+                best = Math.min(best, medians[i]);
+            }
+            int pick = -1;
+            for (int i = 0; i < arms.length; i++) {
+                if (medians[i] * TRIAL_MARGIN <= best
+                        && (pick < 0 || arms[i].threads() < arms[pick].threads()
+                                || arms[i].threads() == arms[pick].threads() && medians[i] < medians[pick])) {
+                    pick = i;
+                }
+            }
+            choice = arms[pick];
+            StringBuilder words = new StringBuilder("thread trial, median step:");
+            for (int i = 0; i < arms.length; i++) {
+                words.append(String.format(java.util.Locale.ROOT, " %.3f ms on %s;", medians[i] / 1e6, arms[i]));
+            }
+            verdict = words.append(" short steps run on ").append(choice).append(" while the machine is quiet").toString();
         }
 
-        private int startIfDue(Thread who, long now) {
+        private void startIfDue(Thread who, long now) {
             boolean due = decided ? now - verdictAt >= TRIAL_EVERY_NANOS : now - firstStep >= TRIAL_WARMUP_NANOS;
             if (!due) {
-                return 0;
+                return;
             }
             owner = who;
             ownerLast = now;
             block = 0;
             seen = 0;
-            taken[0] = 0;
-            taken[1] = 0;
-            return switchTo(many);
+            java.util.Arrays.fill(taken, 0);
         }
 
         /** {@return the last verdict in words, or null before the first} */
@@ -227,9 +265,10 @@ public final class AdaptiveThreads {
     private static volatile boolean busy;
     private static volatile double lastOtherCores;
     private static Thread monitor;
-    /** OpenBLAS's setter and trial of the running monitor. Guarded by LOCK. */
+    /** OpenBLAS's setter, the count last given to it, and the trial of the running monitor. Guarded by LOCK. */
     private static IntConsumer blasSetter = n -> {};
-    private static BlasTrial trial = new BlasTrial(0);
+    private static int blasApplied;
+    private static Trial trial = new Trial(1, 0);
 
     private AdaptiveThreads() {}
 
@@ -261,7 +300,8 @@ public final class AdaptiveThreads {
             quietIntraCount = quietIntra;
             blas.accept(quietBlas);
             blasSetter = blas;
-            trial = new BlasTrial(quietBlas);
+            blasApplied = quietBlas;
+            trial = new Trial(quietIntra, quietBlas);
             enabled = true;
             Hysteresis rule = new Hysteresis();
             Thread t = new Thread(() -> watch(rule, otherCores, periodMs), "jtorch-adaptive-threads");
@@ -290,9 +330,7 @@ public final class AdaptiveThreads {
                     if (now) {
                         trial.abort();
                     }
-                    int threads = now ? 1 : trial.choice();
-                    trial.applied(threads);
-                    blasSetter.accept(threads);
+                    applyBlas(now ? 1 : trial.blasNow());
                     busy = now;
                 }
             }
@@ -335,7 +373,7 @@ public final class AdaptiveThreads {
         return busy;
     }
 
-    /** {@return the last OpenBLAS trial's verdict in words, or null before the first} */
+    /** {@return the last thread trial's verdict in words, or null before the first} */
     public static String lastTrialVerdict() {
         synchronized (LOCK) {
             return trial.verdict();
@@ -394,31 +432,44 @@ public final class AdaptiveThreads {
         }
         t.last = now;
         double shortest = t.shortest();
+        int quietShortIntra = quietIntraCount;
         if (!busy && shortest > 0 && shortest < SHORT_STEP_MILLIS * 1_000_000.0) {
             synchronized (LOCK) {
                 if (enabled && !busy) {
+                    Thread me = Thread.currentThread();
                     String before = trial.verdict();
-                    int blas = trial.onQuietShortStep(Thread.currentThread(), interval, now);
-                    if (blas > 0) {
-                        blasSetter.accept(blas);
-                    }
+                    trial.onQuietShortStep(me, interval, now);
+                    applyBlas(trial.blasNow());
+                    quietShortIntra = trial.countsFor(me).intra();
                     if (trial.verdict() != before) {
                         LOG.log(System.Logger.Level.DEBUG, trial.verdict());
                     }
                 }
             }
         }
-        int count = countFor(busy, shortest, quietIntraCount);
+        int count = countFor(busy, shortest, quietIntraCount, quietShortIntra);
         if (count != t.applied && (t.applied != 0 || count != quietIntraCount)) {
             IntraOpThreads.setForCurrentThread(count);
             t.applied = count;
         }
     }
 
-    /** The intra-op count for a thread whose steps take {@code stepNanos} (0: not known yet). */
-    static int countFor(boolean busy, double stepNanos, int quietIntra) {
+    /**
+     * The intra-op count for a thread whose steps take {@code stepNanos} (0: not known yet):
+     * short steps run on one thread while the machine is busy and on {@code quietShortIntra}
+     * (the trial's) while it is quiet; longer steps keep {@code quietIntra}.
+     */
+    static int countFor(boolean busy, double stepNanos, int quietIntra, int quietShortIntra) {
         boolean shortSteps = stepNanos > 0 && stepNanos < SHORT_STEP_MILLIS * 1_000_000.0;
-        return busy && shortSteps ? 1 : quietIntra;
+        return shortSteps ? (busy ? 1 : quietShortIntra) : quietIntra;
+    }
+
+    /** Gives OpenBLAS {@code threads} (0: leave it) unless it has them. Call with the lock held. */
+    private static void applyBlas(int threads) {
+        if (threads > 0 && threads != blasApplied) {
+            blasSetter.accept(threads);
+            blasApplied = threads;
+        }
     }
 
     private static void setBlas(int threads) {

@@ -37,46 +37,45 @@ class AdaptiveThreadsTest {
 
     @Test
     void onlyShortStepsDropToOneThreadAndOnlyWhenBusy() {
-        assertEquals(1, AdaptiveThreads.countFor(true, 2e6, 4));
-        assertEquals(4, AdaptiveThreads.countFor(false, 2e6, 4));
-        assertEquals(4, AdaptiveThreads.countFor(true, 600e6, 4), "a long step keeps the team");
-        assertEquals(4, AdaptiveThreads.countFor(true, 0, 4), "no step measured yet");
+        assertEquals(1, AdaptiveThreads.countFor(true, 2e6, 4, 4));
+        assertEquals(4, AdaptiveThreads.countFor(false, 2e6, 4, 4));
+        assertEquals(2, AdaptiveThreads.countFor(false, 2e6, 4, 2), "quiet: short steps take the trial's count");
+        assertEquals(4, AdaptiveThreads.countFor(true, 600e6, 4, 2), "a long step keeps the team");
+        assertEquals(4, AdaptiveThreads.countFor(false, 600e6, 4, 2), "a long step is not tried");
+        assertEquals(4, AdaptiveThreads.countFor(true, 0, 4, 2), "no step measured yet");
     }
 
-    /** Feeds {@code steps} short steps of {@code who} to a trial; each lasts what {@code nanosAt} says for OpenBLAS's count at that moment. */
+    /** Feeds short steps of a thread to a trial; each lasts what {@code nanosFor} says for the counts it runs on. */
     private static final class TrialDriver {
-        final AdaptiveThreads.BlasTrial trial;
-        int blas;
+        final AdaptiveThreads.Trial trial;
         long now = 1_000_000_000L;
-        final List<Integer> switches = new ArrayList<>();
 
-        TrialDriver(int many) {
-            trial = new AdaptiveThreads.BlasTrial(many);
-            blas = many;
+        TrialDriver(int quietIntra, int quietBlas) {
+            trial = new AdaptiveThreads.Trial(quietIntra, quietBlas);
         }
 
-        void steps(Thread who, int steps, java.util.function.IntToLongFunction nanosAt) {
+        void steps(Thread who, int steps, java.util.function.ToLongFunction<AdaptiveThreads.Counts> nanosFor) {
             for (int i = 0; i < steps; i++) {
-                long interval = nanosAt.applyAsLong(blas);
+                AdaptiveThreads.Counts runsOn = trial.countsFor(who);
+                long interval = nanosFor.applyAsLong(runsOn);
                 now += interval;
-                int to = trial.onQuietShortStep(who, interval, now);
-                if (to > 0) {
-                    assertTrue(to != blas, "a switch to the count OpenBLAS already runs on: " + to);
-                    blas = to;
-                    switches.add(to);
-                }
+                trial.onQuietShortStep(who, interval, now);
             }
         }
     }
 
-    /** Calls of a whole trial: the one that starts it, then every block's skipped and timed steps. */
-    private static final int TRIAL = 1 + AdaptiveThreads.TRIAL_BLOCKS * (AdaptiveThreads.TRIAL_SKIP + AdaptiveThreads.TRIAL_STEPS);
+    /** Calls of a whole trial of four arms: the one that starts it, then every block's skipped and timed steps. */
+    private static final int TRIAL = 1 + 8 * (AdaptiveThreads.TRIAL_SKIP + AdaptiveThreads.TRIAL_STEPS);
     private static final int BLOCK = AdaptiveThreads.TRIAL_SKIP + AdaptiveThreads.TRIAL_STEPS;
 
+    private static AdaptiveThreads.Counts counts(int intra, int blas) {
+        return new AdaptiveThreads.Counts(intra, blas);
+    }
+
     /** A driver whose thread has stepped through the warm-up: its next short step starts a trial. */
-    private static TrialDriver warmed(int many, Thread who) {
-        TrialDriver d = new TrialDriver(many);
-        d.steps(who, 1, n -> 1_000_000);
+    private static TrialDriver warmed(int quietIntra, int quietBlas, Thread who) {
+        TrialDriver d = new TrialDriver(quietIntra, quietBlas);
+        d.steps(who, 1, c -> 1_000_000);
         d.now += AdaptiveThreads.TRIAL_WARMUP_NANOS;
         return d;
     }
@@ -84,100 +83,116 @@ class AdaptiveThreadsTest {
     @Test
     void noTrialWhileTheProcessWarmsUp() {
         Thread me = Thread.currentThread();
-        TrialDriver d = new TrialDriver(2);
-        d.steps(me, 2000, n -> 1_000_000); // two seconds of steps
+        TrialDriver d = new TrialDriver(2, 2);
+        d.steps(me, 2000, c -> 1_000_000); // two seconds of steps
         assertFalse(d.trial.running(), "the first trial waits for the JIT");
-        d.steps(me, 1001, n -> 1_000_000);
+        assertEquals(counts(2, 2), d.trial.countsFor(me), "libtorch's count and OpenBLAS on every core until a verdict");
+        d.steps(me, 1001, c -> 1_000_000);
         assertTrue(d.trial.running());
     }
 
     @Test
-    void aTrialKeepsEveryCoreOnlyWhereItIsFaster() {
+    void aTrialPicksTheFastestCountsAndFewerThreadsWhenClose() {
         Thread me = Thread.currentThread();
-        TrialDriver faster = warmed(2, me);
-        faster.steps(me, TRIAL, n -> n == 2 ? 600_000 : 900_000);
-        assertEquals(List.of(1, 2, 1, 2), faster.switches, "blocks on every core, one, one, every core, ..., then every core");
-        assertEquals(2, faster.trial.choice());
-        assertFalse(faster.trial.running());
-        assertTrue(faster.trial.verdict().contains("0.600 ms on 2 threads, 0.900 ms on one: 2"), faster.trial.verdict());
+        TrialDriver seen = warmed(2, 2, me);
+        java.util.Set<AdaptiveThreads.Counts> tried = new java.util.HashSet<>();
+        seen.steps(me, TRIAL, c -> {
+            tried.add(c);
+            return c.equals(counts(1, 2)) ? 600_000 : 900_000;
+        });
+        assertEquals(java.util.Set.of(counts(2, 2), counts(2, 1), counts(1, 2), counts(1, 1)), tried, "every pair is tried");
+        assertFalse(seen.trial.running());
+        assertEquals(counts(1, 2), seen.trial.choice());
+        assertEquals(counts(1, 2), seen.trial.countsFor(me));
+        assertEquals(2, seen.trial.blasNow());
+        assertTrue(seen.trial.verdict().contains("0.600 ms on 1 intra-op + 2 OpenBLAS"), seen.trial.verdict());
+        assertTrue(seen.trial.verdict().endsWith("short steps run on 1 intra-op + 2 OpenBLAS while the machine is quiet"),
+                seen.trial.verdict());
 
-        TrialDriver slower = warmed(2, me);
-        slower.steps(me, TRIAL, n -> n == 2 ? 1_100_000 : 900_000);
-        assertEquals(List.of(1, 2, 1, 2, 1), slower.switches, "every core is slower in this process: one thread stays");
-        assertEquals(1, slower.trial.choice());
+        TrialDriver level = warmed(2, 2, me);
+        level.steps(me, TRIAL, c -> 900_000);
+        assertEquals(counts(1, 1), level.trial.choice(), "all alike: the fewest threads");
 
-        TrialDriver level = warmed(2, me);
-        level.steps(me, TRIAL, n -> n == 2 ? 880_000 : 900_000);
-        assertEquals(1, level.trial.choice(), "within the margin: the fewer threads");
+        TrialDriver close = warmed(2, 2, me);
+        close.steps(me, TRIAL, c -> c.equals(counts(2, 2)) ? 800_000 : 830_000);
+        assertEquals(counts(1, 1), close.trial.choice(), "4% faster is within the margin: the fewest threads");
+
+        TrialDriver clear = warmed(2, 2, me);
+        clear.steps(me, TRIAL, c -> c.equals(counts(2, 2)) ? 700_000 : 830_000);
+        assertEquals(counts(2, 2), clear.trial.choice(), "16% faster wins with more threads");
     }
 
     @Test
     void theBlockOrderCancelsASteadyDrift() {
         Thread me = Thread.currentThread();
-        // steps get slower all through the trial, by 1% of a step per step; both counts are equally
-        // fast: blocks in plain alternation would make every core look 14% faster
-        TrialDriver d = warmed(2, me);
+        // steps get slower all through the trial, by 1% of a step per step, and every pair is as
+        // fast as the others: in the order A B C D A B C D the first pair would look 40% faster
+        TrialDriver d = warmed(2, 2, me);
         long[] t = {1_000_000};
-        d.steps(me, TRIAL, n -> t[0] += 10_000);
-        assertEquals(1, d.trial.choice(), "a drift does not pass for a faster count: " + d.trial.verdict());
-        TrialDriver faster = warmed(2, me);
+        d.steps(me, TRIAL, c -> t[0] += 10_000);
+        assertEquals(counts(1, 1), d.trial.choice(), "a drift does not pass for a faster pair: " + d.trial.verdict());
+        TrialDriver faster = warmed(2, 2, me);
         long[] u = {1_000_000};
-        faster.steps(me, TRIAL, n -> (u[0] += 10_000) * (n == 2 ? 8 : 10) / 10);
-        assertEquals(2, faster.trial.choice(), "a real difference under the same drift still shows: " + faster.trial.verdict());
+        faster.steps(me, TRIAL, c -> (u[0] += 10_000) * (c.equals(counts(2, 2)) ? 8 : 10) / 10);
+        assertEquals(counts(2, 2), faster.trial.choice(), "a real difference under the same drift still shows: " + faster.trial.verdict());
     }
 
     @Test
     void aVerdictHoldsThenTheTrialRunsAgain() {
         Thread me = Thread.currentThread();
-        TrialDriver d = warmed(2, me);
-        d.steps(me, TRIAL, n -> n == 2 ? 1_100_000 : 900_000);
-        assertEquals(1, d.trial.choice());
-        int switches = d.switches.size();
-        d.steps(me, 5000, n -> 1_000_000); // five seconds
-        assertEquals(switches, d.switches.size(), "no trial while the verdict holds");
+        TrialDriver d = warmed(2, 2, me);
+        d.steps(me, TRIAL, c -> c.blas() == 2 ? 1_100_000 : 900_000);
+        assertEquals(1, d.trial.choice().blas());
+        d.steps(me, 5000, c -> 1_000_000); // five seconds
+        assertFalse(d.trial.running(), "no trial while the verdict holds");
+        assertEquals(1, d.trial.blasNow());
         d.now += AdaptiveThreads.TRIAL_EVERY_NANOS;
-        d.steps(me, TRIAL, n -> n == 2 ? 500_000 : 900_000);
-        assertEquals(2, d.trial.choice(), "the next trial, now in favour of every core");
-        assertEquals(2, d.blas);
+        d.steps(me, TRIAL, c -> c.blas() == 2 ? 500_000 : 900_000);
+        assertEquals(2, d.trial.choice().blas(), "the next trial, now in favour of every core");
     }
 
     @Test
     void aTrialFollowsOneThreadAndIsGivenUpWhenItStops() throws Exception {
         Thread me = Thread.currentThread();
         Thread other = new Thread(() -> {});
-        TrialDriver d = warmed(2, me);
-        d.steps(me, 1 + BLOCK + 1, n -> 1_000_000); // into the second block, on one thread
-        assertEquals(List.of(1), d.switches);
-        d.steps(other, 10, n -> 1_000_000);
-        assertEquals(List.of(1), d.switches, "another thread's steps while the trial's thread trains count for nothing");
-        d.steps(other, 1, n -> AdaptiveThreads.TRIAL_ABANDONED_NANOS + 1);
-        assertEquals(List.of(1, 2), d.switches, "the trial's thread stopped: the other starts a new trial, on every core first");
-        d.steps(other, TRIAL - 1, n -> n == 2 ? 1_200_000 : 1_000_000);
-        assertEquals(1, d.trial.choice());
+        TrialDriver d = warmed(2, 2, me);
+        d.steps(me, 1 + BLOCK + 1, c -> 1_000_000); // into the second block
+        assertEquals(counts(2, 1), d.trial.countsFor(me), "the second pair");
+        assertEquals(1, d.trial.blasNow(), "OpenBLAS, one for the whole process, on the pair's count");
+        assertEquals(counts(2, 2), d.trial.countsFor(other), "other threads keep the choice's intra-op count");
+        d.steps(other, 10, c -> 1_000_000);
+        assertEquals(counts(2, 1), d.trial.countsFor(me), "another thread's steps while the trial's thread trains count for nothing");
+        d.steps(other, 1, c -> AdaptiveThreads.TRIAL_ABANDONED_NANOS + 1);
+        assertEquals(counts(2, 2), d.trial.countsFor(other), "the trial's thread stopped: the other starts a new trial, first pair first");
+        assertTrue(d.trial.running());
+        d.steps(other, TRIAL - 1, c -> c.intra() == 1 ? 800_000 : 1_000_000);
+        assertEquals(1, d.trial.choice().intra());
 
-        TrialDriver aborted = warmed(2, me);
-        aborted.steps(me, BLOCK + 5, n -> 1_000_000);
+        TrialDriver aborted = warmed(2, 2, me);
+        aborted.steps(me, BLOCK + 5, c -> 1_000_000);
         aborted.trial.abort();
         assertFalse(aborted.trial.running());
-        assertEquals(2, aborted.trial.choice(), "no verdict from an aborted trial");
-
-        TrialDriver fixed = warmed(1, me);
-        fixed.steps(me, 3 * TRIAL, n -> 1_000_000);
-        assertEquals(List.of(), fixed.switches, "OpenBLAS's count fixed by the user: no trials");
+        assertEquals(counts(2, 2), aborted.trial.choice(), "no verdict from an aborted trial");
+        assertEquals(2, aborted.trial.blasNow(), "OpenBLAS back on the choice");
     }
 
     @Test
-    void aTrialLeftByItsThreadWithinAVerdictGoesBackToTheChoice() {
+    void aCountFixedByTheUserIsNotTried() {
         Thread me = Thread.currentThread();
-        Thread other = new Thread(() -> {});
-        TrialDriver d = warmed(2, me);
-        d.steps(me, TRIAL, n -> n == 2 ? 600_000 : 900_000);
-        assertEquals(2, d.trial.choice());
-        d.now += AdaptiveThreads.TRIAL_EVERY_NANOS;
-        d.steps(me, 1 + BLOCK + 1, n -> 1_000_000); // the next trial, into a block on one thread
-        assertEquals(1, d.blas);
-        d.steps(other, 1, n -> AdaptiveThreads.TRIAL_ABANDONED_NANOS + 1);
-        assertEquals(2, d.blas, "back to the last verdict's count");
+        TrialDriver blasFixed = warmed(2, 0, me);
+        java.util.Set<AdaptiveThreads.Counts> tried = new java.util.HashSet<>();
+        blasFixed.steps(me, TRIAL, c -> { // two pairs, each in four blocks
+            tried.add(c);
+            return c.intra() == 1 ? 800_000 : 1_000_000;
+        });
+        assertEquals(java.util.Set.of(counts(2, 0), counts(1, 0)), tried, "OPENBLAS_NUM_THREADS set: only the intra-op count");
+        assertEquals(counts(1, 0), blasFixed.trial.choice());
+        assertEquals(0, blasFixed.trial.blasNow(), "OpenBLAS left alone");
+
+        TrialDriver nothing = warmed(1, 0, me);
+        nothing.steps(me, 3 * TRIAL, c -> 1_000_000);
+        assertFalse(nothing.trial.running(), "one intra-op thread and OpenBLAS fixed: nothing to try");
+        assertEquals(null, nothing.trial.verdict());
     }
 
     @Test
@@ -243,30 +258,37 @@ class AdaptiveThreadsTest {
         assertEquals(original, Torch.getNumThreads(), "switched off: the thread goes back to the fixed count");
     }
 
-    /** A trial through the real step hook: a process where one OpenBLAS thread is faster keeps one, also after a busy spell. */
+    /** A trial through the real step hook: the pair that makes this thread's "steps" fastest is kept, also after a busy spell. */
     @Test
-    void aTrialThroughTheStepHookKeepsTheFasterCount() throws Exception {
+    void aTrialThroughTheStepHookKeepsTheFastestCounts() throws Exception {
         int original = Torch.getNumThreads();
         double[] load = {0.0};
         List<Integer> blas = new CopyOnWriteArrayList<>();
         AdaptiveThreads.start(2, 2, () -> load[0], blas::add, 10);
         try {
-            long end = System.nanoTime() + AdaptiveThreads.TRIAL_WARMUP_NANOS + 3_000_000_000L;
+            long end = System.nanoTime() + AdaptiveThreads.TRIAL_WARMUP_NANOS + 4_000_000_000L;
             while (AdaptiveThreads.lastTrialVerdict() == null) {
-                assertTrue(System.nanoTime() < end, "no verdict within the warm-up and three seconds of trial");
+                assertTrue(System.nanoTime() < end, "no verdict within the warm-up and four seconds of trial");
                 AdaptiveThreads.atStep();
-                Thread.sleep(blas.get(blas.size() - 1) == 2 ? 4 : 1); // every core makes this "step" slower
+                boolean fast = Torch.getNumThreads() == 1 && blas.get(blas.size() - 1) == 2;
+                Thread.sleep(fast ? 1 : 4);
             }
-            assertTrue(AdaptiveThreads.lastTrialVerdict().endsWith(": 1 while the machine is quiet"), AdaptiveThreads.lastTrialVerdict());
-            assertEquals(1, (int) blas.get(blas.size() - 1), "kept one");
+            assertTrue(AdaptiveThreads.lastTrialVerdict().endsWith("run on 1 intra-op + 2 OpenBLAS while the machine is quiet"),
+                    AdaptiveThreads.lastTrialVerdict());
+            step(1, 1);
+            assertEquals(1, Torch.getNumThreads(), "the verdict's intra-op count");
+            assertEquals(2, (int) blas.get(blas.size() - 1), "and OpenBLAS's");
             load[0] = 1.5;
             waitFor(AdaptiveThreads::busy, "busy");
+            assertEquals(1, (int) blas.get(blas.size() - 1), "busy: OpenBLAS on one thread");
             load[0] = 0.0;
             waitFor(() -> !AdaptiveThreads.busy(), "quiet again");
-            assertEquals(List.of(1, 1), blas.subList(blas.size() - 2, blas.size()), "busy: one thread; quiet again: the trial's verdict, one");
+            assertEquals(2, (int) blas.get(blas.size() - 1), "quiet again: the verdict's count");
         } finally {
             AdaptiveThreads.disable(original, 0);
         }
+        step(1, 0);
+        assertEquals(original, Torch.getNumThreads(), "switched off: the fixed count again");
     }
 
     /** The real switch, next to real busy processes: two {@code yes} on every core turn OpenBLAS down to one thread. */
