@@ -161,10 +161,13 @@ public final class AdaptiveThreads {
             return block >= 0 ? arms[order[block]].blas() : choice.blas();
         }
 
-        /** A short step of {@code who} ended at {@code now}, {@code interval} ns after its last, on a quiet machine. */
-        void onQuietShortStep(Thread who, long interval, long now) {
+        /**
+         * A short step of {@code who} ended at {@code now}, {@code interval} ns after its last, on
+         * a quiet machine. {@return whether it ended a trial, with a new verdict}
+         */
+        boolean onQuietShortStep(Thread who, long interval, long now) {
             if (arms.length < 2) {
-                return;
+                return false;
             }
             if (firstStep == 0) {
                 firstStep = now;
@@ -174,10 +177,10 @@ public final class AdaptiveThreads {
             }
             if (block < 0) {
                 startIfDue(who, now);
-                return;
+                return false;
             }
             if (who != owner) {
-                return;
+                return false;
             }
             ownerLast = now;
             int arm = order[block];
@@ -185,17 +188,18 @@ public final class AdaptiveThreads {
                 samples[arm][taken[arm]++] = interval;
             }
             if (++seen < TRIAL_SKIP + TRIAL_STEPS) {
-                return;
+                return false;
             }
             seen = 0;
             if (++block < order.length) {
-                return;
+                return false;
             }
             block = -1;
             owner = null;
             decided = true;
             verdictAt = now;
             decide();
+            return true;
         }
 
         private void decide() {
@@ -437,13 +441,11 @@ public final class AdaptiveThreads {
             synchronized (LOCK) {
                 if (enabled && !busy) {
                     Thread me = Thread.currentThread();
-                    String before = trial.verdict();
-                    trial.onQuietShortStep(me, interval, now);
-                    applyBlas(trial.blasNow());
-                    quietShortIntra = trial.countsFor(me).intra();
-                    if (trial.verdict() != before) {
+                    if (trial.onQuietShortStep(me, interval, now)) {
                         LOG.log(System.Logger.Level.DEBUG, trial.verdict());
                     }
+                    applyBlas(trial.blasNow());
+                    quietShortIntra = trial.countsFor(me).intra();
                 }
             }
         }

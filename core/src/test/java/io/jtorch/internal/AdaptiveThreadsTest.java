@@ -212,14 +212,29 @@ class AdaptiveThreadsTest {
         assertEquals(0.0, MachineLoad.otherCores(before, before, 2), 1e-9);
     }
 
+    /** The rule started on a load the test sets ({@code load[0]}, other processes' cores), OpenBLAS's counts recorded; closing switches it off. */
+    private static final class InjectedLoad implements AutoCloseable {
+        final int original = Torch.getNumThreads();
+        final double[] load = {0.0};
+        final List<Integer> blas = new CopyOnWriteArrayList<>();
+
+        InjectedLoad() {
+            AdaptiveThreads.start(2, 2, () -> load[0], blas::add, 10);
+        }
+
+        @Override
+        public void close() {
+            AdaptiveThreads.disable(original, 0);
+        }
+    }
+
     /** The whole rule on a load it is given: OpenBLAS's count, and a short-stepping thread's intra-op count, follow it. */
     @Test
     void countsFollowTheLoad() throws Exception {
         int original = Torch.getNumThreads();
-        double[] load = {0.0};
-        List<Integer> blas = new CopyOnWriteArrayList<>();
-        AdaptiveThreads.start(2, 2, () -> load[0], blas::add, 10);
-        try {
+        try (InjectedLoad rule = new InjectedLoad()) {
+            double[] load = rule.load;
+            List<Integer> blas = rule.blas;
             assertEquals(List.of(2), blas, "OpenBLAS gets every core at start");
             step(5, 1);
             assertEquals(2, Torch.getNumThreads(), "quiet machine: libtorch's count");
@@ -250,8 +265,6 @@ class AdaptiveThreadsTest {
             waitFor(AdaptiveThreads::busy, "busy again");
             step(2, 1);
             assertEquals(1, Torch.getNumThreads());
-        } finally {
-            AdaptiveThreads.disable(original, 0);
         }
         assertFalse(AdaptiveThreads.enabled());
         step(1, 0);
@@ -262,10 +275,9 @@ class AdaptiveThreadsTest {
     @Test
     void aTrialThroughTheStepHookKeepsTheFastestCounts() throws Exception {
         int original = Torch.getNumThreads();
-        double[] load = {0.0};
-        List<Integer> blas = new CopyOnWriteArrayList<>();
-        AdaptiveThreads.start(2, 2, () -> load[0], blas::add, 10);
-        try {
+        try (InjectedLoad rule = new InjectedLoad()) {
+            double[] load = rule.load;
+            List<Integer> blas = rule.blas;
             long end = System.nanoTime() + AdaptiveThreads.TRIAL_WARMUP_NANOS + 4_000_000_000L;
             while (AdaptiveThreads.lastTrialVerdict() == null) {
                 assertTrue(System.nanoTime() < end, "no verdict within the warm-up and four seconds of trial");
@@ -284,8 +296,6 @@ class AdaptiveThreadsTest {
             load[0] = 0.0;
             waitFor(() -> !AdaptiveThreads.busy(), "quiet again");
             assertEquals(2, (int) blas.get(blas.size() - 1), "quiet again: the verdict's count");
-        } finally {
-            AdaptiveThreads.disable(original, 0);
         }
         step(1, 0);
         assertEquals(original, Torch.getNumThreads(), "switched off: the fixed count again");
