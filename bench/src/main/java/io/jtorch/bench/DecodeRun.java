@@ -1,5 +1,7 @@
 package io.jtorch.bench;
 
+import io.jtorch.Scope;
+import io.jtorch.vision.datasets.Images;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +12,11 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * Decoding alone: every file of an image folder through {@code ImageIO.read}, the decoder behind
- * jtorch's ImageFolder, on one thread, in four passes; prints the seconds of each pass, JPEG and
- * PNG apart. The Python side is {@code bench/python/decode_run.py} (PIL, as torchvision's
+ * Decoding alone: every file of an image folder through {@code Images.readImage} (the reader
+ * behind jtorch's ImageFolder), on one thread, in four passes, each pass once with the native
+ * decoders (libjpeg-turbo and libpng, where installed) and once with them off
+ * ({@code -Djtorch.image.nativeDecoders=false}: javax.imageio); prints the seconds of each, JPEG
+ * and PNG apart. The Python side is {@code bench/python/decode_run.py} (PIL, as torchvision's
  * loader).
  *
  * <pre>java -cp ... io.jtorch.bench.DecodeRun ROOT</pre>
@@ -27,21 +31,25 @@ public final class DecodeRun {
         }
         ImageIO.setUseCache(false);
         for (int pass = 0; pass < 4; pass++) {
-            double jpeg = 0;
-            double png = 0;
-            for (Path f : files) {
-                long t0 = System.nanoTime();
-                if (ImageIO.read(f.toFile()) == null) {
-                    throw new IOException("cannot decode " + f);
+            for (boolean nativeDecoders : new boolean[] {true, false}) {
+                System.setProperty("jtorch.image.nativeDecoders", String.valueOf(nativeDecoders));
+                double jpeg = 0;
+                double png = 0;
+                for (Path f : files) {
+                    long t0 = System.nanoTime();
+                    try (Scope s = Scope.open()) {
+                        Images.readImage(f);
+                    }
+                    double sec = (System.nanoTime() - t0) / 1e9;
+                    if (f.toString().endsWith(".png")) {
+                        png += sec;
+                    } else {
+                        jpeg += sec;
+                    }
                 }
-                double s = (System.nanoTime() - t0) / 1e9;
-                if (f.toString().endsWith(".png")) {
-                    png += s;
-                } else {
-                    jpeg += s;
-                }
+                System.out.printf(Locale.ROOT, "%s pass %d: %d files %.3f s (JPEG %.3f, PNG %.3f)%n",
+                        nativeDecoders ? "jtorch native" : "jtorch ImageIO", pass, files.size(), jpeg + png, jpeg, png);
             }
-            System.out.printf(Locale.ROOT, "ImageIO pass %d: %d files %.3f s (JPEG %.3f, PNG %.3f)%n", pass, files.size(), jpeg + png, jpeg, png);
         }
     }
 }

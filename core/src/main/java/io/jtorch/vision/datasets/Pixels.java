@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -23,13 +24,19 @@ import javax.imageio.stream.ImageInputStream;
 record Pixels(int channels, int height, int width, byte[] values) {
 
     /**
-     * Decodes {@code file} with {@code javax.imageio} into {@code channels} channels. Alpha is
-     * dropped, grayscale files are read as stored (not through a colour-space conversion), and RGB
+     * Decodes {@code file} into {@code channels} channels: JPEG and PNG through the system's
+     * libjpeg-turbo and libpng where installed and the file is of a kind they decode as PIL does
+     * ({@link NativeDecoders}), everything else with {@code javax.imageio}. Alpha is dropped,
+     * grayscale files are read as stored (not through a colour-space conversion), and RGB
      * becomes gray with PIL's weights: {@code L = (19595 R + 38470 G + 7471 B + 32768) >> 16}.
      */
     static Pixels read(Path file, int channels) {
         BufferedImage image;
         try {
+            Pixels fast = readNative(file, channels);
+            if (fast != null) {
+                return fast;
+            }
             image = decode(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot decode " + file + ": " + e.getMessage(), e);
@@ -79,6 +86,26 @@ record Pixels(int channels, int height, int width, byte[] values) {
             }
         }
         return new Pixels(channels, h, w, out);
+    }
+
+    /**
+     * The pixels of {@code file} through {@link NativeDecoders}, or {@code null} when they do not
+     * take it; a file that cannot be read is left to {@link #decode}, which says why.
+     */
+    private static Pixels readNative(Path file, int channels) {
+        if (!NativeDecoders.enabled()) {
+            return null;
+        }
+        byte[] data;
+        try {
+            if (io.jtorch.serialization.InputFiles.problem(file) != null || !NativeDecoders.small(Files.size(file))) {
+                return null;
+            }
+            data = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+        return NativeDecoders.decode(file, data, channels);
     }
 
     /**

@@ -1,0 +1,235 @@
+package io.jtorch.vision.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JPEG and PNG files decoded through libjpeg-turbo and libpng against the pixels PIL gives for
+ * them (fixtures/decode.json, written by tools/fixtures/decode_fixtures.py), the variants left to
+ * javax.imageio, and damaged files, which must behave as they do without the native decoders.
+ */
+class NativeDecodersTest {
+    private static JsonNode json;
+    private static Path folder;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() throws IOException, URISyntaxException {
+        Path index = Path.of(NativeDecodersTest.class.getResource("/fixtures/decode.json").toURI());
+        json = new ObjectMapper().readTree(index.toFile());
+        folder = index.resolveSibling("decode");
+    }
+
+    @AfterAll
+    static void restore() {
+        System.clearProperty(NativeDecoders.PROPERTY);
+    }
+
+    private static byte[] bytes(JsonNode values) {
+        byte[] out = new byte[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) values.get(i).asInt();
+        }
+        return out;
+    }
+
+    private static void assumeLibraries() {
+        assumeTrue(NativeDecoders.TurboJpeg.LIB != null && NativeDecoders.Png.LIB != null,
+                "libturbojpeg.so.0 and libpng16.so.16 are not both installed (apt-get install libturbojpeg0 libpng16-16): "
+                        + "the native decoders are not checked here");
+    }
+
+    /** {@code call} with the native decoders off for the whole JVM, as {@code -Djtorch.image.nativeDecoders=false}. */
+    private static <T> T withoutNative(Supplier<T> call) {
+        System.setProperty(NativeDecoders.PROPERTY, "false");
+        try {
+            return call.get();
+        } finally {
+            System.clearProperty(NativeDecoders.PROPERTY);
+        }
+    }
+
+    @Test
+    void everyFixtureReadsAsPilReadsIt() {
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) json::fields) {
+            Path file = folder.resolve(e.getKey());
+            JsonNode want = e.getValue();
+            for (int channels : new int[] {3, 1}) {
+                Pixels p = Pixels.read(file, channels);
+                assertEquals(want.get("height").asInt(), p.height(), e.getKey());
+                assertEquals(want.get("width").asInt(), p.width(), e.getKey());
+                // javax.imageio rounds 16-bit samples to 8 bits where PIL keeps the high byte, and reads
+                // CMYK its own way: those two are checked for their size only.
+                if (want.get("native").asBoolean() || e.getKey().equals("gama.png")) {
+                    assertArrayEquals(bytes(want.get(channels == 3 ? "rgb" : "gray")), p.values(), e.getKey() + ", " + channels + " channels");
+                    checked++;
+                }
+            }
+        }
+        assertEquals(2 * 21, checked);
+    }
+
+    @Test
+    void nativeDecodersTakeTheFilesPilDecodesAlikeAndGivePilsPixels() throws IOException {
+        assumeLibraries();
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) json::fields) {
+            Path file = folder.resolve(e.getKey());
+            byte[] data = Files.readAllBytes(file);
+            JsonNode want = e.getValue();
+            Pixels rgb = NativeDecoders.decode(file, data, 3);
+            if (!want.get("native").asBoolean()) {
+                assertNull(rgb, e.getKey() + " is left to javax.imageio");
+                continue;
+            }
+            assertNotNull(rgb, e.getKey());
+            assertArrayEquals(bytes(want.get("rgb")), rgb.values(), e.getKey());
+            assertArrayEquals(bytes(want.get("gray")), NativeDecoders.decode(file, data, 1).values(), e.getKey() + " as gray");
+        }
+    }
+
+    @Test
+    void theImageioPathGivesTheSamePixelsForTheFilesBothRead() {
+        for (String name : new String[] {"q75_420.jpg", "q95_444.jpg", "progressive.jpg", "gray.jpg", "rgb8.png", "rgba8.png",
+                                         "gray8.png", "palette8.png", "rgb8_adam7.png"}) {
+            Path file = folder.resolve(name);
+            Pixels imageio = withoutNative(() -> Pixels.read(file, 3));
+            assertArrayEquals(Pixels.read(file, 3).values(), imageio.values(), name);
+        }
+    }
+
+    @Test
+    void damagedFilesAreLeftToImageioAndBehaveAsWithoutNativeDecoders() throws IOException {
+        assumeLibraries();
+        List<Path> damaged = new ArrayList<>();
+        for (String name : new String[] {"q75_420.jpg", "progressive.jpg", "rgb8.png", "rgb8_adam7.png"}) {
+            byte[] data = Files.readAllBytes(folder.resolve(name));
+            Path half = tmp.resolve("half-" + name);
+            Files.write(half, Arrays.copyOf(data, data.length / 2));
+            damaged.add(half);
+            byte[] flipped = data.clone();
+            flipped[data.length * 2 / 3] ^= 0x5a; // inside the entropy-coded or deflated data
+            Path bad = tmp.resolve("flipped-" + name);
+            Files.write(bad, flipped);
+            damaged.add(bad);
+        }
+        Path garbage = tmp.resolve("garbage.png");
+        Files.write(garbage, Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}, 64));
+        damaged.add(garbage);
+        Path jpegHead = tmp.resolve("head.jpg");
+        Files.write(jpegHead, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16});
+        damaged.add(jpegHead);
+        int declined = 0;
+        for (Path file : damaged) {
+            byte[] data = Files.readAllBytes(file);
+            if (NativeDecoders.decode(file, data, 3) == null) {
+                declined++;
+            }
+            String with = outcome(file);
+            String without = withoutNative(() -> outcome(file));
+            assertEquals(without, with, file.getFileName().toString());
+        }
+        // Truncated files, a bad CRC and headers alone are all refused; a flipped byte inside a JPEG's
+        // entropy-coded data can decode to other pixels without a warning, as in every decoder.
+        assertTrue(declined >= damaged.size() - 2, declined + " of " + damaged.size() + " declined");
+    }
+
+    /** What reading {@code file} gives: its pixels' hash, or the exception's class and message. */
+    private static String outcome(Path file) {
+        try {
+            Pixels p = Pixels.read(file, 3);
+            return p.size() + " " + Arrays.hashCode(p.values());
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    @Test
+    void thePixelLimitHoldsBeforeNativeDecoding() {
+        assumeLibraries();
+        long before = Images.maxImagePixels();
+        try {
+            for (String name : new String[] {"q75_420.jpg", "palette8.png"}) {
+                Path file = folder.resolve(name);
+                JsonNode want = json.get(name);
+                Images.setMaxImagePixels(want.get("height").asLong() * want.get("width").asLong() - 1);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> NativeDecoders.decode(file, Files.readAllBytes(file), 3));
+                assertTrue(e.getMessage().contains("more than the limit") && e.getMessage().contains(name), e.getMessage());
+            }
+            Images.setMaxImagePixels(19 * 13);
+            assertNotNull(NativeDecoders.decode(folder.resolve("rgb8.png"), readUnchecked(folder.resolve("rgb8.png")), 3));
+        } finally {
+            Images.setMaxImagePixels(before);
+        }
+    }
+
+    private static byte[] readUnchecked(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void threadsDecodeAtOnceToTheSamePixels() throws Exception {
+        assumeLibraries();
+        String[] names = {"q75_420.jpg", "q90_422.jpg", "progressive.jpg", "rgba8.png", "palette_trns.png", "gray2_adam7.png"};
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        String name = names[i % names.length];
+                        byte[] got = Pixels.read(folder.resolve(name), 3).values();
+                        if (!Arrays.equals(bytes(json.get(name).get("rgb")), got)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : results) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void thePropertyTurnsThemOff() {
+        assertTrue(NativeDecoders.enabled());
+        assertFalse(withoutNative(NativeDecoders::enabled));
+        assertTrue(NativeDecoders.enabled());
+    }
+}
