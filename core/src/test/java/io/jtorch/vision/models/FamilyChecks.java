@@ -151,6 +151,8 @@ final class FamilyChecks {
         assertTrue(check.contains("torchscript keys equal torchvision's True"), check);
 
         Map<String, Tensor> before = load(stateFile);
+        Module fresh = model.deepCopy(); // for the float64 step below, if float32 needs it
+        java.util.List<String> roundingOnly = new java.util.ArrayList<>();
         model.train();
         for (Module m : model.modules()) {
             if (m instanceof Dropout || m instanceof StochasticDepth) {
@@ -170,18 +172,35 @@ final class FamilyChecks {
             assertTrue(want != null, "no probe of " + e.getKey());
             Tensor got = probe(e.getValue());
             double rel = want.dtype().isFloatingPoint() ? maxRel(got, want) : got.sub(want).abs().max().item();
-            assertTrue(rel < 1e-4, arch + " after one SGD step: " + e.getKey() + " differs by " + rel);
             Tensor delta = expected.get("delta/" + e.getKey());
             after.put(e.getKey(), got);
-            if (delta != null && delta.abs().max().item() > 0) {
-                // the step's change itself within 1e-3 of torchvision's, up to float32 rounding of the values (1e-6)
-                Tensor was = probe(before.get(e.getKey()));
-                double err = got.sub(was).sub(delta).abs().max().item();
-                double allowed = 1e-3 * delta.abs().max().item() + 1e-6 * was.abs().max().item();
-                assertTrue(err <= allowed, arch + " step change of " + e.getKey() + " differs by " + err + " (allowed " + allowed + ")");
+            if (!want.dtype().isFloatingPoint()) {
+                assertTrue(rel == 0, arch + " after one SGD step: " + e.getKey() + " differs by " + rel);
+                continue;
+            }
+            // The value after the step within 1e-4 of torchvision's, and the step's change itself
+            // within 1e-3 of torchvision's, up to float32 rounding of the values (1e-6). Past
+            // that, float32 rounding of a sum that nearly cancels (train-mode batch norm over few
+            // values, on AVX-512 machines) is told from a wrong step by redoing it in float64
+            // below; the change must still be within half its size.
+            Tensor was = probe(before.get(e.getKey()));
+            double err = got.sub(was).sub(delta).abs().max().item();
+            double scale = delta.abs().max().item();
+            double allowed = 1e-3 * scale + 1e-6 * was.abs().max().item();
+            if (rel >= 1e-4 || err > allowed) {
+                String what = arch + " after one SGD step: " + e.getKey() + " differs by " + rel + ", its change by " + err
+                        + " (allowed " + allowed + ", change up to " + scale + ")";
+                assertTrue(err <= 0.5 * scale + 1e-6 * was.abs().max().item(), what);
+                roundingOnly.add(what);
             }
         }
         assertEquals(model.stateDict().size(), after.size());
+        if (!roundingOnly.isEmpty()) {
+            double worst64 = VisionFixtures.float64StepError(fresh, stateFile, input, expected);
+            assertTrue(worst64 < 1e-7, arch + ": in float64 the step's change is off by " + worst64 + " of its size; float32: " + roundingOnly);
+            System.out.printf("%s: float32 rounding beyond the bounds in %s; in float64 the step's change agrees to %.1e of its size%n",
+                    arch, roundingOnly, worst64);
+        }
     }
 
     private static double relIn(String output, String label) {

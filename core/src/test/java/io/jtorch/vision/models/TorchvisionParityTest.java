@@ -92,7 +92,7 @@ class TorchvisionParityTest {
             worstDelta = Math.max(worstDelta, javaErr / Math.max(torchErr, 1e-5 * scale + 1e-12));
         }
         if (!roundingOnly.isEmpty()) {
-            double worst64 = float64StepError(arch, dir, input, expected);
+            double worst64 = VisionFixtures.float64StepError(Models.getModel(arch, 1000), dir.resolve(arch + ".state.pth"), input, expected);
             assertTrue(worst64 < 1e-7, arch + ": in float64 the step's change is off by " + worst64 + " of its size; float32: " + roundingOnly);
             System.out.printf("%s: float32 rounding beyond 10x PyTorch's in %s; in float64 the step's change agrees to %.1e of its size%n",
                     arch, roundingOnly, worst64);
@@ -135,33 +135,5 @@ class TorchvisionParityTest {
             }
             System.out.println(arch + " " + state.getFileName() + ": " + r.output().strip().replace('\n', ';'));
         }
-    }
-
-    /**
-     * The same training step in float64, from the same weights and batch, against PyTorch's
-     * float64 step ({@code delta64/}): the largest error of any tensor's change relative to that
-     * change's size. It separates a difference in what is computed from float32 rounding.
-     */
-    private static double float64StepError(String arch, Path dir, Map<String, Tensor> input, Map<String, Tensor> expected)
-            throws IOException {
-        VisionModel<?> model = Models.getModel(arch, 1000).loadWeights(dir.resolve(arch + ".state.pth"));
-        model.to(io.jtorch.DType.FLOAT64);
-        Map<String, Tensor> before = new java.util.HashMap<>();
-        for (Map.Entry<String, Tensor> e : model.stateDict().entrySet()) {
-            before.put(e.getKey(), VisionFixtures.probe(e.getValue()).clone());
-        }
-        VisionFixtures.trainStep(model, input.get("x").to(io.jtorch.DType.FLOAT64), input.get("y"));
-        double worst = 0;
-        for (Map.Entry<String, Tensor> e : model.stateDict().entrySet()) {
-            String key = e.getKey();
-            if (key.endsWith("num_batches_tracked")) {
-                continue;
-            }
-            Tensor exact = expected.get("delta64/" + key).to(io.jtorch.DType.FLOAT64);
-            Tensor delta = VisionFixtures.probe(e.getValue()).sub(before.get(key));
-            double scale = exact.abs().max().item();
-            worst = Math.max(worst, delta.sub(exact).abs().max().item() / Math.max(scale, 1e-300));
-        }
-        return worst;
     }
 }

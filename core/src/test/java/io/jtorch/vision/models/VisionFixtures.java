@@ -73,7 +73,7 @@ final class VisionFixtures {
     static double trainStep(Module model, Tensor input, Tensor labels) {
         model.train();
         for (Module m : model.modules()) {
-            if (m instanceof Dropout) {
+            if (m instanceof Dropout || m instanceof io.jtorch.vision.ops.StochasticDepth) {
                 m.eval();
             }
         }
@@ -91,5 +91,34 @@ final class VisionFixtures {
         Tensor flat = t.detach().flatten();
         long n = flat.numel();
         return n <= 2000 ? flat : Torch.cat(java.util.List.of(flat.narrow(0, 0, 1000), flat.narrow(0, n - 1000, 1000)), 0);
+    }
+
+    /**
+     * The fixture's training step redone in float64 on {@code model} (fresh, its weights loaded
+     * from {@code stateFile}), against PyTorch's float64 step ({@code delta64/}): the largest
+     * error of any tensor's change relative to that change's size. It tells float32 rounding
+     * (two roundings of a sum that nearly cancels can differ by far more than either's size)
+     * from a difference in what is computed.
+     */
+    static double float64StepError(Module model, Path stateFile, Map<String, Tensor> input, Map<String, Tensor> expected)
+            throws IOException {
+        ((io.jtorch.vision.models.VisionModel<?>) model).loadWeights(stateFile);
+        model.to(io.jtorch.DType.FLOAT64);
+        Map<String, Tensor> before = new java.util.HashMap<>();
+        for (Map.Entry<String, Tensor> e : model.stateDict().entrySet()) {
+            before.put(e.getKey(), probe(e.getValue()).clone());
+        }
+        trainStep(model, input.get("x").to(io.jtorch.DType.FLOAT64), input.get("y"));
+        double worst = 0;
+        for (Map.Entry<String, Tensor> e : model.stateDict().entrySet()) {
+            Tensor exact = expected.get("delta64/" + e.getKey());
+            if (exact == null) {
+                continue; // integer buffers (num_batches_tracked)
+            }
+            Tensor delta = probe(e.getValue()).sub(before.get(e.getKey()));
+            double scale = exact.abs().max().item();
+            worst = Math.max(worst, delta.sub(exact).abs().max().item() / Math.max(scale, 1e-300));
+        }
+        return worst;
     }
 }
