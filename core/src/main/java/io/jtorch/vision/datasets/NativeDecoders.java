@@ -72,6 +72,11 @@ final class NativeDecoders {
         return d.length > 3 && (d[0] & 0xff) == 0xFF && (d[1] & 0xff) == 0xD8 && (d[2] & 0xff) == 0xFF;
     }
 
+    /** Whether {@code width x height} pixels of {@code stride} bytes fit in one Java array (a raised pixel limit can pass more). */
+    private static boolean fits(long width, long height, int stride) {
+        return width * height * stride <= Integer.MAX_VALUE - 8;
+    }
+
     /**
      * Pixels from interleaved {@code stride}-byte RGB(A) pixels: the first three bytes of each,
      * as (3, H, W), or as PIL's {@code convert("L")} of them.
@@ -158,6 +163,9 @@ final class NativeDecoders {
                     return null;
                 }
                 Pixels.checkSize(file, width, height);
+                if (!fits(width, height, 3)) {
+                    return null;
+                }
                 try (Memory rgb = new Memory(3L * width * height)) {
                     if (tjDecompress2(handle, data, size, rgb, width, 0, height, TJPF_RGB, TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS) != 0) {
                         return null;
@@ -259,6 +267,9 @@ final class NativeDecoders {
                         return null;
                     }
                     Pixels.checkSize(file, Integer.toUnsignedLong(width), Integer.toUnsignedLong(height));
+                    if (!fits(width, height, 4)) {
+                        return null;
+                    }
                     image.format = PNG_FORMAT_RGBA;
                     try (Memory rgba = new Memory(4L * width * height)) {
                         if (png_image_finish_read(image, null, rgba, 0, null) == 0 || image.warningOrError != 0) {

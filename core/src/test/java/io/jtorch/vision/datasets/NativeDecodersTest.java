@@ -232,4 +232,102 @@ class NativeDecodersTest {
         assertFalse(withoutNative(NativeDecoders::enabled));
         assertTrue(NativeDecoders.enabled());
     }
+
+    /**
+     * Mutated copies of the fixtures (flipped bytes, truncations, overwritten header fields,
+     * repeated slices; PNG chunks re-checksummed half the time, so that libpng reads on into
+     * the damaged data): each decodes, is declined (left to javax.imageio) or is refused for its
+     * declared size, and none takes the JVM down. {@code -Djtorch.fuzz.seed} picks other cases.
+     */
+    @Test
+    void mutatedFilesAreDecodedDeclinedOrRefusedNeverACrash() throws IOException {
+        assumeLibraries();
+        java.util.Random random = new java.util.Random(Long.getLong("jtorch.fuzz.seed", 20261202L));
+        List<byte[]> seeds = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) json::fields) {
+            seeds.add(Files.readAllBytes(folder.resolve(e.getKey())));
+        }
+        long before = Images.maxImagePixels();
+        Images.setMaxImagePixels(1 << 20);
+        int decoded = 0;
+        int declined = 0;
+        int refused = 0;
+        try {
+            for (int i = 0; i < 4000; i++) {
+                byte[] d = mutate(seeds.get(random.nextInt(seeds.size())), random);
+                Path name = Path.of("case-" + i + (NativeDecoders.isJpeg(d) ? ".jpg" : ".png"));
+                int channels = random.nextBoolean() ? 3 : 1;
+                Pixels p;
+                try {
+                    p = NativeDecoders.decode(name, d, channels);
+                } catch (IllegalArgumentException e) {
+                    assertTrue(e.getMessage().contains("declares"), "case " + i + ": " + e.getMessage());
+                    refused++;
+                    continue;
+                }
+                if (p == null) {
+                    declined++;
+                } else {
+                    assertEquals(channels, p.channels());
+                    assertEquals((long) channels * p.height() * p.width(), p.values().length, "case " + i);
+                    decoded++;
+                }
+            }
+        } finally {
+            Images.setMaxImagePixels(before);
+        }
+        System.out.printf("native decoders, 4000 mutated files: %d decoded, %d declined, %d refused for their size%n", decoded, declined, refused);
+        assertTrue(decoded > 100 && declined > 100, decoded + " decoded, " + declined + " declined, " + refused + " refused");
+    }
+
+    private static byte[] mutate(byte[] seed, java.util.Random random) {
+        byte[] d = seed.clone();
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                for (int k = 1 + random.nextInt(8); k > 0; k--) {
+                    d[random.nextInt(d.length)] ^= (byte) (1 + random.nextInt(255));
+                }
+            }
+            case 1 -> d = Arrays.copyOf(d, random.nextInt(d.length));
+            case 2 -> { // a header field: sizes, bit depths, marker lengths
+                int at = random.nextInt(Math.min(d.length, 200));
+                byte fill = (byte) new int[] {0, 0xFF, 0x7F, random.nextInt(256)}[random.nextInt(4)];
+                for (int k = 0; k < 4 && at + k < d.length; k++) {
+                    d[at + k] = fill;
+                }
+            }
+            default -> {
+                int from = random.nextInt(d.length);
+                int len = Math.min(d.length - from, 1 + random.nextInt(64));
+                byte[] out = new byte[d.length + len];
+                System.arraycopy(d, 0, out, 0, from + len);
+                System.arraycopy(d, from, out, from + len, d.length - from);
+                d = out;
+            }
+        }
+        if (!NativeDecoders.isJpeg(d) && random.nextBoolean()) {
+            rechecksum(d);
+        }
+        return d;
+    }
+
+    /** Rewrites every whole chunk's CRC of a PNG, so that libpng accepts the chunks and reads their damaged contents. */
+    private static void rechecksum(byte[] d) {
+        int at = 8;
+        while (at + 12 <= d.length) {
+            long length = ((d[at] & 0xffL) << 24) | ((d[at + 1] & 0xff) << 16) | ((d[at + 2] & 0xff) << 8) | (d[at + 3] & 0xff);
+            if (length > d.length - at - 12) {
+                return;
+            }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(d, at + 4, 4 + (int) length);
+            long v = crc.getValue();
+            int end = at + 8 + (int) length;
+            d[end] = (byte) (v >>> 24);
+            d[end + 1] = (byte) (v >>> 16);
+            d[end + 2] = (byte) (v >>> 8);
+            d[end + 3] = (byte) v;
+            at = end + 4;
+        }
+    }
 }
