@@ -25,7 +25,9 @@ import java.util.Locale;
  * environment (BENCHMARKS.md, "Native decoders, workers that decode on their own thread, and
  * malloc arenas").
  *
- * <pre>java -cp ... io.jtorch.bench.LoaderCostRun ROOT WORKERS</pre>
+ * <pre>java -cp ... io.jtorch.bench.LoaderCostRun ROOT WORKERS [persistent]</pre>
+ *
+ * With {@code persistent}, the loader keeps its workers between epochs ({@code persistentWorkers}).
  */
 public final class LoaderCostRun {
     private static final double[] MEAN = {0.485, 0.456, 0.406};
@@ -43,10 +45,12 @@ public final class LoaderCostRun {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         int workers = Integer.parseInt(args[1]);
+        boolean persistent = args.length > 2 && args[2].equals("persistent");
         Transform train = new Compose(new RandomResizedCrop(224), new RandomHorizontalFlip(), new ToTensor(), new Normalize(MEAN, STD));
         Transform eval = new Compose(new Resize(256), new CenterCrop(224), new ToTensor(), new Normalize(MEAN, STD));
         for (Transform transform : new Transform[] {train, eval}) {
-            DataLoader loader = new DataLoader(new ImageFolder(root, transform), 32, transform == train).numWorkers(workers);
+            DataLoader loader = new DataLoader(new ImageFolder(root, transform), 32, transform == train).numWorkers(workers)
+                    .persistentWorkers(persistent);
             for (Batch b : loader) {
                 b.inputs();
             }
@@ -62,8 +66,8 @@ public final class LoaderCostRun {
             }
             long[] after = usage();
             Arrays.sort(wall);
-            System.out.printf(Locale.ROOT, "%s-w%d: median %.3f s [%.3f-%.3f] per epoch; user %.2f s, kernel %.2f s, %d page faults%n",
-                    transform == train ? "train" : "eval", workers, wall[epochs / 2], wall[0], wall[epochs - 1],
+            System.out.printf(Locale.ROOT, "%s-w%d%s: median %.3f s [%.3f-%.3f] per epoch; user %.2f s, kernel %.2f s, %d page faults%n",
+                    transform == train ? "train" : "eval", workers, persistent ? " persistent" : "", wall[epochs / 2], wall[0], wall[epochs - 1],
                     (after[0] - before[0]) / 100.0 / epochs, (after[1] - before[1]) / 100.0 / epochs, (after[2] - before[2]) / epochs);
         }
     }

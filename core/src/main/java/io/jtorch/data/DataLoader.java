@@ -53,7 +53,9 @@ import java.util.concurrent.TimeUnit;
  * loader (see {@link WorkerInfo} for how this differs from PyTorch's worker processes). As
  * PyTorch's workers do ({@code torch.set_num_threads(1)} in each), every worker runs its libtorch
  * ops on one intra-op thread, so that the workers, not the ops, share the cores; the loop's
- * thread and threads started later keep the count set with {@code Torch.setNumThreads}.
+ * thread and threads started later keep the count set with {@code Torch.setNumThreads}. Workers
+ * start anew each pass unless {@link #persistentWorkers(boolean)} keeps them, as
+ * {@code persistent_workers=True} does.
  */
 public final class DataLoader implements Iterable<Batch> {
     private static final ThreadLocal<BatchIterator> CURRENT = new ThreadLocal<>();
@@ -66,6 +68,11 @@ public final class DataLoader implements Iterable<Batch> {
     private Sampler sampler;
     private int numWorkers;
     private int prefetchFactor = 2;
+    private boolean persistentWorkers;
+    /** With persistentWorkers: the workers the first pass started, kept for the next passes; null until then. */
+    private ExecutorService[] keptWorkers;
+    /** The base seed of keptWorkers' generators, drawn once, as PyTorch draws it once for persistent workers. */
+    private long keptBaseSeed;
 
     /**
      * Batches of {@code batchSize} in dataset order; mirrors {@code DataLoader(dataset,
@@ -191,6 +198,48 @@ public final class DataLoader implements Iterable<Batch> {
     }
 
     /**
+     * Keeps the worker threads, and each worker's random generator, from one pass to the next
+     * instead of starting them anew each pass; mirrors {@code persistent_workers}. As in PyTorch,
+     * the workers' base seed is then drawn once, by the first pass, so later passes draw only
+     * their shuffling order from the loader's generator, and random transforms carry on from
+     * where each worker's generator left off. Idle workers still end after a while; the next
+     * pass then starts threads that carry the same generators on. Returns this.
+     *
+     * @param persistentWorkers PyTorch's {@code persistent_workers}; needs {@link #numWorkers(int)}
+     *     above zero when a pass starts
+     * @return this, for chaining
+     */
+    public DataLoader persistentWorkers(boolean persistentWorkers) {
+        this.persistentWorkers = persistentWorkers;
+        if (!persistentWorkers) {
+            stopKeptWorkers();
+        }
+        return this;
+    }
+
+    /** {@return whether workers are kept from one pass to the next ({@code persistent_workers})} */
+    public boolean persistentWorkers() {
+        return persistentWorkers;
+    }
+
+    private void stopKeptWorkers() {
+        if (keptWorkers != null) {
+            for (ExecutorService w : keptWorkers) {
+                w.shutdownNow();
+            }
+            keptWorkers = null;
+        }
+    }
+
+    /** The kept workers when they can serve this pass (same count), else null after stopping any. */
+    private ExecutorService[] keptWorkersFor(int count) {
+        if (keptWorkers != null && keptWorkers.length != count) {
+            stopKeptWorkers();
+        }
+        return keptWorkers;
+    }
+
+    /**
      * A loader over {@code other}, a dataset of the same size, that batches and orders it exactly
      * as this loader would: same batch size, shuffling and {@code dropLast}, and the same random
      * generator, so a pass over either draws the same order. Used to iterate precomputed
@@ -244,6 +293,9 @@ public final class DataLoader implements Iterable<Batch> {
     /** Starts a pass over the dataset. */
     @Override
     public Iterator<Batch> iterator() {
+        if (persistentWorkers && numWorkers == 0) {
+            throw new IllegalArgumentException("persistent_workers option needs num_workers > 0");
+        }
         BatchIterator previous = CURRENT.get();
         if (previous != null) {
             previous.abandon();
@@ -287,12 +339,20 @@ public final class DataLoader implements Iterable<Batch> {
         private long submittedBatches;
         /** The seed of worker 0's generator; worker i's is baseSeed + i. */
         private final long baseSeed;
+        /** Whether this pass uses, or starts, the loader's kept workers. */
+        private final boolean persistent;
 
         BatchIterator() {
             // PyTorch's iterator draws a base seed for its workers from the loader's generator
             // (or the global one) before the sampler draws its order; drawing it too keeps the
             // orders and the workers' seeds equal.
-            baseSeed = (generator != null ? generator : Generator.defaultGenerator()).randomLong();
+            // Persistent workers keep the seed the first pass drew, and PyTorch draws none again.
+            persistent = persistentWorkers && numWorkers > 0;
+            if (persistent && keptWorkersFor(numWorkers) != null) {
+                baseSeed = keptBaseSeed;
+            } else {
+                baseSeed = (generator != null ? generator : Generator.defaultGenerator()).randomLong();
+            }
         }
 
         @Override
@@ -349,6 +409,13 @@ public final class DataLoader implements Iterable<Batch> {
         }
 
         private void startWorkers() {
+            if (persistent && keptWorkersFor(numWorkers) != null) {
+                workers = keptWorkers;
+                pending = new ArrayDeque<>();
+                submitted = position;
+                submitMore();
+                return;
+            }
             workers = new ExecutorService[numWorkers];
             for (int w = 0; w < numWorkers; w++) {
                 WorkerInfo info = new WorkerInfo(w, numWorkers, baseSeed + w);
@@ -367,9 +434,17 @@ public final class DataLoader implements Iterable<Batch> {
                     t.setDaemon(true);
                     return t;
                 });
-                // A loop left with break never finishes its pass: idle workers then end by themselves.
+                // A loop left with break never finishes its pass: idle workers then end by themselves
+                // (kept workers after a minute; their WorkerInfo, and so their generator, stays).
+                if (persistent) {
+                    pool.setKeepAliveTime(60, TimeUnit.SECONDS);
+                }
                 pool.allowCoreThreadTimeOut(true);
                 workers[w] = pool;
+            }
+            if (persistent) {
+                keptWorkers = workers;
+                keptBaseSeed = baseSeed;
             }
             pending = new ArrayDeque<>();
             submitted = position;
@@ -425,11 +500,31 @@ public final class DataLoader implements Iterable<Batch> {
             }
         }
 
-        /** Stops the workers; batches they made and nobody took are left to the garbage collector. */
+        /**
+         * Stops the workers (kept workers too, after a failure); batches they made and nobody took
+         * are left to the garbage collector.
+         */
         private void stopWorkers() {
+            if (workers != null && workers == keptWorkers) {
+                stopKeptWorkers();
+            }
+            releaseWorkers(true);
+        }
+
+        /**
+         * Lets go of the workers: stops them, or with {@code persistent} and {@code !stop} leaves
+         * them to the next pass, cancelling the batches of this pass they have not started.
+         */
+        private void releaseWorkers(boolean stop) {
             if (workers != null) {
-                for (ExecutorService w : workers) {
-                    w.shutdownNow();
+                if (persistent && !stop) {
+                    for (Future<Batch> f : pending) {
+                        f.cancel(false);
+                    }
+                } else {
+                    for (ExecutorService w : workers) {
+                        w.shutdownNow();
+                    }
                 }
                 workers = null;
                 pending.clear();
@@ -447,14 +542,14 @@ public final class DataLoader implements Iterable<Batch> {
 
         private void finish() {
             closeScope();
-            stopWorkers();
+            releaseWorkers(false);
             if (CURRENT.get() == this) {
                 CURRENT.remove();
             }
         }
 
         void abandon() {
-            stopWorkers();
+            releaseWorkers(false);
             if (scope != null) {
                 scope.abandon();
                 scope = null;

@@ -8,7 +8,9 @@ import io.jtorch.Generator;
  * workers.
  *
  * <p><b>Seeding.</b> Each pass of a loader draws a base seed from its generator (or the global
- * one), as PyTorch's iterator does. Worker {@code i} gets a generator seeded with
+ * one), as PyTorch's iterator does; with {@link DataLoader#persistentWorkers(boolean)} only the
+ * first pass does, and the workers' generators carry on from pass to pass, as PyTorch's
+ * persistent worker processes do. Worker {@code i} gets a generator seeded with
  * {@code baseSeed + i}, and batch {@code k} of the pass is assembled by worker
  * {@code k % numWorkers}, in order; random transforms draw from {@link #currentGenerator()}.
  * So a seeded loader gives the same augmentations on every run, and the same ones as PyTorch's
