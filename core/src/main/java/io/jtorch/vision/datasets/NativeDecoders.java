@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * JPEG and PNG decoding through the system's libjpeg-turbo (its TurboJPEG API) and libpng (its
  * simplified API), the libraries behind PIL's decoders, where they are installed: on Debian and
- * Ubuntu {@code apt-get install libturbojpeg0 libpng16-16}. They decode a photograph in about
- * half the time {@code javax.imageio} takes, to the same pixels PIL gives.
+ * Ubuntu {@code apt-get install libturbojpeg0 libpng16-16}. They decode a folder of photographs
+ * in about 0.6 of the time {@code javax.imageio} takes, to the same pixels PIL gives.
  *
  * <p>Both libraries are called only through functions that catch their own errors and return a
  * status (neither of them exits or jumps out of a call made from Java), and each call gets a
@@ -38,12 +38,6 @@ final class NativeDecoders {
     /** {@return whether decoding may go through the native libraries: the property allows it} */
     static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
-    }
-
-    /** {@return the libraries this JVM decodes with, for messages: "libjpeg-turbo, libpng", or "none" } */
-    static String available() {
-        String s = (TurboJpeg.LIB != null ? "libjpeg-turbo" : "") + (Png.LIB != null ? (TurboJpeg.LIB != null ? ", " : "") + "libpng" : "");
-        return s.isEmpty() ? "none" : s;
     }
 
     /** {@return whether {@code size} bytes are few enough to be read whole} */
