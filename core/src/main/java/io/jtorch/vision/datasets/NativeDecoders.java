@@ -40,6 +40,16 @@ final class NativeDecoders {
         return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
     }
 
+    /**
+     * {@return whether {@code file}'s name says it is neither JPEG nor PNG (BMP, TIFF, GIF), so
+     * that it is not read twice} Other names are read and told apart by their first bytes.
+     */
+    static boolean otherFormat(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "" : name.toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".bmp") || n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".gif") || n.endsWith(".wbmp");
+    }
+
     /** {@return whether {@code size} bytes are few enough to be read whole} */
     static boolean small(long size) {
         return size <= MAX_FILE_BYTES;

@@ -93,7 +93,7 @@ record Pixels(int channels, int height, int width, byte[] values) {
      * take it; a file that cannot be read is left to {@link #decode}, which says why.
      */
     private static Pixels readNative(Path file, int channels) {
-        if (!NativeDecoders.enabled()) {
+        if (!NativeDecoders.enabled() || NativeDecoders.otherFormat(file)) {
             return null;
         }
         byte[] data;

@@ -227,6 +227,21 @@ class NativeDecodersTest {
     }
 
     @Test
+    void filesNamedAsOtherFormatsAreNotReadForTheNativeDecoders() throws IOException {
+        for (String name : new String[] {"a.bmp", "b.TIF", "c.tiff", "d.gif"}) {
+            assertTrue(NativeDecoders.otherFormat(Path.of("x", name)), name);
+        }
+        for (String name : new String[] {"a.jpg", "b.JPEG", "c.png", "noextension"}) {
+            assertFalse(NativeDecoders.otherFormat(Path.of("x", name)), name);
+        }
+        // A PNG named .jpg is still told apart by its bytes, and read.
+        assumeLibraries();
+        Path misnamed = tmp.resolve("really-a-png.jpg");
+        Files.copy(folder.resolve("rgb8.png"), misnamed);
+        assertArrayEquals(bytes(json.get("rgb8.png").get("rgb")), Pixels.read(misnamed, 3).values());
+    }
+
+    @Test
     void thePropertyTurnsThemOff() {
         assertTrue(NativeDecoders.enabled());
         assertFalse(withoutNative(NativeDecoders::enabled));
