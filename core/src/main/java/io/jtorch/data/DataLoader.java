@@ -341,6 +341,8 @@ public final class DataLoader implements Iterable<Batch> {
         private final long baseSeed;
         /** Whether this pass uses, or starts, the loader's kept workers. */
         private final boolean persistent;
+        /** The kept workers this pass reuses, or null when it starts its own. */
+        private final ExecutorService[] reused;
 
         BatchIterator() {
             // PyTorch's iterator draws a base seed for its workers from the loader's generator
@@ -348,7 +350,8 @@ public final class DataLoader implements Iterable<Batch> {
             // orders and the workers' seeds equal.
             // Persistent workers keep the seed the first pass drew, and PyTorch draws none again.
             persistent = persistentWorkers && numWorkers > 0;
-            if (persistent && keptWorkersFor(numWorkers) != null) {
+            reused = persistent ? keptWorkersFor(numWorkers) : null;
+            if (reused != null) {
                 baseSeed = keptBaseSeed;
             } else {
                 baseSeed = (generator != null ? generator : Generator.defaultGenerator()).randomLong();
@@ -409,14 +412,15 @@ public final class DataLoader implements Iterable<Batch> {
         }
 
         private void startWorkers() {
-            if (persistent && keptWorkersFor(numWorkers) != null) {
-                workers = keptWorkers;
-                pending = new ArrayDeque<>();
-                submitted = position;
-                submitMore();
-                return;
-            }
-            workers = new ExecutorService[numWorkers];
+            workers = reused != null ? reused : newWorkers();
+            pending = new ArrayDeque<>();
+            submitted = position;
+            submitMore();
+        }
+
+        /** One single-thread executor per worker, kept by the loader when this pass is persistent. */
+        private ExecutorService[] newWorkers() {
+            ExecutorService[] made = new ExecutorService[numWorkers];
             for (int w = 0; w < numWorkers; w++) {
                 WorkerInfo info = new WorkerInfo(w, numWorkers, baseSeed + w);
                 ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -440,15 +444,13 @@ public final class DataLoader implements Iterable<Batch> {
                     pool.setKeepAliveTime(60, TimeUnit.SECONDS);
                 }
                 pool.allowCoreThreadTimeOut(true);
-                workers[w] = pool;
+                made[w] = pool;
             }
             if (persistent) {
-                keptWorkers = workers;
+                keptWorkers = made;
                 keptBaseSeed = baseSeed;
             }
-            pending = new ArrayDeque<>();
-            submitted = position;
-            submitMore();
+            return made;
         }
 
         /** Keeps {@code numWorkers * prefetchFactor} batches on their way. */

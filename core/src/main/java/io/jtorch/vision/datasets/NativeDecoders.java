@@ -63,10 +63,10 @@ final class NativeDecoders {
      *     ({@link Pixels#checkSize})
      */
     static Pixels decode(Path file, byte[] data, int channels) {
-        if (isJpeg(data) && TurboJpeg.LIB != null) {
+        if (isJpeg(data) && TurboJpeg.LOADED) {
             return TurboJpeg.decode(file, data, channels);
         }
-        if (Png.eligible(data) && Png.LIB != null) {
+        if (Png.eligible(data) && Png.LOADED) {
             return Png.decode(file, data, channels);
         }
         return null;
@@ -76,9 +76,18 @@ final class NativeDecoders {
         return d.length > 3 && (d[0] & 0xff) == 0xFF && (d[1] & 0xff) == 0xD8 && (d[2] & 0xff) == 0xFF;
     }
 
-    /** Whether {@code width x height} pixels of {@code stride} bytes fit in one Java array (a raised pixel limit can pass more). */
-    private static boolean fits(long width, long height, int stride) {
-        return width * height * stride <= Integer.MAX_VALUE - 8;
+    /**
+     * Whether a {@code width x height} image of {@code stride}-byte pixels is decoded here: a
+     * positive size whose pixels fit in one Java array (a raised pixel limit can pass more).
+     *
+     * @throws IllegalArgumentException over the pixel limit or the heap ({@link Pixels#checkSize})
+     */
+    private static boolean takes(Path file, int width, int height, int stride) {
+        if (width <= 0 || height <= 0) {
+            return false;
+        }
+        Pixels.checkSize(file, width, height);
+        return (long) width * height * stride <= Integer.MAX_VALUE - 8;
     }
 
     /**
@@ -120,7 +129,7 @@ final class NativeDecoders {
 
     /** libjpeg-turbo's TurboJPEG API (turbojpeg.h, version 2). */
     static final class TurboJpeg {
-        static final String LIB = register(TurboJpeg.class, "turbojpeg") ? "turbojpeg" : null;
+        static final boolean LOADED = register(TurboJpeg.class, "turbojpeg");
 
         private static final int TJPF_RGB = 0;
         private static final int TJCS_RGB = 0;
@@ -163,11 +172,7 @@ final class NativeDecoders {
                 }
                 int width = w.getValue();
                 int height = h.getValue();
-                if (width <= 0 || height <= 0) {
-                    return null;
-                }
-                Pixels.checkSize(file, width, height);
-                if (!fits(width, height, 3)) {
+                if (!takes(file, width, height, 3)) {
                     return null;
                 }
                 try (Memory rgb = new Memory(3L * width * height)) {
@@ -184,7 +189,7 @@ final class NativeDecoders {
 
     /** libpng's simplified reading API (png.h, {@code png_image}). */
     static final class Png {
-        static final String LIB = register(Png.class, "png16") ? "png16" : null;
+        static final boolean LOADED = register(Png.class, "png16");
 
         private static final int PNG_IMAGE_VERSION = 1;
         private static final int PNG_FORMAT_RGBA = 3;
@@ -267,11 +272,7 @@ final class NativeDecoders {
                     }
                     int width = image.width;
                     int height = image.height;
-                    if (width <= 0 || height <= 0) {
-                        return null;
-                    }
-                    Pixels.checkSize(file, Integer.toUnsignedLong(width), Integer.toUnsignedLong(height));
-                    if (!fits(width, height, 4)) {
+                    if (!takes(file, width, height, 4)) { // a size of 2^31 or more reads as negative
                         return null;
                     }
                     image.format = PNG_FORMAT_RGBA;

@@ -61,7 +61,7 @@ class NativeDecodersTest {
     }
 
     private static void assumeLibraries() {
-        assumeTrue(NativeDecoders.TurboJpeg.LIB != null && NativeDecoders.Png.LIB != null,
+        assumeTrue(NativeDecoders.TurboJpeg.LOADED && NativeDecoders.Png.LOADED,
                 "libturbojpeg.so.0 and libpng16.so.16 are not both installed (apt-get install libturbojpeg0 libpng16-16): "
                         + "the native decoders are not checked here");
     }
