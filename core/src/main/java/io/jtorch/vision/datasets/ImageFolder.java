@@ -26,23 +26,26 @@ import java.util.stream.IntStream;
  *       3 (RGB, the default) or 1 (grayscale with PIL's weights), as torchvision computes them.</li>
  *   <li>Label: int64 of shape ().</li>
  * </ul>
- * PNG, JPEG, BMP and TIFF files are read with {@code javax.imageio}; other files are skipped and
- * listed in {@link #skipped()}, and names starting with a dot are ignored. Constructing lists
- * names only, without opening or even checking image files; images are decoded in {@link #get}
- * and {@link #getBatch} (a batch's images in parallel). A folder of a million files lists in about
- * a second and keeps about 32 bytes per file (packed names and a label); a folder named like an
- * image ({@code x.png/}) is listed as one and fails when read. So is a named pipe, a device or a
- * socket named like an image, or a link to one: torchvision lists it too (it checks names only),
- * so indices and lengths agree, but where torchvision's loader blocks forever opening a pipe,
- * reading it here throws an {@code IllegalArgumentException} naming the file ("cannot decode
- * root/cat/x.jpg: it is a named pipe (FIFO), not a regular file; ..."), without opening it, also
- * on a {@code DataLoader}'s workers.
+ * PNG, JPEG, BMP and TIFF files are read (JPEG and PNG through the system's libjpeg-turbo and
+ * libpng where installed, to PIL's pixels; otherwise and for the rest with {@code javax.imageio});
+ * other files are skipped and listed in {@link #skipped()}, and names starting with a dot are
+ * ignored. Constructing lists names only, without opening or even checking image files; images
+ * are decoded in {@link #get} and {@link #getBatch} (a batch's images in parallel). A folder of
+ * a million files lists in about a second and keeps about 32 bytes per file (packed names and a
+ * label); a folder named like an image ({@code x.png/}) is listed as one and fails when read.
+ * So is a named pipe, a device or a socket named like an image, or a link to one: torchvision
+ * lists it too (it checks names only), so indices and lengths agree, but where torchvision's
+ * loader blocks forever opening a pipe, reading it here throws an
+ * {@code IllegalArgumentException} naming the file ("cannot decode root/cat/x.jpg: it is a named
+ * pipe (FIFO), not a regular file; ..."), without opening it, also on a {@code DataLoader}'s
+ * workers.
  *
  * <p><b>Transforms.</b> As in Python, a {@link Transform} can make each sample's input:
  * {@code new ImageFolder(root, transform)} or {@link #transform(Transform)} hands it each image
  * decoded as uint8 (C, H, W) (the tensor {@code PILToTensor()} makes of the PIL image that
- * torchvision's loader hands its transform; start the pipeline with {@code ToTensor} or
- * {@code ConvertImageDtype} where Python has {@code ToTensor()}), and its result is the input.
+ * torchvision's loader hands its transform: like that tensor, a JPEG's or PNG's is a (C, H, W)
+ * view of the decoder's (H, W, C) bytes, not contiguous; start the pipeline with {@code ToTensor}
+ * or {@code ConvertImageDtype} where Python has {@code ToTensor()}), and its result is the input.
  * A batch's images are decoded in parallel, then transformed one by one in the batch's order, so
  * random transforms draw in the order Python's loop draws; on a {@code DataLoader} worker they
  * draw from that worker's generator ({@link io.jtorch.data.WorkerInfo}). Each image's transform
@@ -410,6 +413,9 @@ public final class ImageFolder extends ClassificationDataset<ImageFolder> {
     private Pixels load(long index) {
         Path file = path(index);
         Pixels p = Pixels.read(file, channels);
+        if (transform == null) {
+            p = p.planar(); // the inputs are made in Java, from channel-major bytes
+        }
         if (height > 0 && (p.height() != height || p.width() != width)) {
             if (!resize) {
                 throw new IllegalArgumentException("ImageFolder: " + file + " is " + p.size() + " (HxW), expected " + height + "x"

@@ -74,12 +74,21 @@ public final class Images {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
         }
-        return toTensor(Pixels.read(file, channels));
+        Pixels p = Pixels.read(file, channels);
+        return p.isPlanar() ? toTensor(p) : toTensor(p).contiguous(); // read_image's tensor is contiguous
     }
 
-    /** Pixels as a uint8 (C, H, W) tensor. */
+    /**
+     * Pixels as a uint8 (C, H, W) tensor: contiguous for channel-major pixels; for interleaved
+     * ones, the (C, H, W) view of their (H, W, C) bytes, as torchvision's {@code PILToTensor}
+     * permutes a PIL image's (H, W, C) array without copying it.
+     */
     static Tensor toTensor(Pixels p) {
-        return Torch.tensor(p.values(), DType.UINT8, p.channels(), p.height(), p.width());
+        if (p.isPlanar()) {
+            return Torch.tensor(p.values(), DType.UINT8, p.channels(), p.height(), p.width());
+        }
+        Tensor hwc = Torch.tensor(p.values(), DType.UINT8, p.height(), p.width(), p.pixelStride());
+        return (p.pixelStride() == p.channels() ? hwc : hwc.narrow(2, 0, p.channels())).permute(2, 0, 1);
     }
 
     /**
@@ -102,7 +111,7 @@ public final class Images {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
         }
-        Pixels p = Pixels.read(file, channels);
+        Pixels p = Pixels.read(file, channels).planar();
         if (height > 0 && (p.height() != height || p.width() != width)) {
             if (!resize) {
                 throw new IllegalArgumentException(file + " is " + p.height() + "x" + p.width() + " (HxW) but the model expects "

@@ -91,25 +91,20 @@ final class NativeDecoders {
     }
 
     /**
-     * Pixels from interleaved {@code stride}-byte RGB(A) pixels: the first three bytes of each,
-     * as (3, H, W), or as PIL's {@code convert("L")} of them.
+     * Pixels from interleaved {@code stride}-byte RGB(A) pixels: as they are for RGB, or as PIL's
+     * {@code convert("L")} of their first three bytes for one channel.
      */
     private static Pixels fromInterleaved(Pointer pixels, int stride, int height, int width, int channels) {
         int plane = height * width;
         byte[] in = pixels.getByteArray(0, plane * stride);
-        byte[] out = new byte[channels * plane];
         if (channels == 3) {
-            for (int i = 0, j = 0; i < plane; i++, j += stride) {
-                out[i] = in[j];
-                out[plane + i] = in[j + 1];
-                out[2 * plane + i] = in[j + 2];
-            }
-        } else {
-            for (int i = 0, j = 0; i < plane; i++, j += stride) {
-                out[i] = (byte) (((in[j] & 0xff) * 19595 + (in[j + 1] & 0xff) * 38470 + (in[j + 2] & 0xff) * 7471 + 0x8000) >> 16);
-            }
+            return new Pixels(3, height, width, in, stride);
         }
-        return new Pixels(channels, height, width, out);
+        byte[] out = new byte[plane];
+        for (int i = 0, j = 0; i < plane; i++, j += stride) {
+            out[i] = PixelCopy.gray(in[j] & 0xff, in[j + 1] & 0xff, in[j + 2] & 0xff);
+        }
+        return new Pixels(1, height, width, out);
     }
 
     /** Binds {@code binding}'s native methods to a system library; false (logged at DEBUG) where it is not installed or decoding is off. */

@@ -13,15 +13,47 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * An 8-bit image in channel-major order (C, H, W), decoded the way torchvision's default loader
- * decodes: PIL's {@code Image.open(f).convert("RGB")}, then {@code convert("L")} for one channel.
+ * An 8-bit image, decoded the way torchvision's default loader decodes: PIL's
+ * {@code Image.open(f).convert("RGB")}, then {@code convert("L")} for one channel. Its bytes are
+ * either channel-major (C, H, W), or, as a native decoder writes them, pixel by pixel with
+ * {@code pixelStride} bytes a pixel (RGB or RGBA; the alpha byte is not part of the image), as a
+ * PIL image holds them. A tensor is made of either without reordering ({@link Images#toTensor});
+ * the Java code that reads values needs the channel-major bytes of {@link #planar()}.
  *
  * @param channels 1 (grayscale) or 3 (RGB)
  * @param height the number of rows
  * @param width the number of columns
- * @param values {@code channels * height * width} unsigned bytes, channel by channel, row by row
+ * @param values the unsigned bytes: {@code channels * height * width} of them, channel by channel,
+ *     row by row, when {@code pixelStride} is 0; otherwise {@code pixelStride * height * width},
+ *     row by row, pixel by pixel
+ * @param pixelStride 0 for channel-major bytes; else the bytes a pixel (3 or 4) of an RGB image
  */
-record Pixels(int channels, int height, int width, byte[] values) {
+record Pixels(int channels, int height, int width, byte[] values, int pixelStride) {
+
+    /** Channel-major pixels. */
+    Pixels(int channels, int height, int width, byte[] values) {
+        this(channels, height, width, values, 0);
+    }
+
+    /** {@return whether the bytes are channel-major (C, H, W)} */
+    boolean isPlanar() {
+        return pixelStride == 0;
+    }
+
+    /** {@return these pixels with channel-major bytes: itself when they are, else a reordered copy} */
+    Pixels planar() {
+        if (pixelStride == 0) {
+            return this;
+        }
+        int plane = height * width;
+        byte[] out = new byte[3 * plane];
+        for (int i = 0, j = 0; i < plane; i++, j += pixelStride) {
+            out[i] = values[j];
+            out[plane + i] = values[j + 1];
+            out[2 * plane + i] = values[j + 2];
+        }
+        return new Pixels(3, height, width, out);
+    }
 
     /**
      * Decodes {@code file} into {@code channels} channels: JPEG and PNG through the system's
@@ -156,7 +188,7 @@ record Pixels(int channels, int height, int width, byte[] values) {
     /** What decoding costs per pixel on the heap: the decoder's 4-byte pixels and the 3 channels copied out. */
     private static final long BYTES_PER_PIXEL = 7;
 
-    /** Value {@code i} (0..255) of {@link #values()}. */
+    /** Value {@code i} (0..255) of {@link #values()}, of channel-major pixels. */
     int value(int i) {
         return values[i] & 0xff;
     }
@@ -172,6 +204,10 @@ record Pixels(int channels, int height, int width, byte[] values) {
      * every channel; otherwise one per channel.
      */
     void toInputs(double[] mean, double[] std, float[] out, int offset) {
+        if (!isPlanar()) {
+            planar().toInputs(mean, std, out, offset);
+            return;
+        }
         int plane = height * width;
         for (int c = 0; c < channels; c++) {
             float m = (float) mean[mean.length == 1 ? 0 : c];

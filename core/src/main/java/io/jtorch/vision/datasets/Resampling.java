@@ -13,7 +13,7 @@ final class Resampling {
 
     /** {@code pixels} resized to {@code height x width}; itself when the size is already that. */
     static Pixels resize(Pixels pixels, int height, int width) {
-        Pixels out = pixels;
+        Pixels out = pixels.planar();
         if (width != out.width()) {
             out = pass(out, width, true);
         }

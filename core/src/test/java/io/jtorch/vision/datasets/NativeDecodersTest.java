@@ -89,7 +89,7 @@ class NativeDecodersTest {
                 // javax.imageio rounds 16-bit samples to 8 bits where PIL keeps the high byte, and reads
                 // CMYK its own way: those two are checked for their size only.
                 if (want.get("native").asBoolean() || e.getKey().equals("gama.png")) {
-                    assertArrayEquals(bytes(want.get(channels == 3 ? "rgb" : "gray")), p.values(), e.getKey() + ", " + channels + " channels");
+                    assertArrayEquals(bytes(want.get(channels == 3 ? "rgb" : "gray")), p.planar().values(), e.getKey() + ", " + channels + " channels");
                     checked++;
                 }
             }
@@ -110,8 +110,26 @@ class NativeDecodersTest {
                 continue;
             }
             assertNotNull(rgb, e.getKey());
-            assertArrayEquals(bytes(want.get("rgb")), rgb.values(), e.getKey());
-            assertArrayEquals(bytes(want.get("gray")), NativeDecoders.decode(file, data, 1).values(), e.getKey() + " as gray");
+            assertArrayEquals(bytes(want.get("rgb")), rgb.planar().values(), e.getKey());
+            assertArrayEquals(bytes(want.get("gray")), NativeDecoders.decode(file, data, 1).planar().values(), e.getKey() + " as gray");
+        }
+    }
+
+    @Test
+    void nativePixelsStayInterleavedAndBecomeTheSameTensorAsChannelMajorOnes() {
+        assumeLibraries();
+        for (String name : new String[] {"q75_420.jpg", "gray.jpg", "rgb8.png", "rgba8.png", "palette_trns.png"}) {
+            Path file = folder.resolve(name);
+            Pixels p = Pixels.read(file, 3);
+            assertEquals(name.endsWith(".jpg") ? 3 : 4, p.pixelStride(), name + ": as the decoder wrote them");
+            io.jtorch.Tensor view = Images.toTensor(p);
+            io.jtorch.Tensor planar = Images.toTensor(p.planar());
+            assertArrayEquals(new long[] {3, p.height(), p.width()}, view.shape(), name);
+            assertFalse(view.isContiguous(), name);
+            assertTrue(planar.isContiguous() && view.equal(planar), name);
+            io.jtorch.Tensor read = Images.readImage(file);
+            assertTrue(read.isContiguous() && read.equal(planar), name + ": read_image's tensor is contiguous");
+            assertTrue(Pixels.read(file, 1).isPlanar(), name + " as gray");
         }
     }
 
@@ -121,7 +139,7 @@ class NativeDecodersTest {
                                          "gray8.png", "palette8.png", "rgb8_adam7.png"}) {
             Path file = folder.resolve(name);
             Pixels imageio = withoutNative(() -> Pixels.read(file, 3));
-            assertArrayEquals(Pixels.read(file, 3).values(), imageio.values(), name);
+            assertArrayEquals(Pixels.read(file, 3).planar().values(), imageio.planar().values(), name);
         }
     }
 
@@ -165,7 +183,7 @@ class NativeDecodersTest {
     private static String outcome(Path file) {
         try {
             Pixels p = Pixels.read(file, 3);
-            return p.size() + " " + Arrays.hashCode(p.values());
+            return p.size() + " " + Arrays.hashCode(p.planar().values());
         } catch (RuntimeException e) {
             return e.getClass().getName() + ": " + e.getMessage();
         }
@@ -210,7 +228,7 @@ class NativeDecodersTest {
                 results.add(pool.submit(() -> {
                     for (int i = 0; i < 200; i++) {
                         String name = names[i % names.length];
-                        byte[] got = Pixels.read(folder.resolve(name), 3).values();
+                        byte[] got = Pixels.read(folder.resolve(name), 3).planar().values();
                         if (!Arrays.equals(bytes(json.get(name).get("rgb")), got)) {
                             return false;
                         }
@@ -238,7 +256,7 @@ class NativeDecodersTest {
         assumeLibraries();
         Path misnamed = tmp.resolve("really-a-png.jpg");
         Files.copy(folder.resolve("rgb8.png"), misnamed);
-        assertArrayEquals(bytes(json.get("rgb8.png").get("rgb")), Pixels.read(misnamed, 3).values());
+        assertArrayEquals(bytes(json.get("rgb8.png").get("rgb")), Pixels.read(misnamed, 3).planar().values());
     }
 
     @Test
@@ -284,7 +302,7 @@ class NativeDecodersTest {
                     declined++;
                 } else {
                     assertEquals(channels, p.channels());
-                    assertEquals((long) channels * p.height() * p.width(), p.values().length, "case " + i);
+                    assertEquals((long) (p.isPlanar() ? channels : p.pixelStride()) * p.height() * p.width(), p.values().length, "case " + i);
                     decoded++;
                 }
             }
