@@ -9,8 +9,10 @@ import io.jtorch.Tensor;
  *
  * <p>Input: the image as jtorch decodes it ({@link io.jtorch.vision.datasets.Images#readImage},
  * what {@link io.jtorch.vision.datasets.ImageFolder} hands its transform): uint8 (C, H, W), the
- * layout torchvision's {@code ToTensor} produces from a PIL image; a (H, W) image becomes
- * (1, H, W). For an array in NumPy's (H, W, C) layout, use {@link #fromHWC(Tensor)}.
+ * layout torchvision's {@code ToTensor} produces from a PIL image, or a (C, H, W) view of (H, W, C)
+ * bytes ({@code PILToTensor}'s permuted array); a (H, W) image becomes (1, H, W). The result of
+ * uint8 input is contiguous, as torchvision's is. For an array in NumPy's (H, W, C) layout, use
+ * {@link #fromHWC(Tensor)}.
  */
 public final class ToTensor implements Transform {
     @Override
@@ -20,7 +22,8 @@ public final class ToTensor implements Transform {
             throw new IllegalArgumentException("ToTensor: pic should be a (C, H, W) or (H, W) image, got shape " + java.util.Arrays.toString(shape));
         }
         Tensor img = shape.length == 2 ? pic.unsqueeze(0) : pic;
-        return img.dtype() == DType.UINT8 ? img.to(DType.FLOAT32).div(255.0) : img;
+        // contiguous first, as to_tensor makes a PIL image's permuted array contiguous before dividing
+        return img.dtype() == DType.UINT8 ? img.contiguous().to(DType.FLOAT32).div(255.0) : img;
     }
 
     /**
