@@ -54,11 +54,19 @@ import java.util.concurrent.TimeUnit;
  * PyTorch's workers do ({@code torch.set_num_threads(1)} in each), every worker runs its libtorch
  * ops on one intra-op thread, so that the workers, not the ops, share the cores; the loop's
  * thread and threads started later keep the count set with {@code Torch.setNumThreads}. Workers
- * start anew each pass unless {@link #persistentWorkers(boolean)} keeps them, as
- * {@code persistent_workers=True} does.
+ * start anew each pass, with new generators, unless {@link #persistentWorkers(boolean)} keeps
+ * them, as {@code persistent_workers=True} does. Either way the loader keeps its idle worker
+ * threads for a few seconds after a pass and gives the next pass's workers to them: a new thread
+ * pays again for memory the old one had already had from the kernel (a fresh malloc arena), which
+ * made the first batches of each image epoch several times slower. Idle threads end by
+ * themselves, after 5 idle seconds (a minute with persistent workers).
  */
 public final class DataLoader implements Iterable<Batch> {
     private static final ThreadLocal<BatchIterator> CURRENT = new ThreadLocal<>();
+    /** How long an idle worker thread waits for the next pass before it ends. */
+    static final int IDLE_SECONDS = 5;
+    /** How long an idle worker thread of persistent workers waits for the next pass. */
+    private static final int PERSISTENT_IDLE_SECONDS = 60;
 
     private final Dataset dataset;
     private final int batchSize;
@@ -69,8 +77,10 @@ public final class DataLoader implements Iterable<Batch> {
     private int numWorkers;
     private int prefetchFactor = 2;
     private boolean persistentWorkers;
-    /** With persistentWorkers: the workers the first pass started, kept for the next passes; null until then. */
-    private ExecutorService[] keptWorkers;
+    /** The worker threads, one single-thread executor per worker, kept from pass to pass; null until a pass starts them. */
+    private ThreadPoolExecutor[] workerThreads;
+    /** With persistentWorkers: the workers (ids and generators) the first pass made, kept for the next passes; null until then. */
+    private WorkerInfo[] keptWorkers;
     /** The base seed of keptWorkers' generators, drawn once, as PyTorch draws it once for persistent workers. */
     private long keptBaseSeed;
 
@@ -202,8 +212,8 @@ public final class DataLoader implements Iterable<Batch> {
      * instead of starting them anew each pass; mirrors {@code persistent_workers}. As in PyTorch,
      * the workers' base seed is then drawn once, by the first pass, so later passes draw only
      * their shuffling order from the loader's generator, and random transforms carry on from
-     * where each worker's generator left off. Idle workers still end after a while; the next
-     * pass then starts threads that carry the same generators on. Returns this.
+     * where each worker's generator left off. Idle worker threads still end after a minute; the
+     * next pass then starts threads that carry the same generators on. Returns this.
      *
      * @param persistentWorkers PyTorch's {@code persistent_workers}; needs {@link #numWorkers(int)}
      *     above zero when a pass starts
@@ -211,8 +221,9 @@ public final class DataLoader implements Iterable<Batch> {
      */
     public DataLoader persistentWorkers(boolean persistentWorkers) {
         this.persistentWorkers = persistentWorkers;
-        if (!persistentWorkers) {
-            stopKeptWorkers();
+        if (!persistentWorkers && keptWorkers != null) {
+            keptWorkers = null;
+            stopWorkerThreads();
         }
         return this;
     }
@@ -222,21 +233,61 @@ public final class DataLoader implements Iterable<Batch> {
         return persistentWorkers;
     }
 
-    private void stopKeptWorkers() {
-        if (keptWorkers != null) {
-            for (ExecutorService w : keptWorkers) {
-                w.shutdownNow();
-            }
-            keptWorkers = null;
+    /** Stops the worker threads, cancelling the batches they had not started. */
+    private void stopWorkerThreads() {
+        if (workerThreads != null) {
+            stop(workerThreads);
+            workerThreads = null;
         }
     }
 
-    /** The kept workers when they can serve this pass (same count), else null after stopping any. */
-    private ExecutorService[] keptWorkersFor(int count) {
+    private static void stop(ExecutorService[] threads) {
+        for (ExecutorService w : threads) {
+            for (Runnable never : w.shutdownNow()) {
+                // a loop still waiting for one of these hears that the workers were stopped
+                if (never instanceof Future<?> f) {
+                    f.cancel(false);
+                }
+            }
+        }
+    }
+
+    /** The kept workers when they can serve this pass (same count), else null. */
+    private WorkerInfo[] keptWorkersFor(int count) {
         if (keptWorkers != null && keptWorkers.length != count) {
-            stopKeptWorkers();
+            keptWorkers = null;
         }
         return keptWorkers;
+    }
+
+    /** {@code count} worker threads: the idle ones of the last pass where there are as many, else new ones. */
+    private ThreadPoolExecutor[] workerThreadsFor(int count, boolean persistent) {
+        if (workerThreads != null && workerThreads.length != count) {
+            stopWorkerThreads();
+        }
+        if (workerThreads == null) {
+            workerThreads = new ThreadPoolExecutor[count];
+            for (int w = 0; w < count; w++) {
+                String name = "jtorch-loader-worker-" + w;
+                ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(() -> {
+                        // PyTorch's workers call torch.set_num_threads(1): several workers running
+                        // small per-sample ops each on every core only fight for the cores
+                        IntraOpThreads.setForCurrentThread(1);
+                        task.run();
+                    }, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+                // a loop left with break never finishes its pass: idle threads end by themselves
+                pool.allowCoreThreadTimeOut(true);
+                workerThreads[w] = pool;
+            }
+        }
+        for (ThreadPoolExecutor pool : workerThreads) {
+            pool.setKeepAliveTime(persistent ? PERSISTENT_IDLE_SECONDS : IDLE_SECONDS, TimeUnit.SECONDS);
+        }
+        return workerThreads;
     }
 
     /**
@@ -333,6 +384,8 @@ public final class DataLoader implements Iterable<Batch> {
         private ArrayDeque<Future<Batch>> pending;
         /** One single-thread executor per worker: batch k of the pass goes to worker k % numWorkers, as in PyTorch. */
         private ExecutorService[] workers;
+        /** Each worker's id and generator, which its tasks run as. */
+        private WorkerInfo[] infos;
         /** Where the next batch to hand to a worker starts. */
         private int submitted;
         /** How many batches were handed to workers. */
@@ -341,8 +394,8 @@ public final class DataLoader implements Iterable<Batch> {
         private final long baseSeed;
         /** Whether this pass uses, or starts, the loader's kept workers. */
         private final boolean persistent;
-        /** The kept workers this pass reuses, or null when it starts its own. */
-        private final ExecutorService[] reused;
+        /** The kept workers this pass reuses, or null when it makes its own. */
+        private final WorkerInfo[] reused;
 
         BatchIterator() {
             // PyTorch's iterator draws a base seed for its workers from the loader's generator
@@ -412,45 +465,22 @@ public final class DataLoader implements Iterable<Batch> {
         }
 
         private void startWorkers() {
-            workers = reused != null ? reused : newWorkers();
+            workers = workerThreadsFor(numWorkers, persistent);
+            if (reused != null) {
+                infos = reused;
+            } else {
+                infos = new WorkerInfo[numWorkers];
+                for (int w = 0; w < numWorkers; w++) {
+                    infos[w] = new WorkerInfo(w, numWorkers, baseSeed + w);
+                }
+                if (persistent) {
+                    keptWorkers = infos;
+                    keptBaseSeed = baseSeed;
+                }
+            }
             pending = new ArrayDeque<>();
             submitted = position;
             submitMore();
-        }
-
-        /** One single-thread executor per worker, kept by the loader when this pass is persistent. */
-        private ExecutorService[] newWorkers() {
-            ExecutorService[] made = new ExecutorService[numWorkers];
-            for (int w = 0; w < numWorkers; w++) {
-                WorkerInfo info = new WorkerInfo(w, numWorkers, baseSeed + w);
-                ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-                    Thread t = new Thread(() -> {
-                        info.enter();
-                        // PyTorch's workers call torch.set_num_threads(1): several workers running
-                        // small per-sample ops each on every core only fight for the cores
-                        IntraOpThreads.setForCurrentThread(1);
-                        try {
-                            task.run();
-                        } finally {
-                            WorkerInfo.leave();
-                        }
-                    }, "jtorch-loader-worker-" + info.id());
-                    t.setDaemon(true);
-                    return t;
-                });
-                // A loop left with break never finishes its pass: idle workers then end by themselves
-                // (kept workers after a minute; their WorkerInfo, and so their generator, stays).
-                if (persistent) {
-                    pool.setKeepAliveTime(60, TimeUnit.SECONDS);
-                }
-                pool.allowCoreThreadTimeOut(true);
-                made[w] = pool;
-            }
-            if (persistent) {
-                keptWorkers = made;
-                keptBaseSeed = baseSeed;
-            }
-            return made;
         }
 
         /** Keeps {@code numWorkers * prefetchFactor} batches on their way. */
@@ -462,13 +492,15 @@ public final class DataLoader implements Iterable<Batch> {
                 }
                 long[] indices = indices(submitted, n);
                 submitted += n;
-                ExecutorService worker = workers[(int) (submittedBatches++ % numWorkers)];
-                pending.add(worker.submit(() -> assemble(indices)));
+                int w = (int) (submittedBatches++ % numWorkers);
+                WorkerInfo info = infos[w];
+                pending.add(workers[w].submit(() -> assemble(info, indices)));
             }
         }
 
-        /** Runs on a worker: builds the batch in a scope of its own and keeps only its two tensors. */
-        private Batch assemble(long[] indices) {
+        /** Runs on a worker thread, as {@code info}: builds the batch in a scope of its own and keeps only its two tensors. */
+        private Batch assemble(WorkerInfo info, long[] indices) {
+            info.enter();
             try (Scope own = Scope.open()) {
                 Batch batch = dataset.getBatch(indices);
                 if (batch == null || batch.inputs() == null || batch.labels() == null) {
@@ -477,6 +509,8 @@ public final class DataLoader implements Iterable<Batch> {
                 Tensor inputs = batch.inputs().retain();
                 Tensor labels = batch.labels() == batch.inputs() ? inputs : batch.labels().retain();
                 return new Batch(inputs, labels);
+            } finally {
+                WorkerInfo.leave();
             }
         }
 
@@ -507,25 +541,26 @@ public final class DataLoader implements Iterable<Batch> {
          * are left to the garbage collector.
          */
         private void stopWorkers() {
-            if (workers != null && workers == keptWorkers) {
-                stopKeptWorkers();
+            if (persistent && infos != null && infos == keptWorkers) {
+                keptWorkers = null;
             }
             releaseWorkers(true);
         }
 
         /**
-         * Lets go of the workers: stops them, or with {@code persistent} and {@code !stop} leaves
-         * them to the next pass, cancelling the batches of this pass they have not started.
+         * Lets go of the workers: stops their threads, or, unless {@code stop}, leaves the threads
+         * to the next pass, cancelling the batches of this pass they have not started.
          */
         private void releaseWorkers(boolean stop) {
             if (workers != null) {
-                if (persistent && !stop) {
-                    for (Future<Batch> f : pending) {
-                        f.cancel(false);
+                if (stop) {
+                    stop(workers);
+                    if (workers == workerThreads) {
+                        workerThreads = null;
                     }
                 } else {
-                    for (ExecutorService w : workers) {
-                        w.shutdownNow();
+                    for (Future<Batch> f : pending) {
+                        f.cancel(false);
                     }
                 }
                 workers = null;

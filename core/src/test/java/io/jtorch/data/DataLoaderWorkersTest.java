@@ -121,6 +121,49 @@ class DataLoaderWorkersTest {
     }
 
     @Test
+    void theSameLoaderRunsAgainAfterAWorkerFailed() {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Dataset once = new Dataset() {
+            @Override
+            public long size() {
+                return 20;
+            }
+
+            @Override
+            public Example get(long index) {
+                threads.add(Thread.currentThread().getName() + "#" + Thread.currentThread().getId());
+                if (index == 13 && failed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("sample 13 could not be read this time");
+                }
+                return new Example(Torch.tensor(new long[] {index}, 1), Torch.tensor(new long[] {index}, new long[0]));
+            }
+        };
+        DataLoader loader = new DataLoader(once, 4).numWorkers(2);
+        java.util.function.Supplier<List<Long>> pass = () -> {
+            List<Long> out = new ArrayList<>();
+            for (Batch b : loader) {
+                for (long v : b.labels().toLongArray()) {
+                    out.add(v);
+                }
+            }
+            return out;
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class, pass::get);
+        assertEquals("sample 13 could not be read this time", e.getMessage());
+        Set<String> before = Set.copyOf(threads);
+        List<Long> all = new ArrayList<>();
+        for (long i = 0; i < 20; i++) {
+            all.add(i);
+        }
+        assertEquals(all, pass.get());
+        assertEquals(all, pass.get());
+        // the failure stopped the threads; the next pass started two new ones and the third reused them
+        assertEquals(4, threads.size(), threads.toString());
+        assertTrue(threads.containsAll(before));
+    }
+
+    @Test
     void leavingEarlyStopsTheWorkersAndANewPassStartsClean() throws Exception {
         Recording data = new Recording(400, -1);
         DataLoader loader = new DataLoader(data, 4).numWorkers(2);
@@ -131,8 +174,8 @@ class DataLoaderWorkersTest {
         }
         assertFalse(kept.isReleased());
         assertEquals(400, labels(loader).size());
-        // Abandoned workers finish what they had started and then leave.
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        // Abandoned workers finish what they had started; idle, their threads leave by themselves.
+        long deadline = System.nanoTime() + (DataLoader.IDLE_SECONDS + 15) * 1_000_000_000L;
         while (workerThreads() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
