@@ -208,8 +208,8 @@ public final class DataLoader implements Iterable<Batch> {
     }
 
     /**
-     * Keeps the worker threads, and each worker's random generator, from one pass to the next
-     * instead of starting them anew each pass; mirrors {@code persistent_workers}. As in PyTorch,
+     * Keeps the workers, with each one's random generator, from one pass to the next instead of
+     * starting them anew each pass; mirrors {@code persistent_workers}. As in PyTorch,
      * the workers' base seed is then drawn once, by the first pass, so later passes draw only
      * their shuffling order from the loader's generator, and random transforms carry on from
      * where each worker's generator left off. Idle worker threads still end after a minute; the
