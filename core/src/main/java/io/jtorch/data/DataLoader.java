@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * ends), so a training loop written the plain way runs in constant native memory. Keep a tensor
  * longer with {@link io.jtorch.Tensor#retain()}. If a loop is left early ({@code break}), the
  * last batch's tensors are handed to the garbage collector when the next loop starts on that
- * thread.
+ * thread. A loop over another loader inside the loop (validation every so many steps) or two
+ * loaders stepped together go on as in Python; the outer loop's batch of the moment is then
+ * left to the garbage collector instead of being released at its next {@code next()}.
  *
  * <p><b>Order.</b> Without shuffling, batches follow the dataset's order. With shuffling, each
  * pass draws a new permutation as PyTorch's {@code RandomSampler} does: from a generator seeded
@@ -349,7 +351,10 @@ public final class DataLoader implements Iterable<Batch> {
         }
         BatchIterator previous = CURRENT.get();
         if (previous != null) {
-            previous.abandon();
+            // A pass of another loader may go on after this one (a validation loop inside the
+            // training loop, or two loaders zipped): it only loses its batch's scope. A new pass
+            // of the same loader replaces the old one.
+            previous.abandon(previous.loader() != this);
         }
         BatchIterator it = new BatchIterator();
         CURRENT.set(it);
@@ -444,6 +449,7 @@ public final class DataLoader implements Iterable<Batch> {
                 long[] indices = indices(position, n);
                 position += n;
                 scope = Scope.open();
+                CURRENT.set(this);
                 return dataset.getBatch(indices);
             }
             Future<Batch> next = pending.poll();
@@ -451,6 +457,7 @@ public final class DataLoader implements Iterable<Batch> {
             submitMore();
             Batch batch = await(next);
             scope = Scope.open();
+            CURRENT.set(this);
             scope.adopt(batch.inputs());
             if (batch.labels() != batch.inputs()) {
                 scope.adopt(batch.labels());
@@ -585,12 +592,22 @@ public final class DataLoader implements Iterable<Batch> {
             }
         }
 
-        void abandon() {
-            releaseWorkers(false);
+        /**
+         * Takes this pass's batch scope off the thread's stack, leaving its tensors to the garbage
+         * collector; unless {@code goOn}, also ends the pass and lets go of its workers.
+         */
+        void abandon(boolean goOn) {
+            if (!goOn) {
+                releaseWorkers(false);
+            }
             if (scope != null) {
                 scope.abandon();
                 scope = null;
             }
+        }
+
+        DataLoader loader() {
+            return DataLoader.this;
         }
     }
 }

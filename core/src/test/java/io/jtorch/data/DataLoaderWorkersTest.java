@@ -121,6 +121,67 @@ class DataLoaderWorkersTest {
     }
 
     @Test
+    void aLoopOverAnotherLoaderInsideTheLoopLeavesTheOuterPassWhole() {
+        for (int innerWorkers : new int[] {0, 2}) {
+            DataLoader train = new DataLoader(new Recording(40, -1), 4).numWorkers(2);
+            DataLoader val = new DataLoader(new Recording(12, -1), 4).numWorkers(innerWorkers);
+            List<Long> outer = new ArrayList<>();
+            int step = 0;
+            for (Batch b : train) {
+                Tensor labels = b.labels();
+                if (step++ % 3 == 0) {
+                    // validation every third step, the last one left early
+                    List<Long> inner = new ArrayList<>();
+                    for (Batch v : val) {
+                        for (long i : v.labels().toLongArray()) {
+                            inner.add(i);
+                        }
+                        if (step > 9) {
+                            break;
+                        }
+                    }
+                    assertEquals(step > 9 ? 4 : 12, inner.size(), "inner workers " + innerWorkers);
+                }
+                for (long i : labels.toLongArray()) {
+                    outer.add(i);
+                }
+            }
+            List<Long> all = new ArrayList<>();
+            for (long i = 0; i < 40; i++) {
+                all.add(i);
+            }
+            assertEquals(all, outer, "inner workers " + innerWorkers);
+            assertEquals(40, labels(train).size(), "and the next pass is whole too");
+        }
+    }
+
+    @Test
+    void twoLoadersSteppedTogetherBothRunTheirWholePass() {
+        DataLoader a = new DataLoader(new Recording(20, -1), 4).numWorkers(2);
+        DataLoader b = new DataLoader(new Recording(20, -1), 4, true).numWorkers(1).seed(3);
+        Iterator<Batch> ia = a.iterator();
+        Iterator<Batch> ib = b.iterator();
+        List<Long> fromA = new ArrayList<>();
+        java.util.Set<Long> fromB = new java.util.TreeSet<>();
+        while (ia.hasNext() && ib.hasNext()) {
+            Batch x = ia.next();
+            Batch y = ib.next();
+            assertEquals(x.labels().get(0).item() * 10.0, x.inputs().get(0).get(0).item());
+            for (long i : x.labels().toLongArray()) {
+                fromA.add(i);
+            }
+            for (long i : y.labels().toLongArray()) {
+                fromB.add(i);
+            }
+        }
+        assertFalse(ia.hasNext() || ib.hasNext());
+        assertEquals(20, fromA.size());
+        assertEquals(20, fromB.size());
+        assertEquals(0L, fromA.get(0));
+        assertEquals(19L, fromA.get(19));
+    }
+
+    @Test
     void theSameLoaderRunsAgainAfterAWorkerFailed() {
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         Set<String> threads = ConcurrentHashMap.newKeySet();
