@@ -30,6 +30,38 @@ class NativeEnvTest {
     }
 
     @Test
+    void hugePagesOnLinuxUnlessTheUserChose() {
+        assertEquals("1", NativeEnv.hugePagesToSet(Map.of(), null, true));
+        assertEquals("1", NativeEnv.hugePagesToSet(Map.of(), " TRUE ", true));
+        assertNull(NativeEnv.hugePagesToSet(Map.of(), "false", true));
+        assertNull(NativeEnv.hugePagesToSet(Map.of(), null, false));
+        assertNull(NativeEnv.hugePagesToSet(Map.of("THP_MEM_ALLOC_ENABLE", "0"), null, true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NativeEnv.hugePagesToSet(Map.of(), "maybe", true));
+        assertTrue(e.getMessage().contains("jtorch.hugePages"), e.getMessage());
+    }
+
+    /** libtorch read the variable: it page-aligns every tensor of 2 MB or more (64 bytes otherwise) and advises huge pages for it. */
+    @Test
+    void largeTensorsAreAllocatedForHugePages() {
+        Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
+        Assumptions.assumeTrue(System.getenv("THP_MEM_ALLOC_ENABLE") == null && !"false".equals(System.getProperty(NativeEnv.HUGE_PAGES_PROPERTY)),
+                "the environment or the property chooses");
+        Torch.getNumThreads();
+        org.bytedeco.pytorch.StringOptional v = org.bytedeco.pytorch.global.torch.get_env("THP_MEM_ALLOC_ENABLE");
+        assertTrue(v.has_value());
+        assertEquals("1", v.get().getString());
+        List<Long> offsets = new ArrayList<>();
+        List<io.jtorch.Tensor> keep = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            io.jtorch.Tensor big = Torch.zeros(3 << 18); // 3 MB of float32
+            keep.add(big);
+            offsets.add(big.raw().data_ptr().address() % 4096);
+        }
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L), offsets, "page offsets of 3 MB tensors");
+        assertEquals(0.0, keep.get(5).sum().item());
+    }
+
+    @Test
     void thePolicyIsInTheEnvironmentLibtorchReads() {
         Assumptions.assumeTrue(System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null,
                 "the environment chooses the policy");
