@@ -32,7 +32,9 @@ import org.bytedeco.javacpp.PointerScope;
  *     runningCorrects = runningCorrects.add(Torch.sum(preds.eq(b.labels())));
  * }
  * }</pre>
- * The in-place form {@code runningCorrects.add_(...)} works too.
+ * The in-place form {@code runningCorrects.add_(...)} works too. Inside the body of
+ * {@link #keepResult} or {@link #chain} (a module's forward) such results are the body's own
+ * intermediates, released with the rest.
  *
  * <p><b>Threads.</b> A scope belongs to the thread that opened it, and only that thread can close
  * it. Its tensors may still be used by other threads, even while it closes: each use on another
@@ -70,6 +72,8 @@ public final class Scope implements AutoCloseable {
     private static final class Pointers extends PointerScope {
         final Scope scope;
         final Thread owner;
+        /** Whether this is the scope of a {@link #keepResult} or {@link #chain} body: arithmetic on tensors from outside stays in it. */
+        boolean body;
 
         Pointers(Scope scope, Thread owner) {
             this.scope = scope;
@@ -90,6 +94,15 @@ public final class Scope implements AutoCloseable {
      */
     public static Scope open() {
         return new Scope(WALKER.getCallerClass());
+    }
+
+    /**
+     * Whether {@code scope} runs a {@link #keepResult} or {@link #chain} body, inside which the
+     * result of arithmetic on a tensor from an enclosing scope stays in the body's scope (it is a
+     * forward's intermediate, not a running total).
+     */
+    static boolean isBody(PointerScope scope) {
+        return scope instanceof Pointers p && p.body;
     }
 
     /** How an error names the scope that owns (or owned) a tensor: {@code null} means none. */
@@ -173,5 +186,84 @@ public final class Scope implements AutoCloseable {
             p.releaseReference();
         }
         t.adoptedBy(pointers);
+    }
+
+    /**
+     * Runs {@code body} and keeps only the tensor it returns: every other tensor it made on this
+     * thread is released as it returns (or throws), and the result lives on as if made by the
+     * caller (in the caller's scope, else until the garbage collector finds it unreachable). For
+     * a module's forward, this frees a block's intermediate activations as the block returns, as
+     * Python frees them when their last reference goes, instead of keeping every activation of
+     * the network until the batch's scope closes. Autograd keeps what it saved for backward
+     * regardless. Tensors that {@code body} keeps in fields must be {@link Tensor#retain()
+     * retained}, as anywhere in a scope.
+     * <pre>{@code
+     * public Tensor forward(Tensor x) {
+     *     return Scope.keepResult(() -> relu.forward(bn2.forward(conv2.forward(relu.forward(bn1.forward(conv1.forward(x)))))));
+     * }
+     * }</pre>
+     *
+     * @param body the computation; may return one of its inputs, or null
+     * @return what {@code body} returned
+     */
+    public static Tensor keepResult(java.util.function.Supplier<Tensor> body) {
+        return keepResult(body, WALKER.getCallerClass());
+    }
+
+    private static Tensor keepResult(java.util.function.Supplier<Tensor> body, Class<?> opener) {
+        PointerScope caller = PointerScope.getInnerScope();
+        Scope scope = new Scope(opener);
+        scope.pointers.body = true;
+        try {
+            Tensor out = body.get();
+            if (out != null) {
+                out.leave(scope.pointers, caller);
+            }
+            return out;
+        } finally {
+            scope.close();
+        }
+    }
+    /**
+     * Runs {@code stages} one after the other, each on the previous one's result, and keeps only
+     * the last result: each stage runs as in {@link #keepResult}, and each intermediate result is
+     * released as soon as the next stage has returned. A network's forward through its stages
+     * then holds about two stages' activations at a time, as in Python, instead of all of them.
+     * {@code input} is the caller's and is never released; a stage may return its input.
+     *
+     * @param input the first stage's input
+     * @param stages the stages, in order
+     * @return the last stage's result, living on as if made by the caller
+     */
+    public static Tensor chain(Tensor input, java.util.List<? extends java.util.function.UnaryOperator<Tensor>> stages) {
+        Class<?> opener = WALKER.getCallerClass();
+        PointerScope caller = PointerScope.getInnerScope();
+        Scope held = new Scope(opener); // owns the result of the last stage that ran
+        try {
+            Tensor x = input;
+            for (java.util.function.UnaryOperator<Tensor> stage : stages) {
+                Tensor previous = x;
+                PointerScope into = held.pointers;
+                Scope work = new Scope(opener);
+                work.pointers.body = true;
+                try {
+                    x = stage.apply(previous);
+                    if (x != null) {
+                        x.leave(work.pointers, into);
+                    }
+                } finally {
+                    work.close();
+                }
+                if (previous != null && previous != x && previous != input) {
+                    previous.releaseFrom(into);
+                }
+            }
+            if (x != null) {
+                x.leave(held.pointers, caller);
+            }
+            return x;
+        } finally {
+            held.close();
+        }
     }
 }

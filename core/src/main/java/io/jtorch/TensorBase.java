@@ -168,11 +168,33 @@ abstract class TensorBase {
         if (!pinned) {
             PointerScope inner = PointerScope.getInnerScope();
             TensorBase result = out;
-            if (inner != null && inner != home && result.home == inner) {
+            if (inner != null && inner != home && result.home == inner && !Scope.isBody(inner)) {
                 result.moveTo(onThisThread(home) ? home : null, inner);
             }
         }
         return out;
+    }
+
+    /**
+     * Called by {@link Scope#keepResult}: where this tensor belongs to {@code inner} and is not
+     * retained, it moves to {@code caller}, the scope that was innermost before (null: to the
+     * garbage collector).
+     */
+    final void leave(PointerScope inner, PointerScope caller) {
+        if (!pinned && home == inner && !raw.isNull()) {
+            moveTo(caller, inner);
+        }
+    }
+
+    /**
+     * Called by {@link Scope#chain}: releases this handle now where it belongs to {@code scope}
+     * and is not retained; the caller uses it no more.
+     */
+    final void releaseFrom(PointerScope scope) {
+        if (!pinned && home == scope && !raw.isNull()) {
+            scope.detach(raw);
+            home = null;
+        }
     }
 
     /** Moves this handle from {@code inner} to {@code target} (null: to the garbage collector). */
