@@ -49,10 +49,13 @@ public class BasicBlock extends Module implements TorchScriptable {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor out = child("relu").forward(child("bn1").forward(child("conv1").forward(x)));
-        out = child("bn2").forward(child("conv2").forward(out));
-        Tensor identity = namedChildren().containsKey("downsample") ? child("downsample").forward(x) : x;
-        return child("relu").forward(out.add(identity));
+        // the block's intermediate activations are released as it returns (Scope.keepResult)
+        return io.jtorch.Scope.keepResult(() -> {
+            Tensor out = child("relu").forward(child("bn1").forward(child("conv1").forward(x)));
+            out = child("bn2").forward(child("conv2").forward(out));
+            Tensor identity = namedChildren().containsKey("downsample") ? child("downsample").forward(x) : x;
+            return child("relu").forward(out.add_(identity)); // out += identity, as torchvision adds
+        });
     }
 
     @Override

@@ -61,12 +61,15 @@ public class Bottleneck extends Module implements TorchScriptable {
 
     @Override
     public Tensor forward(Tensor x) {
-        Module relu = child("relu");
-        Tensor out = relu.forward(child("bn1").forward(child("conv1").forward(x)));
-        out = relu.forward(child("bn2").forward(child("conv2").forward(out)));
-        out = child("bn3").forward(child("conv3").forward(out));
-        Tensor identity = namedChildren().containsKey("downsample") ? child("downsample").forward(x) : x;
-        return relu.forward(out.add(identity));
+        // the block's intermediate activations are released as it returns (Scope.keepResult)
+        return io.jtorch.Scope.keepResult(() -> {
+            Module relu = child("relu");
+            Tensor out = relu.forward(child("bn1").forward(child("conv1").forward(x)));
+            out = relu.forward(child("bn2").forward(child("conv2").forward(out)));
+            out = child("bn3").forward(child("conv3").forward(out));
+            Tensor identity = namedChildren().containsKey("downsample") ? child("downsample").forward(x) : x;
+            return relu.forward(out.add_(identity)); // out += identity, as torchvision adds
+        });
     }
 
     @Override

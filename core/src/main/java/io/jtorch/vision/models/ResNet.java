@@ -228,10 +228,14 @@ public class ResNet extends VisionModel<ResNet> implements TorchScriptable, io.j
 
     @Override
     public Tensor forward(Tensor x) {
+        // each stage's output is released once the next stage has used it (Scope.chain)
+        java.util.List<java.util.function.UnaryOperator<Tensor>> stages = new java.util.ArrayList<>();
         for (String name : new String[] {"conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4", "avgpool"}) {
-            x = child(name).forward(x);
+            stages.add(child(name)::forward);
         }
-        return child("fc").forward(x.flatten(1, -1));
+        stages.add(t -> t.flatten(1, -1));
+        stages.add(child("fc")::forward);
+        return io.jtorch.Scope.chain(x, stages);
     }
 
     /** The stages of {@link #forward}, for the frozen-prefix feature cache: {@code conv1} ... {@code avgpool}, a flatten, {@code fc}. */
