@@ -64,7 +64,8 @@ import java.util.concurrent.TimeUnit;
  * themselves, after 5 idle seconds (a minute with persistent workers).
  */
 public final class DataLoader implements Iterable<Batch> {
-    private static final ThreadLocal<BatchIterator> CURRENT = new ThreadLocal<>();
+    /** The passes, of any loader, whose batch scope is open on this thread. */
+    private static final ThreadLocal<java.util.List<BatchIterator>> OPEN = ThreadLocal.withInitial(java.util.ArrayList::new);
     /** How long an idle worker thread waits for the next pass before it ends. */
     static final int IDLE_SECONDS = 5;
     /** How long an idle worker thread of persistent workers waits for the next pass. */
@@ -85,6 +86,8 @@ public final class DataLoader implements Iterable<Batch> {
     private WorkerInfo[] keptWorkers;
     /** The base seed of keptWorkers' generators, drawn once, as PyTorch draws it once for persistent workers. */
     private long keptBaseSeed;
+    /** The last pass started; a new pass on the same thread replaces it. */
+    private BatchIterator current;
 
     /**
      * Batches of {@code batchSize} in dataset order; mirrors {@code DataLoader(dataset,
@@ -349,15 +352,20 @@ public final class DataLoader implements Iterable<Batch> {
         if (persistentWorkers && numWorkers == 0) {
             throw new IllegalArgumentException("persistent_workers option needs num_workers > 0");
         }
-        BatchIterator previous = CURRENT.get();
-        if (previous != null) {
-            // A pass of another loader may go on after this one (a validation loop inside the
-            // training loop, or two loaders zipped): it only loses its batch's scope. A new pass
-            // of the same loader replaces the old one.
-            previous.abandon(previous.loader() != this);
+        // A new pass of this loader replaces the last one (left with break). A pass of another
+        // loader may go on after this one (a validation loop inside the training loop, or two
+        // loaders zipped): it only loses its batch's scope, which is left to the garbage
+        // collector, so that a loop left with break does not keep its scope open.
+        if (current != null && current.owner == Thread.currentThread()) {
+            current.abandon(false);
         }
+        java.util.List<BatchIterator> open = OPEN.get();
+        for (BatchIterator previous : java.util.List.copyOf(open)) {
+            previous.abandon(true);
+        }
+        open.clear();
         BatchIterator it = new BatchIterator();
-        CURRENT.set(it);
+        current = it;
         return it;
     }
 
@@ -399,6 +407,8 @@ public final class DataLoader implements Iterable<Batch> {
         private final long baseSeed;
         /** Whether this pass uses, or starts, the loader's kept workers. */
         private final boolean persistent;
+        /** The thread that started this pass. */
+        private final Thread owner = Thread.currentThread();
         /** The kept workers this pass reuses, or null when it makes its own. */
         private final WorkerInfo[] reused;
 
@@ -449,7 +459,7 @@ public final class DataLoader implements Iterable<Batch> {
                 long[] indices = indices(position, n);
                 position += n;
                 scope = Scope.open();
-                CURRENT.set(this);
+                listed();
                 return dataset.getBatch(indices);
             }
             Future<Batch> next = pending.poll();
@@ -457,7 +467,7 @@ public final class DataLoader implements Iterable<Batch> {
             submitMore();
             Batch batch = await(next);
             scope = Scope.open();
-            CURRENT.set(this);
+            listed();
             scope.adopt(batch.inputs());
             if (batch.labels() != batch.inputs()) {
                 scope.adopt(batch.labels());
@@ -587,9 +597,7 @@ public final class DataLoader implements Iterable<Batch> {
         private void finish() {
             closeScope();
             releaseWorkers(false);
-            if (CURRENT.get() == this) {
-                CURRENT.remove();
-            }
+            OPEN.get().remove(this);
         }
 
         /**
@@ -608,6 +616,14 @@ public final class DataLoader implements Iterable<Batch> {
 
         DataLoader loader() {
             return DataLoader.this;
+        }
+
+        /** Lists this pass among those whose scope is open on the calling thread. */
+        private void listed() {
+            java.util.List<BatchIterator> open = OPEN.get();
+            if (!open.contains(this)) {
+                open.add(this);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jtorch.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,21 +127,23 @@ class DataLoaderWorkersTest {
             DataLoader train = new DataLoader(new Recording(40, -1), 4).numWorkers(2);
             DataLoader val = new DataLoader(new Recording(12, -1), 4).numWorkers(innerWorkers);
             List<Long> outer = new ArrayList<>();
+            List<Integer> depths = new ArrayList<>();
             int step = 0;
             for (Batch b : train) {
+                depths.add(scopeDepth());
                 Tensor labels = b.labels();
                 if (step++ % 3 == 0) {
-                    // validation every third step, the last one left early
+                    // validation every third step; the second one is left early
                     List<Long> inner = new ArrayList<>();
                     for (Batch v : val) {
                         for (long i : v.labels().toLongArray()) {
                             inner.add(i);
                         }
-                        if (step > 9) {
+                        if (step == 4) {
                             break;
                         }
                     }
-                    assertEquals(step > 9 ? 4 : 12, inner.size(), "inner workers " + innerWorkers);
+                    assertEquals(step == 4 ? 4 : 12, inner.size(), "inner workers " + innerWorkers);
                 }
                 for (long i : labels.toLongArray()) {
                     outer.add(i);
@@ -151,8 +154,33 @@ class DataLoaderWorkersTest {
                 all.add(i);
             }
             assertEquals(all, outer, "inner workers " + innerWorkers);
+            // the validation left early kept its batch scope open only until the next validation began
+            assertEquals(depths.get(0), depths.get(9), "scopes open on the thread, step 1 and step 10: " + depths);
             assertEquals(40, labels(train).size(), "and the next pass is whole too");
+            assertNull(org.bytedeco.javacpp.PointerScope.getInnerScope(), "a batch scope was left open on the thread");
         }
+    }
+
+    private static int scopeDepth() {
+        int n = 0;
+        for (java.util.Iterator<org.bytedeco.javacpp.PointerScope> it = org.bytedeco.javacpp.PointerScope.getScopeIterator(); it != null && it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aLoopLeftWithBreakLeavesNoScopeOpenOnceAnotherLoopHasRun() {
+        for (int i = 0; i < 50; i++) {
+            DataLoader once = new DataLoader(new Recording(12, -1), 4).numWorkers(i % 2);
+            for (Batch b : once) {
+                assertEquals(4, b.labels().numel());
+                break;
+            }
+        }
+        DataLoader other = new DataLoader(new Recording(8, -1), 4);
+        assertEquals(8, labels(other).size());
+        assertNull(org.bytedeco.javacpp.PointerScope.getInnerScope(), "a batch scope of a loop left with break is still open");
     }
 
     @Test
