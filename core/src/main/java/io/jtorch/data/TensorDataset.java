@@ -3,6 +3,7 @@ package io.jtorch.data;
 import io.jtorch.Shapes;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
+import io.jtorch.internal.SerialRegion;
 
 /**
  * A dataset over two tensors that share their first dimension: inputs and labels. Mirrors
@@ -68,7 +69,12 @@ public final class TensorDataset implements Dataset {
             return new Batch(inputs.narrow(0, indices[0], indices.length), labels.narrow(0, indices[0], indices.length));
         }
         Tensor idx = Torch.tensor(indices);
-        return new Batch(inputs.indexSelect(0, idx), labels.indexSelect(0, idx));
+        // A copy gives the same values however it is split: small ones are made on this thread
+        // alone, without waking libtorch's team (see SerialRegion).
+        long elements = (inputs.numel() + labels.numel()) / Math.max(1, size()) * indices.length;
+        try (SerialRegion alone = SerialRegion.open(elements <= SerialRegion.SMALL_COPY)) {
+            return new Batch(inputs.indexSelect(0, idx), labels.indexSelect(0, idx));
+        }
     }
 
     private boolean isRun(long[] indices) {

@@ -5,6 +5,7 @@ import io.jtorch.Scope;
 import io.jtorch.Tensor;
 import io.jtorch.Torch;
 import io.jtorch.internal.GradLock;
+import io.jtorch.internal.SerialRegion;
 import io.jtorch.nn.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -163,13 +164,16 @@ public abstract class Optimizer {
      */
     public synchronized void step() {
         io.jtorch.internal.AdaptiveThreads.atStep();
-        try (Scope scope = Scope.open(); NoGrad noGrad = Torch.noGrad()) {
+        // Small parameters are updated on this thread alone: their element-wise updates give the
+        // same values however they are split, and waking libtorch's team costs more than it saves.
+        try (Scope scope = Scope.open(); NoGrad noGrad = Torch.noGrad(); SerialRegion alone = SerialRegion.open(false)) {
             for (ParamGroup group : paramGroups) {
                 for (Parameter p : group.params()) {
                     org.bytedeco.pytorch.Tensor r = p.raw();
                     if (!r.requires_grad()) {
                         continue;
                     }
+                    alone.serial(r.numel() < SerialRegion.SMALL_UPDATE && r.is_cpu());
                     // grad() is a reference into the parameter; the copy is a handle of its own,
                     // taken while no backward pass can replace the field.
                     Tensor grad = GradLock.access(() -> {
