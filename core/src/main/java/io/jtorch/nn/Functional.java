@@ -203,8 +203,8 @@ public final class Functional {
         }
         long code = code(reduction, "CrossEntropyLoss");
         try {
-            return Tensor.wrap(torch.cross_entropy_loss(input.raw(), target.raw(), optional(weight), code, ignoreIndex,
-                    labelSmoothing));
+            return SmallLossTensor.compute(input, new Tensor[] {target, weight},
+                    () -> torch.cross_entropy_loss(input.raw(), target.raw(), optional(weight), code, ignoreIndex, labelSmoothing));
         } catch (RuntimeException e) {
             Long bad = Errors.outOfBoundsTarget(e);
             if (bad != null) {
@@ -940,7 +940,8 @@ public final class Functional {
         }
         long code = code(reduction, "NLLLoss");
         try {
-            return Tensor.wrap(torch.nll_loss_nd(input.raw(), target.raw(), optional(weight), code, ignoreIndex));
+            return SmallLossTensor.compute(input, new Tensor[] {target, weight},
+                    () -> torch.nll_loss_nd(input.raw(), target.raw(), optional(weight), code, ignoreIndex));
         } catch (RuntimeException e) {
             Long bad = Errors.outOfBoundsTarget(e);
             if (bad != null) {
