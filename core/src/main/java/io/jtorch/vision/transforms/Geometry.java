@@ -59,6 +59,13 @@ final class Geometry {
                     + out[0] + "x" + out[1]);
         }
         DType dtype = img.dtype();
+        long[] outShape = shape.clone();
+        outShape[shape.length - 2] = out[0];
+        outShape[shape.length - 1] = out[1];
+        if (dtype == DType.UINT8 && interpolation == InterpolationMode.BILINEAR && antialias && img.device().isCpu()
+                && RawOps.nativeUint8Resize()) {
+            return RawOps.interpolate(uint8Batch(img, shape), out[0], out[1], interpolation, true).reshape(outShape);
+        }
         boolean cast = dtype != DType.FLOAT32 && dtype != DType.FLOAT64;
         Tensor x = img.reshape(1, -1, h, w);
         if (cast) {
@@ -71,10 +78,25 @@ final class Geometry {
         if (cast) {
             y = (dtype.isFloatingPoint() ? y : RawOps.round(y)).to(dtype);
         }
-        long[] outShape = shape.clone();
-        outShape[shape.length - 2] = out[0];
-        outShape[shape.length - 1] = out[1];
         return y.reshape(outShape);
+    }
+
+    /**
+     * {@code img} as the (N, C, H, W) batch libtorch's uint8 kernel reads, a view where one can
+     * be. A single image whose pixels are interleaved (a (C, H, W) view of a decoder's (H, W, C)
+     * bytes) is given the batch stride of its whole size, as torchvision does, so that libtorch
+     * sees it as channels-last and writes the output channels-last too instead of repacking it.
+     */
+    private static Tensor uint8Batch(Tensor img, long[] shape) {
+        int d = shape.length;
+        long c = d == 2 ? 1 : shape[d - 3];
+        Tensor x = img.reshape(-1, c, shape[d - 2], shape[d - 1]);
+        long[] strides = x.strides();
+        long numel = x.numel();
+        if (x.size(0) == 1 && numel != strides[0] && c > 1 && strides[1] == 1 && strides[3] == c && strides[2] == c * shape[d - 1]) {
+            x = x.asStrided(x.shape(), new long[] {numel, 1, strides[2], strides[3]}, x.storageOffset());
+        }
+        return x;
     }
 
     static Tensor crop(Tensor img, long top, long left, long height, long width) {

@@ -24,9 +24,13 @@ import org.bytedeco.pytorch.kNearest;
 final class RawOps {
     private RawOps() {}
 
+    /** The system property that keeps uint8 images on the float resize of torchvision 0.14's tensor path. */
+    static final String FLOAT_RESIZE = "jtorch.vision.floatResize";
+
     /**
      * {@code torch.nn.functional.interpolate(img, size=[h, w], mode, align_corners=False for
-     * bilinear and bicubic, antialias)} of a floating point (N, C, H, W) tensor.
+     * bilinear and bicubic, antialias)} of a floating point (N, C, H, W) tensor, or of a uint8
+     * one where {@link #nativeUint8Resize()} says libtorch's uint8 kernel is used.
      */
     static Tensor interpolate(Tensor img, long h, long w, InterpolationMode mode, boolean antialias) {
         return op("interpolate", () -> {
@@ -43,6 +47,22 @@ final class RawOps {
             options.antialias().put(antialias);
             return torch.interpolate(img.raw(), options);
         });
+    }
+
+    /**
+     * Whether antialiased bilinear resizes of uint8 images run libtorch's uint8 kernel on the
+     * bytes, as {@code torchvision.transforms.v2} does on CPUs whose libtorch dispatches to AVX2:
+     * that kernel computes in fixed point as PIL does, where the float path converts to float,
+     * resizes and rounds back. Off on other CPUs (their libtorch runs a generic uint8 kernel), and
+     * when the system property {@value #FLOAT_RESIZE} is {@code true}.
+     */
+    static boolean nativeUint8Resize() {
+        return Avx2.DISPATCH && !Boolean.getBoolean(FLOAT_RESIZE);
+    }
+
+    /** Whether libtorch dispatches its CPU kernels to their AVX2 versions, read once. */
+    private static final class Avx2 {
+        static final boolean DISPATCH = torch.get_cpu_capability().getString().contains("AVX2");
     }
 
     /**

@@ -11,6 +11,13 @@ import java.util.Arrays;
  * <p>Antialiasing is on by default, as torchvision does for PIL images and, from 0.17 on, for
  * tensors (0.14's tensor default was off). Input: (..., H, W) uint8 or float; output: the same
  * dtype with the new H and W.
+ *
+ * <p>On a CPU whose libtorch dispatches to AVX2, an antialiased bilinear resize of a uint8 image
+ * runs libtorch's uint8 kernel on the bytes, as {@code torchvision.transforms.v2} does: it
+ * computes in fixed point as PIL does, and its values are within one step of PIL's and of the
+ * float path's. The system property {@code jtorch.vision.floatResize=true} keeps uint8 images
+ * on torchvision 1.x's tensor path (to float, resize, round back), whose values are torchvision
+ * 0.14's exactly. Float images always take that path.
  */
 public final class Resize implements Transform {
     private final int[] size;

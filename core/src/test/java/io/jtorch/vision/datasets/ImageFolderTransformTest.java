@@ -21,10 +21,24 @@ import io.jtorch.vision.transforms.Transform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** ImageFolder with a transform through DataLoader, against torchvision's ImageFolder and PyTorch's DataLoader. */
 class ImageFolderTransformTest {
+    // The fixtures are torchvision 0.14's tensor path, which resizes uint8 images in float; libtorch's
+    // uint8 kernel, the default on AVX2 CPUs, is checked against PIL in transforms.FunctionalTest.
+    @BeforeAll
+    static void floatResize() {
+        System.setProperty("jtorch.vision.floatResize", "true");
+    }
+
+    @AfterAll
+    static void defaultResize() {
+        System.clearProperty("jtorch.vision.floatResize");
+    }
+
     private static JsonNode loaderFixture() throws Exception {
         return new ObjectMapper().readTree(Path.of(ImageFolderTransformTest.class.getResource("/fixtures/transforms.json").toURI()).toFile())
                 .get("loader");

@@ -65,7 +65,9 @@ class FunctionalTest {
         // Exact, except where a float32 intermediate lands within ~1e-6 of a rounding boundary and
         // libtorch 2.10 computes it differently from 1.13: plain bilinear (its kernel changed; 6 of
         // 2,400 values move by one) and hue (truncating x * 255 after the HSV round trip; 2 to 3 values)
-        check("u8", TransformFixtures.image("small.png"), 0, Map.of("resize_20_noaa", 1.0, "hue_0.2", 1.0, "hue_-0.45", 1.0));
+        // (The antialiased bilinear resizes as 0.14's tensor path computes them: uint8 to float and back.)
+        FloatResize.run(() -> check("u8", TransformFixtures.image("small.png"), 0,
+                Map.of("resize_20_noaa", 1.0, "hue_0.2", 1.0, "hue_-0.45", 1.0)));
     }
 
     @Test
@@ -82,12 +84,45 @@ class FunctionalTest {
     }
 
     @Test
-    void antialiasedResizeIsWithinOneStepOfPil() {
+    void floatAntialiasedResizeIsWithinOneStepOfPil() {
         // PIL resizes in 8-bit fixed point (22 fractional bits) per pass, torch in float: they differ by at most 1
         Tensor img = TransformFixtures.image("small.png");
-        // (the sum, over 2,040 and 1,173 values, differs by 13 and less: under 0.01 per value on average)
-        TransformFixtures.assertOutput(DET.get("u8").get("resize_20_pil"), Functional.resize(img, 20), 1, 0.01 * 3 * 20 * 26);
-        TransformFixtures.assertOutput(DET.get("u8").get("resize_17x23_pil"), Functional.resize(img, 17, 23), 1, 0.01 * 3 * 17 * 23);
+        // (the sum, over 1,560 and 1,173 values, differs by 13 and 6: under 0.01 per value on average)
+        FloatResize.run(() -> {
+            TransformFixtures.assertOutput(DET.get("u8").get("resize_20_pil"), Functional.resize(img, 20), 1, 0.01 * 3 * 20 * 26);
+            TransformFixtures.assertOutput(DET.get("u8").get("resize_17x23_pil"), Functional.resize(img, 17, 23), 1, 0.01 * 3 * 17 * 23);
+        });
+    }
+
+    @Test
+    void uint8AntialiasedResizeIsPilsOrTheFloatPaths() {
+        Tensor img = TransformFixtures.image("small.png");
+        Tensor[] floatPath = new Tensor[3];
+        FloatResize.run(() -> {
+            floatPath[0] = Functional.resize(img, 20);
+            floatPath[1] = Functional.resize(img, 17, 23);
+            floatPath[2] = Functional.resize(img, new int[] {12}, InterpolationMode.BILINEAR, 15, true);
+        });
+        Tensor[] byDefault = {Functional.resize(img, 20), Functional.resize(img, 17, 23),
+            Functional.resize(img, new int[] {12}, InterpolationMode.BILINEAR, 15, true)};
+        if (!FloatResize.nativeByDefault()) {
+            // without AVX2 dispatch libtorch's uint8 kernel is a generic one: the float path stays the default
+            for (int i = 0; i < 3; i++) {
+                assertTrue(byDefault[i].equal(floatPath[i]), "resize " + i);
+            }
+            return;
+        }
+        // libtorch's AVX2 uint8 kernel computes in fixed point as PIL does: the sums over the 1,560 and 1,173
+        // values are PIL's and 3 from it (the float path's are 13 and 6 from it), and the images are one
+        // step from the float path's in some places
+        TransformFixtures.assertOutput(DET.get("u8").get("resize_20_pil"), byDefault[0], 1, 1);
+        TransformFixtures.assertOutput(DET.get("u8").get("resize_17x23_pil"), byDefault[1], 1, 3);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(DType.UINT8, byDefault[i].dtype());
+            Tensor diff = byDefault[i].to(DType.INT32).sub(floatPath[i].to(DType.INT32)).abs();
+            assertTrue(diff.max().item() <= 1, "resize " + i + " differs from the float path by " + diff.max().item());
+        }
+        assertTrue(!byDefault[0].equal(floatPath[0]), "the uint8 kernel ran: its rounding differs from the float path's");
     }
 
     @Test

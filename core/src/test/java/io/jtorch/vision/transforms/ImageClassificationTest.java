@@ -31,15 +31,21 @@ class ImageClassificationTest {
 
     @Test
     void antialiasedEqualsTorchvisionResizeWithAntialias() {
-        Tensor out = resnet50V2(true).apply(TransformFixtures.image("preset.png"));
-        TransformFixtures.assertSampleClose(PRESET.get("tensor_antialias"), out, 1e-5, 1e-2);
+        FloatResize.run(() -> {
+            Tensor out = resnet50V2(true).apply(TransformFixtures.image("preset.png"));
+            TransformFixtures.assertSampleClose(PRESET.get("tensor_antialias"), out, 1e-5, 1e-2);
+        });
     }
 
     @Test
     void antialiasedIsCloseToThePresetOnPilImages() {
-        // PIL resizes in 8-bit fixed point: after normalisation one uint8 step is 1/(255*0.224) = 0.0175
+        // PIL resizes in 8-bit fixed point: after normalisation one uint8 step is 1/(255*0.224) = 0.0175.
+        // The float path's sum over the 150,528 values is 14.6 from PIL's; libtorch's uint8 kernel (the
+        // default on AVX2 CPUs), computing in fixed point too, 0.22 from it
+        FloatResize.run(() -> TransformFixtures.assertSampleClose(PRESET.get("pil"), resnet50V2(true).apply(TransformFixtures.image("preset.png")),
+                0.02, 30));
         Tensor out = resnet50V2(true).apply(TransformFixtures.image("preset.png"));
-        TransformFixtures.assertSampleClose(PRESET.get("pil"), out, 0.02, 30);
+        TransformFixtures.assertSampleClose(PRESET.get("pil"), out, 0.02, FloatResize.nativeByDefault() ? 0.5 : 30);
     }
 
     @Test

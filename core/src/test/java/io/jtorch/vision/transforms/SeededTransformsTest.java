@@ -116,10 +116,16 @@ class SeededTransformsTest {
 
     @Test
     void aTrainingPipelineGivesTorchvisionsTensors() {
-        Torch.manualSeed(25);
         Transform train = new Compose(new RandomResizedCrop(24), new RandomHorizontalFlip(), new ConvertImageDtype(DType.FLOAT32),
                 new Normalize(new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225}));
-        TransformFixtures.assertOutput(SEEDED.get("train_pipeline"), stack(2, () -> train.apply(img())), 1e-5);
+        FloatResize.run(() -> {
+            Torch.manualSeed(25);
+            TransformFixtures.assertOutput(SEEDED.get("train_pipeline"), stack(2, () -> train.apply(img())), 1e-5);
+        });
+        // the uint8 kernel (the default on AVX2 CPUs) draws the same crops and rounds some pixels the other way:
+        // one uint8 step is 1 / (255 * 0.224) = 0.0175 after normalisation
+        Torch.manualSeed(25);
+        TransformFixtures.assertOutput(SEEDED.get("train_pipeline"), stack(2, () -> train.apply(img())), 0.0176, 0.0176 * 2 * 3 * 24 * 24 / 4);
     }
 
     @Test
