@@ -13,7 +13,8 @@ import java.util.Arrays;
  * dtype with the new H and W.
  *
  * <p>On a CPU whose libtorch dispatches to AVX2, an antialiased bilinear resize of a uint8 image
- * runs libtorch's uint8 kernel on the bytes, as {@code torchvision.transforms.v2} does: it
+ * of 1 to 4 channels to an output of at least 2x2 pixels runs libtorch's uint8 kernel on the
+ * bytes, as {@code torchvision.transforms.v2} does: it
  * computes in fixed point as PIL does, and its values are within one step of PIL's and of the
  * float path's. The system property {@code jtorch.vision.floatResize=true} keeps uint8 images
  * on torchvision 1.x's tensor path (to float, resize, round back), whose values are torchvision
