@@ -65,7 +65,7 @@ final class Geometry {
         long channels = shape.length == 2 ? 1 : shape[shape.length - 3];
         // libtorch's AVX2 kernel serves 1 to 4 channels; it computes wrong values for outputs one
         // pixel wide and fails on 1x1 RGB outputs, which therefore take the float path
-        if (dtype == DType.UINT8 && interpolation == InterpolationMode.BILINEAR && antialias && img.device().isCpu()
+        if (dtype == DType.UINT8 && interpolation != InterpolationMode.NEAREST && antialias && img.device().isCpu()
                 && channels >= 1 && channels <= 4 && out[0] > 1 && out[1] > 1 && RawOps.nativeUint8Resize()) {
             return RawOps.interpolate(uint8Batch(img, shape), out[0], out[1], interpolation, true).reshape(outShape);
         }

@@ -12,11 +12,12 @@ import java.util.Arrays;
  * tensors (0.14's tensor default was off). Input: (..., H, W) uint8 or float; output: the same
  * dtype with the new H and W.
  *
- * <p>On a CPU whose libtorch dispatches to AVX2, an antialiased bilinear resize of a uint8 image
- * of 1 to 4 channels to an output of at least 2x2 pixels runs libtorch's uint8 kernel on the
- * bytes, as {@code torchvision.transforms.v2} does: it
- * computes in fixed point as PIL does, and its values are within one step of PIL's and of the
- * float path's. The system property {@code jtorch.vision.floatResize=true} keeps uint8 images
+ * <p>On a CPU whose libtorch dispatches to AVX2, an antialiased bilinear or bicubic resize of a
+ * uint8 image of 1 to 4 channels to an output of at least 2x2 pixels runs libtorch's uint8
+ * kernel on the bytes, as {@code torchvision.transforms.v2} does: it computes in fixed point and
+ * clamps after each pass as PIL does, and its values are within one or two steps of PIL's
+ * (bilinear: within one of the float path's too; bicubic: the float path, clamping only at the
+ * end, can be 20 steps from PIL's). The system property {@code jtorch.vision.floatResize=true} keeps uint8 images
  * on torchvision 1.x's tensor path (to float, resize, round back), whose values are torchvision
  * 0.14's exactly. Float images always take that path.
  */
