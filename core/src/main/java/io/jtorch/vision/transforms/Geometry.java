@@ -67,7 +67,7 @@ final class Geometry {
         // pixel wide and fails on 1x1 RGB outputs, which therefore take the float path
         if (dtype == DType.UINT8 && interpolation != InterpolationMode.NEAREST && antialias && img.device().isCpu()
                 && channels >= 1 && channels <= 4 && out[0] > 1 && out[1] > 1 && RawOps.nativeUint8Resize()) {
-            return RawOps.interpolate(uint8Batch(img, shape), out[0], out[1], interpolation, true).reshape(outShape);
+            return RawOps.interpolate(uint8Batch(img, channels, h, w), out[0], out[1], interpolation, true).reshape(outShape);
         }
         boolean cast = dtype != DType.FLOAT32 && dtype != DType.FLOAT64;
         Tensor x = img.reshape(1, -1, h, w);
@@ -90,13 +90,11 @@ final class Geometry {
      * bytes) is given the batch stride of its whole size, as torchvision does, so that libtorch
      * sees it as channels-last and writes the output channels-last too instead of repacking it.
      */
-    private static Tensor uint8Batch(Tensor img, long[] shape) {
-        int d = shape.length;
-        long c = d == 2 ? 1 : shape[d - 3];
-        Tensor x = img.reshape(-1, c, shape[d - 2], shape[d - 1]);
+    private static Tensor uint8Batch(Tensor img, long c, long h, long w) {
+        Tensor x = img.reshape(-1, c, h, w);
         long[] strides = x.strides();
         long numel = x.numel();
-        if (x.size(0) == 1 && numel != strides[0] && c > 1 && strides[1] == 1 && strides[3] == c && strides[2] == c * shape[d - 1]) {
+        if (x.size(0) == 1 && numel != strides[0] && c > 1 && strides[1] == 1 && strides[3] == c && strides[2] == c * w) {
             x = x.asStrided(x.shape(), new long[] {numel, 1, strides[2], strides[3]}, x.storageOffset());
         }
         return x;

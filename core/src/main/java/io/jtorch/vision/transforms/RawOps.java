@@ -53,8 +53,9 @@ final class RawOps {
      * Whether antialiased bilinear and bicubic resizes of uint8 images run libtorch's uint8
      * kernel on the bytes, as {@code torchvision.transforms.v2} does on CPUs whose libtorch
      * dispatches to AVX2: that kernel computes in fixed point and clamps after each pass as PIL
-     * does, where the float path converts to float, resizes and rounds back. Off on other CPUs (their libtorch runs a generic uint8 kernel), and
-     * when the system property {@value #FLOAT_RESIZE} is {@code true}.
+     * does, where the float path converts to float, resizes and rounds back. Off on other CPUs
+     * (their libtorch runs a generic uint8 kernel), and when the system property
+     * {@value #FLOAT_RESIZE} is {@code true}.
      */
     static boolean nativeUint8Resize() {
         return Avx2.DISPATCH && !Boolean.getBoolean(FLOAT_RESIZE);

@@ -17,9 +17,9 @@ import java.util.Arrays;
  * kernel on the bytes, as {@code torchvision.transforms.v2} does: it computes in fixed point and
  * clamps after each pass as PIL does, and its values are within one or two steps of PIL's
  * (bilinear: within one of the float path's too; bicubic: the float path, clamping only at the
- * end, can be 20 steps from PIL's). The system property {@code jtorch.vision.floatResize=true} keeps uint8 images
- * on torchvision 1.x's tensor path (to float, resize, round back), whose values are torchvision
- * 0.14's exactly. Float images always take that path.
+ * end, can be 20 steps from PIL's). The system property {@code jtorch.vision.floatResize=true}
+ * keeps uint8 images on torchvision 1.x's tensor path (to float, resize, round back), whose
+ * values are torchvision 0.14's exactly. Float images always take that path.
  */
 public final class Resize implements Transform {
     private final int[] size;

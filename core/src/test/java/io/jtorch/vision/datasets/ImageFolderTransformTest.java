@@ -15,6 +15,7 @@ import io.jtorch.data.DataLoader;
 import io.jtorch.data.WorkerInfo;
 import io.jtorch.vision.transforms.Compose;
 import io.jtorch.vision.transforms.ConvertImageDtype;
+import io.jtorch.vision.transforms.FloatResize;
 import io.jtorch.vision.transforms.RandomHorizontalFlip;
 import io.jtorch.vision.transforms.RandomResizedCrop;
 import io.jtorch.vision.transforms.Transform;
@@ -31,12 +32,12 @@ class ImageFolderTransformTest {
     // uint8 kernel, the default on AVX2 CPUs, is checked against PIL in transforms.FunctionalTest.
     @BeforeAll
     static void floatResize() {
-        System.setProperty("jtorch.vision.floatResize", "true");
+        System.setProperty(FloatResize.PROPERTY, "true");
     }
 
     @AfterAll
     static void defaultResize() {
-        System.clearProperty("jtorch.vision.floatResize");
+        System.clearProperty(FloatResize.PROPERTY);
     }
 
     private static JsonNode loaderFixture() throws Exception {

@@ -7,19 +7,22 @@ package io.jtorch.vision.transforms;
  * against PIL in {@link FunctionalTest}.
  */
 public final class FloatResize {
+    /** The system property that selects the float path. */
+    public static final String PROPERTY = RawOps.FLOAT_RESIZE;
+
     private FloatResize() {}
 
     /** Runs {@code r} on the float path, putting the property back afterwards. */
     public static void run(Runnable r) {
-        String before = System.getProperty(RawOps.FLOAT_RESIZE);
-        System.setProperty(RawOps.FLOAT_RESIZE, "true");
+        String before = System.getProperty(PROPERTY);
+        System.setProperty(PROPERTY, "true");
         try {
             r.run();
         } finally {
             if (before == null) {
-                System.clearProperty(RawOps.FLOAT_RESIZE);
+                System.clearProperty(PROPERTY);
             } else {
-                System.setProperty(RawOps.FLOAT_RESIZE, before);
+                System.setProperty(PROPERTY, before);
             }
         }
     }
